@@ -1,0 +1,107 @@
+/**
+ * The one typed, validated configuration of the app: accounts, regions, repository, alert e-mail...
+ * Read from the CDK context key `goalMandala` (example values live in cdk.json) by `bin/` only.
+ * A malformed value fails with one line naming the key, never a stack trace from deep in CDK.
+ */
+import { z } from 'zod';
+
+const account = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+const region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as ap-northeast-1');
+const environment = z.strictObject({ account, region });
+
+/** RDS backup windows are UTC, `hh:mm-hh:mm`. */
+const utcWindow = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a UTC window hh:mm-hh:mm');
+
+const deploymentStage = z.strictObject({
+  account,
+  region,
+  /** Where the budget alert and alarm e-mails go. */
+  alertEmail: z.email('must be an e-mail address'),
+  /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
+  monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
+  /** Bedrock model for the AI drafts; must be offered in the stage's region. */
+  bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+});
+
+export const appConfigSchema = z.strictObject({
+  /** Prefix for names people read (dashboards, alarms); physical names are left to CloudFormation. */
+  appName: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be lowercase letters, digits and dashes'),
+  toolchain: environment,
+  staging: deploymentStage,
+  production: deploymentStage,
+  repository: z.strictObject({
+    /** `owner/name` of the source repository. */
+    name: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
+    branch: z.string().min(1, 'must name a branch'),
+    /** CodeStar (CodeConnections) connection to the repository host. */
+    connectionArn: z
+      .string()
+      .regex(
+        /^arn:aws:(codestar-connections|codeconnections):[a-z0-9-]+:\d{12}:connection\/[\w-]+$/,
+        'must be a CodeStar connection ARN',
+      ),
+  }),
+  /** Name (not value) of the Secrets Manager secret holding the Slack webhook URL, in each account. */
+  slackWebhookSecretName: z.string().min(1, 'must name a Secrets Manager secret'),
+  /** The nightly quiet window database backups must fall in (UTC; 18:00-19:00 UTC is 03:00-04:00 JST). */
+  backupWindowUtc: utcWindow,
+});
+
+export type AppConfig = z.infer<typeof appConfigSchema>;
+export type DeploymentStageConfig = z.infer<typeof deploymentStage>;
+export type StageName = 'staging' | 'production';
+
+/** Everything one deployment stage needs, derived from the app configuration. */
+export interface StageConfig extends DeploymentStageConfig {
+  readonly stageName: StageName;
+  readonly appName: string;
+  readonly slackWebhookSecretName: string;
+  readonly backupWindowUtc: string;
+}
+
+/** Raised with a one-line message naming the offending key. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export const CONTEXT_KEY = 'goalMandala';
+
+/** Validates raw configuration (the `goalMandala` context object) into frozen, typed data. */
+export function parseConfig(raw: unknown): Readonly<AppConfig> {
+  if (raw === undefined || raw === null) {
+    throw new ConfigError(`configuration: missing context key "${CONTEXT_KEY}" (see cdk.json)`);
+  }
+  const parsed = appConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const key = [CONTEXT_KEY, ...issue.path.map(String)].join('.');
+    const message =
+      issue.code === 'invalid_type' && issue.input === undefined
+        ? 'is missing'
+        : issue.code === 'unrecognized_keys'
+          ? `has unknown key(s) ${issue.keys.join(', ')}`
+          : issue.message;
+    throw new ConfigError(`configuration: ${key} ${message}`);
+  }
+  return deepFreeze(parsed.data);
+}
+
+export function stageConfig(config: AppConfig, stageName: StageName): StageConfig {
+  return Object.freeze({
+    ...config[stageName],
+    stageName,
+    appName: config.appName,
+    slackWebhookSecretName: config.slackWebhookSecretName,
+    backupWindowUtc: config.backupWindowUtc,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,149 @@
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigateway from 'aws-cdk-lib/aws-apigateway';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as triggers from 'aws-cdk-lib/triggers';
+import { ApiGatewayToLambda } from '@aws-solutions-constructs/aws-apigateway-lambda';
+import type { Construct } from 'constructs';
+import { healthRoute, migrateEntry, serviceRoutes } from '../services/api/routes.js';
+import { ServiceFunction } from './constructs/service-function.js';
+
+export interface ApiStackProps extends StackProps {
+  readonly vpc: ec2.IVpc;
+  readonly lambdaSecurityGroup: ec2.ISecurityGroup;
+  /** Database credentials, read by ARN at run time. */
+  readonly databaseSecret: secretsmanager.ISecret;
+  /** The task-generation workflow the AI service starts. */
+  readonly stateMachine: sfn.IStateMachine;
+  /** Git commit the build was made from; `/api/health` reports it. */
+  readonly appVersion: string;
+}
+
+/** One deployed API function: the function, its `live` alias (what API Gateway calls) and its error alarm. */
+export interface ApiFunction {
+  readonly name: string;
+  readonly function: lambda.IFunction;
+  readonly alias: lambda.Alias;
+  readonly errorAlarm: cloudwatch.IAlarm;
+}
+
+/** REST API (stage v1) over one Lambda per service, canary-deployed, with a deploy-time migration. */
+export class ApiStack extends Stack {
+  readonly restApi: apigateway.RestApi;
+  readonly functions: readonly ApiFunction[];
+  /** Base URL of the API (`…/v1/api`); `${apiUrl}/health` is the health check. */
+  readonly apiUrl: string;
+
+  constructor(scope: Construct, id: string, props: ApiStackProps) {
+    super(scope, id, props);
+
+    const jwtSigningSecret = new secretsmanager.Secret(this, 'JwtSigningSecret', {
+      description: 'Goal Mandala access-token signing key (read at run time by ARN)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+
+    const network = { vpc: props.vpc, securityGroups: [props.lambdaSecurityGroup] };
+    const environment = {
+      APP_VERSION: props.appVersion,
+      DB_SECRET_ARN: props.databaseSecret.secretArn,
+      JWT_SECRET_ARN: jwtSigningSecret.secretArn,
+    };
+
+    const migrate = new ServiceFunction(this, 'MigrateFunction', {
+      entry: migrateEntry,
+      serviceName: 'migrate',
+      timeout: Duration.minutes(5),
+      environment: { DB_SECRET_ARN: props.databaseSecret.secretArn },
+      ...network,
+    });
+    props.databaseSecret.grantRead(migrate);
+
+    const health = new ServiceFunction(this, 'HealthFunction', {
+      entry: healthRoute.entry,
+      serviceName: 'health',
+      environment: { APP_VERSION: props.appVersion, DB_SECRET_ARN: props.databaseSecret.secretArn },
+      ...network,
+    });
+    props.databaseSecret.grantRead(health);
+
+    const services = serviceRoutes.map((route) => {
+      const fn = new ServiceFunction(this, `${route.id}Function`, {
+        entry: route.entry,
+        serviceName: route.service,
+        environment:
+          route.service === 'ai' ? { ...environment, STATE_MACHINE_ARN: props.stateMachine.stateMachineArn } : environment,
+        ...network,
+      });
+      props.databaseSecret.grantRead(fn);
+      jwtSigningSecret.grantRead(fn);
+      if (route.service === 'ai') props.stateMachine.grantStartExecution(fn);
+      return { route, fn };
+    });
+
+    const deployed: ApiFunction[] = [
+      { name: 'health', fn: health },
+      ...services.map(({ route, fn }) => ({ name: route.service, fn })),
+    ].map(({ name, fn }) => this.canary(name, fn));
+
+    // The schema is migrated before any new function version takes traffic.
+    new triggers.Trigger(this, 'MigrateTrigger', {
+      handler: migrate,
+      executeBefore: deployed.map((d) => d.alias),
+      timeout: Duration.minutes(5),
+    });
+
+    const { apiGateway } = new ApiGatewayToLambda(this, 'RestApi', {
+      existingLambdaObj: health,
+      apiGatewayProps: {
+        proxy: false,
+        description: 'Goal Mandala API',
+        defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.NONE },
+        deployOptions: {
+          stageName: 'v1',
+          tracingEnabled: true,
+          loggingLevel: apigateway.MethodLoggingLevel.INFO,
+          dataTraceEnabled: false,
+          metricsEnabled: true,
+          throttlingRateLimit: 100,
+          throttlingBurstLimit: 200,
+        },
+      },
+    });
+
+    const apiRoot = apiGateway.root.addResource('api');
+    const byName = new Map(deployed.map((d) => [d.name, d]));
+    apiRoot.addResource('health').addMethod('GET', new apigateway.LambdaIntegration(byName.get('health')!.alias));
+    for (const { route } of services) {
+      const integration = new apigateway.LambdaIntegration(byName.get(route.service)!.alias);
+      apiRoot.addResource(route.service).addResource('{proxy+}').addMethod('ANY', integration);
+    }
+
+    this.restApi = apiGateway;
+    this.functions = deployed;
+    this.apiUrl = `${apiGateway.url}api`;
+  }
+
+  /** A `live` alias shifted by CodeDeploy (10% for 5 minutes), rolled back on the function's error alarm. */
+  private canary(name: string, fn: lambda.Function): ApiFunction {
+    const alias = new lambda.Alias(this, `${fn.node.id}LiveAlias`, { aliasName: 'live', version: fn.currentVersion });
+    const errorAlarm = new cloudwatch.Alarm(this, `${fn.node.id}ErrorAlarm`, {
+      alarmDescription: `Goal Mandala ${name} function errors`,
+      metric: alias.metricErrors({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    new codedeploy.LambdaDeploymentGroup(this, `${fn.node.id}DeploymentGroup`, {
+      alias,
+      deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
+      alarms: [errorAlarm],
+      autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
+    });
+    return { name, function: fn, alias, errorAlarm };
+  }
+}

@@ -1,0 +1,65 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import type { Construct } from 'constructs';
+
+export interface DataStackProps extends StackProps {
+  readonly vpc: ec2.IVpc;
+  readonly databaseSecurityGroup: ec2.ISecurityGroup;
+  /** Preferred backup window, UTC `hh:mm-hh:mm` (18:00-19:00 UTC is 03:00-04:00 in Tokyo). */
+  readonly backupWindowUtc: string;
+}
+
+/** Aurora Serverless v2 PostgreSQL 15 in the isolated subnets, encrypted with a rotating customer key. */
+export class DataStack extends Stack {
+  readonly cluster: rds.IDatabaseCluster;
+  /** Generated credentials (host, port, username, password, dbname); rotated; read at run time by ARN. */
+  readonly databaseSecret: rds.DatabaseSecret;
+  readonly databaseName = 'goalmandala';
+
+  constructor(scope: Construct, id: string, props: DataStackProps) {
+    super(scope, id, props);
+
+    const key = new kms.Key(this, 'DatabaseKey', {
+      description: 'Goal Mandala Aurora storage and secret encryption',
+      enableKeyRotation: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    // Encrypted with the Secrets Manager key: with the customer key, every reader's grant would land in this
+    // stack's key policy and make data depend on api (a cycle).
+    const databaseSecret = new rds.DatabaseSecret(this, 'DatabaseSecret', { username: 'goalmandala' });
+
+    // Referenced through this stack so rules the cluster adds (secret rotation → 5432) live here, not in
+    // the network stack, which would then depend on the cluster's port: a cycle.
+    const databaseSecurityGroup = ec2.SecurityGroup.fromSecurityGroupId(
+      this,
+      'DatabaseSecurityGroup',
+      props.databaseSecurityGroup.securityGroupId,
+      { allowAllOutbound: false },
+    );
+    const cluster = new rds.DatabaseCluster(this, 'Database', {
+      engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_15_17 }),
+      credentials: rds.Credentials.fromSecret(databaseSecret),
+      defaultDatabaseName: this.databaseName,
+      writer: rds.ClusterInstance.serverlessV2('writer'),
+      readers: [rds.ClusterInstance.serverlessV2('reader', { scaleWithWriter: true })],
+      serverlessV2MinCapacity: 0.5,
+      serverlessV2MaxCapacity: 2,
+      vpc: props.vpc,
+      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
+      securityGroups: [databaseSecurityGroup],
+      storageEncrypted: true,
+      storageEncryptionKey: key,
+      backup: { retention: Duration.days(7), preferredWindow: props.backupWindowUtc },
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+      iamAuthentication: true,
+      cloudwatchLogsExports: ['postgresql'],
+    });
+    cluster.addRotationSingleUser({ automaticallyAfter: Duration.days(30) });
+
+    this.cluster = cluster;
+    this.databaseSecret = databaseSecret;
+  }
+}

@@ -1,0 +1,52 @@
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+export type NetworkStackProps = StackProps;
+
+/** VPC (public / private-with-egress / isolated), the Lambda and database security groups, flow logs. */
+export class NetworkStack extends Stack {
+  readonly vpc: ec2.IVpc;
+  /** Attached to every function that talks to the database. */
+  readonly lambdaSecurityGroup: ec2.ISecurityGroup;
+  /** Attached to the database; admits only the Lambda group on 5432. */
+  readonly databaseSecurityGroup: ec2.ISecurityGroup;
+
+  constructor(scope: Construct, id: string, props?: NetworkStackProps) {
+    super(scope, id, props);
+
+    const vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
+      maxAzs: 2,
+      natGateways: 1,
+      subnetConfiguration: [
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 },
+        { name: 'Database', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+      ],
+    });
+    vpc.addFlowLog('FlowLog', {
+      destination: ec2.FlowLogDestination.toCloudWatchLogs(
+        new logs.LogGroup(this, 'FlowLogGroup', { retention: logs.RetentionDays.ONE_MONTH }),
+      ),
+      trafficType: ec2.FlowLogTrafficType.ALL,
+    });
+
+    const lambdaSecurityGroup = new ec2.SecurityGroup(this, 'LambdaSecurityGroup', {
+      vpc,
+      description: 'Goal Mandala Lambda functions',
+      allowAllOutbound: true,
+    });
+    const databaseSecurityGroup = new ec2.SecurityGroup(this, 'DatabaseSecurityGroup', {
+      vpc,
+      description: 'Goal Mandala Aurora cluster: Lambda on 5432 only',
+      allowAllOutbound: false,
+    });
+    databaseSecurityGroup.addIngressRule(lambdaSecurityGroup, ec2.Port.tcp(5432), 'Lambda to PostgreSQL');
+
+    this.vpc = vpc;
+    this.lambdaSecurityGroup = lambdaSecurityGroup;
+    this.databaseSecurityGroup = databaseSecurityGroup;
+  }
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test`: everything that runs without AWS, Docker or a database server.
+// Browser end-to-end tests live in test/e2e-browser and run from `.ci/run` (they need Debian's Chromium).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e-browser/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+    reporters: process.env.CI ? ['default', 'junit'] : ['default'],
+    outputFile: { junit: 'test-results/junit.xml' },
+  },
+});

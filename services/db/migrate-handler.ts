@@ -1,2 +1,18 @@
-// Placeholder until the services issue lands: the deploy-time migration trigger's entry.
-export const handler = async (): Promise<{ applied: string[] }> => ({ applied: [] });
+/**
+ * Deploy-time migration (a CDK trigger runs it before new function versions take traffic).
+ * The event carries nothing we need: the database comes from DB_SECRET_ARN.
+ */
+import { logger } from '../shared/logger.js';
+import { migrate } from './migrate.js';
+import { closePool, getPool } from './pool.js';
+
+export const handler = async (): Promise<{ applied: string[] }> => {
+  try {
+    const applied = await migrate(await getPool());
+    logger.info('migrations applied', { applied });
+    return { applied };
+  } finally {
+    // A trigger runs once; do not leave Aurora connections behind in a frozen container.
+    await closePool();
+  }
+};

@@ -1,0 +1,169 @@
+/**
+ * Goals and their chart. Every statement is scoped by the owner's id, so another user's goal is
+ * indistinguishable from a missing one (null / false).
+ */
+import type { Queryable } from './transaction.js';
+
+export interface GoalSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly deadline: string | null;
+  /** Share of the goal's tasks that are done, 0–100 (0 with no tasks). */
+  readonly progress: number;
+}
+
+export interface Goal {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly deadline: string | null;
+}
+
+export interface Cell {
+  readonly position: number;
+  readonly title: string;
+}
+
+export interface SubGoalCell extends Cell {
+  readonly actions: Cell[];
+}
+
+export interface GoalChart extends Goal {
+  readonly subGoals: SubGoalCell[];
+}
+
+const goalColumns = 'id, title, description, deadline';
+
+export async function listGoals(db: Queryable, userId: string): Promise<GoalSummary[]> {
+  const { rows } = await db.query<GoalSummary>(
+    `SELECT g.id, g.title, g.deadline,
+            COALESCE(round(100.0 * count(t.id) FILTER (WHERE t.status = 'done') / NULLIF(count(t.id), 0)), 0)::int
+              AS progress
+       FROM goals g LEFT JOIN tasks t ON t.goal_id = g.id
+      WHERE g.user_id = $1
+      GROUP BY g.id
+      ORDER BY g.created_at, g.id`,
+    [userId],
+  );
+  return rows;
+}
+
+/** The goal with its 8 empty sub-goal and 64 empty action cells, in one statement (atomic). */
+export async function insertGoal(
+  db: Queryable,
+  userId: string,
+  goal: { title: string; description?: string; deadline?: string | null },
+): Promise<Goal> {
+  const { rows } = await db.query<Goal>(
+    `WITH goal AS (
+       INSERT INTO goals (user_id, title, description, deadline)
+       VALUES ($1, $2, COALESCE($3, ''), $4)
+       RETURNING ${goalColumns}
+     ), sub_goal_cells AS (
+       INSERT INTO sub_goals (goal_id, position)
+       SELECT goal.id, p FROM goal, generate_series(0, 7) p
+     ), action_cells AS (
+       INSERT INTO actions (goal_id, sub_goal_position, position)
+       SELECT goal.id, s, p FROM goal, generate_series(0, 7) s, generate_series(0, 7) p
+     )
+     SELECT * FROM goal`,
+    [userId, goal.title, goal.description ?? null, goal.deadline ?? null],
+  );
+  return rows[0]!;
+}
+
+/**
+ * The whole 9×9 chart in one round trip: the database builds the JSON. The generate_series joins make
+ * it 8×8 slots even if a row were missing.
+ */
+export async function getGoalChart(db: Queryable, userId: string, goalId: string): Promise<GoalChart | null> {
+  const { rows } = await db.query<{ chart: GoalChart }>(getGoalChartSql, [goalId, userId]);
+  return rows[0]?.chart ?? null;
+}
+
+export const getGoalChartSql = `
+  SELECT json_build_object(
+    'id', g.id, 'title', g.title, 'description', g.description, 'deadline', g.deadline,
+    'subGoals', (
+      SELECT json_agg(json_build_object(
+        'position', sp,
+        'title', COALESCE(s.title, ''),
+        'actions', (
+          SELECT json_agg(json_build_object('position', ap, 'title', COALESCE(a.title, '')) ORDER BY ap)
+            FROM generate_series(0, 7) ap
+            LEFT JOIN actions a ON a.goal_id = g.id AND a.sub_goal_position = sp AND a.position = ap
+        )) ORDER BY sp)
+        FROM generate_series(0, 7) sp
+        LEFT JOIN sub_goals s ON s.goal_id = g.id AND s.position = sp
+    )) AS chart
+  FROM goals g
+  WHERE g.id = $1 AND g.user_id = $2`;
+
+/** Only the given fields change; `deadline: null` clears it. */
+export async function updateGoal(
+  db: Queryable,
+  userId: string,
+  goalId: string,
+  patch: { title?: string; description?: string; deadline?: string | null },
+): Promise<Goal | null> {
+  const { rows } = await db.query<Goal>(
+    `UPDATE goals
+        SET title = COALESCE($3, title),
+            description = COALESCE($4, description),
+            deadline = CASE WHEN $5::boolean THEN $6::date ELSE deadline END,
+            updated_at = now()
+      WHERE id = $1 AND user_id = $2
+      RETURNING ${goalColumns}`,
+    [
+      goalId,
+      userId,
+      patch.title ?? null,
+      patch.description ?? null,
+      patch.deadline !== undefined,
+      patch.deadline ?? null,
+    ],
+  );
+  return rows[0] ?? null;
+}
+
+/** Deletes the goal and, by cascade, its cells, tasks, reflections and AI jobs. */
+export async function deleteGoal(db: Queryable, userId: string, goalId: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM goals WHERE id = $1 AND user_id = $2', [goalId, userId]);
+  return rowCount === 1;
+}
+
+export async function setSubGoal(
+  db: Queryable,
+  userId: string,
+  cell: { goalId: string; position: number; title: string },
+): Promise<{ goalId: string; position: number; title: string } | null> {
+  const { rows } = await db.query<{ goalId: string; position: number; title: string }>(
+    `UPDATE sub_goals s SET title = $4, updated_at = now()
+       FROM goals g
+      WHERE s.goal_id = $1 AND s.position = $3 AND g.id = s.goal_id AND g.user_id = $2
+      RETURNING s.goal_id AS "goalId", s.position, s.title`,
+    [cell.goalId, userId, cell.position, cell.title],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setAction(
+  db: Queryable,
+  userId: string,
+  cell: { goalId: string; subGoalPosition: number; position: number; title: string },
+): Promise<{ goalId: string; subGoalPosition: number; position: number; title: string } | null> {
+  const { rows } = await db.query<{
+    goalId: string;
+    subGoalPosition: number;
+    position: number;
+    title: string;
+  }>(
+    `UPDATE actions a SET title = $5, updated_at = now()
+       FROM goals g
+      WHERE a.goal_id = $1 AND a.sub_goal_position = $3 AND a.position = $4
+        AND g.id = a.goal_id AND g.user_id = $2
+      RETURNING a.goal_id AS "goalId", a.sub_goal_position AS "subGoalPosition", a.position, a.title`,
+    [cell.goalId, userId, cell.subGoalPosition, cell.position, cell.title],
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,16 @@
+/**
+ * Every migration, in order. Listed statically so esbuild bundles them into the migration Lambda
+ * (which has no migrations directory on disk). To add one: create
+ * `migrations/<unix-ms>_<kebab-name>.ts` exporting `up(pgm)` (and `down`), then add it here.
+ */
+import type { MigrationBuilder } from 'node-pg-migrate';
+import * as initialSchema from './migrations/1764316800000_initial-schema.js';
+
+export interface MigrationModule {
+  up(pgm: MigrationBuilder): void | Promise<void>;
+  down?(pgm: MigrationBuilder): void | Promise<void>;
+}
+
+export const migrationList: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
+  ['1764316800000_initial-schema', initialSchema],
+];

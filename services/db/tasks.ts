@@ -1,0 +1,88 @@
+/** Tasks hang off an action cell of a goal; ownership is checked through the goal in the same statement. */
+import type { Queryable } from './transaction.js';
+
+export type TaskStatus = 'todo' | 'doing' | 'done';
+
+export interface Task {
+  readonly id: string;
+  readonly goalId: string;
+  readonly title: string;
+  readonly status: TaskStatus;
+  readonly dueDate: string | null;
+  readonly subGoalPosition: number;
+  readonly actionPosition: number;
+}
+
+const taskColumns = `t.id, t.goal_id AS "goalId", t.title, t.status, t.due_date AS "dueDate",
+  t.sub_goal_position AS "subGoalPosition", t.action_position AS "actionPosition"`;
+
+/** The goal's tasks, or null when the goal is not the user's (one statement tells the two apart). */
+export async function listTasks(db: Queryable, userId: string, goalId: string): Promise<Task[] | null> {
+  const { rows } = await db.query<Task>(
+    `SELECT ${taskColumns}
+       FROM goals g LEFT JOIN tasks t ON t.goal_id = g.id
+      WHERE g.id = $1 AND g.user_id = $2
+      ORDER BY t.created_at, t.id`,
+    [goalId, userId],
+  );
+  if (rows.length === 0) return null;
+  return rows.filter((row) => row.id !== null);
+}
+
+export async function insertTask(
+  db: Queryable,
+  userId: string,
+  task: {
+    goalId: string;
+    subGoalPosition: number;
+    actionPosition: number;
+    title: string;
+    dueDate?: string | null;
+  },
+): Promise<Task | null> {
+  const { rows } = await db.query<Task>(
+    `WITH t AS (
+       INSERT INTO tasks (goal_id, sub_goal_position, action_position, title, due_date)
+       SELECT g.id, $3, $4, $5, $6 FROM goals g WHERE g.id = $1 AND g.user_id = $2
+       RETURNING *
+     ) SELECT ${taskColumns} FROM t`,
+    [task.goalId, userId, task.subGoalPosition, task.actionPosition, task.title, task.dueDate ?? null],
+  );
+  return rows[0] ?? null;
+}
+
+/** Only the given fields change; `dueDate: null` clears it. */
+export async function updateTask(
+  db: Queryable,
+  userId: string,
+  taskId: string,
+  patch: { title?: string; status?: TaskStatus; dueDate?: string | null },
+): Promise<Task | null> {
+  const { rows } = await db.query<Task>(updateTaskSql, [
+    taskId,
+    userId,
+    patch.title ?? null,
+    patch.status ?? null,
+    patch.dueDate !== undefined,
+    patch.dueDate ?? null,
+  ]);
+  return rows[0] ?? null;
+}
+
+export const updateTaskSql = `
+  UPDATE tasks t
+     SET title = COALESCE($3, t.title),
+         status = COALESCE($4, t.status),
+         due_date = CASE WHEN $5::boolean THEN $6::date ELSE t.due_date END,
+         updated_at = now()
+    FROM goals g
+   WHERE t.id = $1 AND g.id = t.goal_id AND g.user_id = $2
+   RETURNING ${taskColumns}`;
+
+export async function deleteTask(db: Queryable, userId: string, taskId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'DELETE FROM tasks t USING goals g WHERE t.id = $1 AND g.id = t.goal_id AND g.user_id = $2',
+    [taskId, userId],
+  );
+  return rowCount === 1;
+}

@@ -1,0 +1,40 @@
+/**
+ * One Powertools logger per container: JSON lines with the service name, and request ids passed per call.
+ * Never hand it a password, token, secret or a whole event: the redacting formatter below is a last
+ * guard, not the plan.
+ */
+import { Logger, LogFormatter, LogItem } from '@aws-lambda-powertools/logger';
+import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+
+const sensitiveKey = /pass(word)?|token|secret|authorization|cookie/i;
+
+function redact(value: unknown, depth = 0): unknown {
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
+  if (value instanceof Error) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, sensitiveKey.test(k) ? '[redacted]' : redact(v, depth + 1)]),
+  );
+}
+
+/** Powertools' standard layout, with values under sensitive-looking keys replaced. */
+class RedactingFormatter extends LogFormatter {
+  formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
+    const base = {
+      level: attributes.logLevel,
+      message: attributes.message,
+      timestamp: this.formatTimestamp(attributes.timestamp),
+      service: attributes.serviceName,
+      xray_trace_id: attributes.xRayTraceId,
+      function_request_id: attributes.lambdaContext?.awsRequestId,
+      cold_start: attributes.lambdaContext?.coldStart,
+    };
+    return new LogItem({ attributes: base }).addAttributes(redact(additional) as LogAttributes);
+  }
+}
+
+export const logger = new Logger({
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'goal-mandala-api',
+  logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+  logFormatter: new RedactingFormatter(),
+});

@@ -1,0 +1,60 @@
+/** The typed tRPC client for the Goal Mandala API (same origin, under `/api`). */
+import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from '../../api/app-router.js';
+import { toContractUrl } from './contract-url.js';
+
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
+export type RouterInputs = inferRouterInputs<AppRouter>;
+export type GoalSummary = RouterOutputs['goals']['list'][number];
+export type Chart = RouterOutputs['goals']['get'];
+export type Task = RouterOutputs['tasks']['list'][number];
+export type TaskStatus = Task['status'];
+export type Reflection = RouterOutputs['reflections']['list'][number];
+export type AiJobStatus = RouterOutputs['ai']['status'];
+
+/** Supplies the bearer token for each call; set by the app when the session changes. */
+let tokenSource: () => string | null = () => null;
+
+export function useAccessToken(source: () => string | null): void {
+  tokenSource = source;
+}
+
+export const api = createTRPCClient<AppRouter>({
+  links: [
+    // httpLink, not httpBatchLink: the API serves one procedure per request (one Lambda per service).
+    httpLink({
+      url: '/api',
+      fetch: (url, init) => fetch(toContractUrl(String(url)), init as RequestInit),
+      headers: () => {
+        const token = tokenSource();
+        return token ? { authorization: `Bearer ${token}` } : {};
+      },
+    }),
+  ],
+});
+
+/** True when the API answered 401: the token is missing, expired or otherwise unacceptable. */
+export function isUnauthorized(error: unknown): boolean {
+  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
+}
+
+/** A one-line message for a failed call, preferring the API's own wording (which names the field). */
+export function errorMessage(error: unknown, fallback: string): string {
+  if (error instanceof TRPCClientError) {
+    const zodIssues = parseIssues(error.message);
+    return zodIssues ?? error.message;
+  }
+  return fallback;
+}
+
+/** zod errors arrive as a JSON list of issues; show them as "field: message". */
+function parseIssues(message: string): string | null {
+  if (!message.startsWith('[')) return null;
+  try {
+    const issues = JSON.parse(message) as { path?: (string | number)[]; message?: string }[];
+    return issues.map((issue) => [issue.path?.join('.'), issue.message].filter(Boolean).join(': ')).join('; ');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,106 @@
+/** App shell: header (language, sign-out), hash routing, and the session. */
+import { api, errorMessage, isUnauthorized, useAccessToken } from './api.js';
+import type { AppContext } from './app-context.js';
+import { h, replace } from './dom.js';
+import { language, setLanguage, t } from './i18n.js';
+import { clearSession, loadSession, saveSession, type Session } from './session.js';
+import { renderAuthView } from './views/auth-view.js';
+import { renderChartView } from './views/chart-view.js';
+import { renderGoalsView } from './views/goals-view.js';
+
+const root = document.getElementById('app')!;
+let session: Session | null = loadSession();
+let notice: string | null = null;
+let cleanups: (() => void)[] = [];
+
+useAccessToken(() => session?.accessToken ?? null);
+setLanguage(language());
+
+function signIn(next: Session): void {
+  session = next;
+  saveSession(next);
+  notice = null;
+  navigate('#/');
+  render();
+}
+
+function signOut(message: string | null = null): void {
+  session = null;
+  clearSession();
+  notice = message;
+  if (location.hash !== '' && location.hash !== '#/') history.replaceState(null, '', '#/');
+  render();
+}
+
+function navigate(hash: string): void {
+  if (location.hash === hash) render();
+  else location.hash = hash;
+}
+
+function reportError(error: unknown, where?: HTMLElement): void {
+  if (isUnauthorized(error)) {
+    signOut(t('sessionExpired'));
+    return;
+  }
+  const message = errorMessage(error, t('genericError'));
+  if (where) {
+    where.textContent = message;
+    where.hidden = false;
+  } else {
+    window.alert(message);
+  }
+}
+
+function header(): HTMLElement {
+  const toggle = h(
+    'button',
+    {
+      type: 'button',
+      class: 'link-button',
+      'aria-label': t('languageLabel'),
+      lang: language() === 'en' ? 'ja' : 'en',
+      onclick: () => {
+        setLanguage(language() === 'en' ? 'ja' : 'en');
+        render();
+      },
+    },
+    t('language'),
+  );
+  return h(
+    'header',
+    { class: 'app-header' },
+    h('a', { href: '#/', class: 'brand' }, t('appName')),
+    h(
+      'div',
+      { class: 'header-actions' },
+      toggle,
+      session && h('span', { class: 'user-name' }, session.user.name),
+      session && h('button', { type: 'button', class: 'secondary', onclick: () => signOut() }, t('signOut')),
+    ),
+  );
+}
+
+function render(): void {
+  for (const cleanup of cleanups) cleanup();
+  cleanups = [];
+  const main = h('main', { id: 'main', class: 'app-main' });
+  replace(root, header(), main);
+  if (!session) {
+    renderAuthView(main, { notice, onSignedIn: signIn });
+    return;
+  }
+  const context: AppContext = { session, navigate, reportError, onLeave: (cleanup) => cleanups.push(cleanup) };
+  const goalMatch = /^#\/goals\/([^/]+)$/.exec(location.hash);
+  if (goalMatch) renderChartView(main, context, decodeURIComponent(goalMatch[1]!));
+  else renderGoalsView(main, context);
+}
+
+window.addEventListener('hashchange', render);
+render();
+
+// Confirm a restored session is still accepted; an expired token signs out quietly.
+if (session) {
+  api.auth.me.query().catch((error: unknown) => {
+    if (isUnauthorized(error)) signOut(t('sessionExpired'));
+  });
+}

@@ -1,0 +1,80 @@
+/** The signed-out screen: sign in (first), or create an account. */
+import { api, errorMessage } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import type { Session } from '../session.js';
+
+export interface AuthViewOptions {
+  /** A message to show above the form (e.g. "your session has ended"). */
+  readonly notice: string | null;
+  readonly onSignedIn: (session: Session) => void;
+}
+
+export function renderAuthView(main: HTMLElement, options: AuthViewOptions, mode: 'signIn' | 'signUp' = 'signIn'): void {
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const email = h('input', { id: 'auth-email', type: 'email', name: 'email', autocomplete: 'email', required: true });
+  const password = h('input', {
+    id: 'auth-password',
+    type: 'password',
+    name: 'password',
+    minlength: 8,
+    autocomplete: mode === 'signIn' ? 'current-password' : 'new-password',
+    required: true,
+    'aria-describedby': mode === 'signUp' ? 'auth-password-hint' : null,
+  });
+  const name = h('input', { id: 'auth-name', type: 'text', name: 'name', autocomplete: 'name', required: true });
+  const submit = h('button', { type: 'submit' }, mode === 'signIn' ? t('signIn') : t('signUp'));
+
+  const form = h(
+    'form',
+    {
+      class: 'card auth-form',
+      'aria-labelledby': 'auth-title',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        error.hidden = true;
+        try {
+          const session =
+            mode === 'signIn'
+              ? await api.auth.signIn.mutate({ email: email.value, password: password.value })
+              : await api.auth.signUp.mutate({ email: email.value, password: password.value, name: name.value });
+          options.onSignedIn(session);
+        } catch (failure) {
+          error.textContent = errorMessage(failure, t('genericError'));
+          error.hidden = false;
+          submit.disabled = false;
+        }
+      },
+    },
+    h('h1', { id: 'auth-title' }, mode === 'signIn' ? t('signIn') : t('signUp')),
+    options.notice && h('p', { class: 'notice', role: 'status' }, options.notice),
+    mode === 'signUp' && h('label', { for: 'auth-name' }, t('name')),
+    mode === 'signUp' && name,
+    h('label', { for: 'auth-email' }, t('email')),
+    email,
+    h('label', { for: 'auth-password' }, t('password')),
+    password,
+    mode === 'signUp' && h('small', { id: 'auth-password-hint', class: 'hint' }, t('passwordHint')),
+    error,
+    submit,
+    h(
+      'p',
+      { class: 'switch-mode' },
+      mode === 'signIn' ? t('noAccount') : t('haveAccount'),
+      ' ',
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          onclick: () => renderAuthView(main, { ...options, notice: null }, mode === 'signIn' ? 'signUp' : 'signIn'),
+        },
+        mode === 'signIn' ? t('signUp') : t('signIn'),
+      ),
+    ),
+  );
+
+  replace(main, h('section', { class: 'hero' }, h('p', { class: 'tagline' }, t('tagline'))), form);
+  (mode === 'signUp' ? name : email).focus();
+}

@@ -1,0 +1,84 @@
+/** The signed-in home: the user's goals with their progress, and a form to create one. */
+import { api, type GoalSummary } from '../api.js';
+import type { AppContext } from '../app-context.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { progressBar } from './progress-bar.js';
+
+export function renderGoalsView(main: HTMLElement, context: AppContext): void {
+  const list = h('div', { class: 'goal-list', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('loading')));
+  const listError = h('p', { class: 'error', role: 'alert', hidden: true });
+  replace(
+    main,
+    h('section', { 'aria-labelledby': 'goals-title' }, h('h1', { id: 'goals-title' }, t('myGoals')), listError, list),
+    createGoalForm(context),
+  );
+
+  api.goals.list
+    .query()
+    .then((goals) => {
+      list.removeAttribute('aria-busy');
+      replace(list, goals.length === 0 ? h('p', { class: 'empty' }, t('noGoals')) : goalItems(goals));
+    })
+    .catch((error: unknown) => context.reportError(error, listError));
+}
+
+function goalItems(goals: GoalSummary[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'goals' },
+    ...goals.map((goal) =>
+      h(
+        'li',
+        null,
+        h(
+          'a',
+          { href: `#/goals/${encodeURIComponent(String(goal.id))}`, class: 'goal-link card' },
+          h('span', { class: 'goal-title' }, goal.title),
+          goal.deadline && h('span', { class: 'deadline' }, `${t('deadline')}: ${goal.deadline}`),
+          progressBar(goal.progress, t('progress')),
+        ),
+      ),
+    ),
+  );
+}
+
+function createGoalForm(context: AppContext): HTMLElement {
+  const title = h('input', { id: 'goal-title', name: 'title', required: true, maxlength: 200 });
+  const deadline = h('input', { id: 'goal-deadline', name: 'deadline', type: 'date' });
+  const description = h('textarea', { id: 'goal-description', name: 'description', rows: 2 });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const submit = h('button', { type: 'submit' }, t('create'));
+  return h(
+    'form',
+    {
+      class: 'card new-goal',
+      'aria-labelledby': 'new-goal-title',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        error.hidden = true;
+        try {
+          const goal = await api.goals.create.mutate({
+            title: title.value.trim(),
+            ...(description.value.trim() ? { description: description.value.trim() } : {}),
+            ...(deadline.value ? { deadline: deadline.value } : {}),
+          });
+          context.navigate(`#/goals/${encodeURIComponent(String(goal.id))}`);
+        } catch (failure) {
+          context.reportError(failure, error);
+          submit.disabled = false;
+        }
+      },
+    },
+    h('h2', { id: 'new-goal-title' }, t('newGoal')),
+    h('label', { for: 'goal-title' }, t('goalTitle')),
+    title,
+    h('label', { for: 'goal-description' }, t('description')),
+    description,
+    h('label', { for: 'goal-deadline' }, t('deadline')),
+    deadline,
+    error,
+    submit,
+  );
+}

@@ -1,0 +1,99 @@
+/** Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones. */
+import { api, type Reflection } from '../api.js';
+import type { AppContext } from '../app-context.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+
+export function renderReflectionsPanel(
+  panel: HTMLElement,
+  context: AppContext,
+  goalId: string,
+  reflections: Reflection[],
+): void {
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const content = h('textarea', { id: 'reflection-content', name: 'content', rows: 3, required: true, maxlength: 5000 });
+  const rating = h(
+    'select',
+    { id: 'reflection-rating', name: 'rating' },
+    ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n, selected: n === 3 }, `${'★'.repeat(n)}${'☆'.repeat(5 - n)} (${n})`)),
+  );
+  const date = h('input', { id: 'reflection-date', name: 'date', type: 'date', value: today() });
+  const save = h('button', { type: 'submit' }, t('addReflection'));
+  const form = h(
+    'form',
+    {
+      class: 'reflection-form',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        save.disabled = true;
+        try {
+          const created = await api.reflections.create.mutate({
+            goalId,
+            content: content.value.trim(),
+            rating: Number(rating.value),
+            ...(date.value ? { date: date.value } : {}),
+          });
+          renderReflectionsPanel(panel, context, goalId, [created, ...reflections]);
+        } catch (failure) {
+          context.reportError(failure, error);
+          save.disabled = false;
+        }
+      },
+    },
+    h('label', { for: 'reflection-content' }, t('reflection')),
+    content,
+    h('div', { class: 'row' }, h('label', { for: 'reflection-rating' }, t('rating')), rating, h('label', { for: 'reflection-date' }, t('date')), date),
+    error,
+    save,
+  );
+
+  const sorted = [...reflections].sort((a, b) => String(b.date).localeCompare(String(a.date)));
+  replace(
+    panel,
+    h('h2', { id: 'reflections-title' }, t('reflections')),
+    form,
+    sorted.length === 0
+      ? h('p', { class: 'empty' }, t('noReflections'))
+      : h(
+          'ul',
+          { class: 'reflections', 'aria-labelledby': 'reflections-title' },
+          ...sorted.map((reflection) =>
+            h(
+              'li',
+              { class: 'reflection', 'data-reflection-id': String(reflection.id) },
+              h(
+                'div',
+                { class: 'reflection-head' },
+                h('time', null, String(reflection.date).slice(0, 10)),
+                reflection.rating != null &&
+                  h('span', { class: 'stars', 'aria-label': `${t('rating')}: ${reflection.rating}/5` }, '★'.repeat(reflection.rating)),
+                h(
+                  'button',
+                  {
+                    type: 'button',
+                    class: 'secondary small',
+                    'aria-label': `${t('delete')}: ${String(reflection.date).slice(0, 10)}`,
+                    onclick: async () => {
+                      try {
+                        await api.reflections.delete.mutate({ reflectionId: reflection.id });
+                        renderReflectionsPanel(panel, context, goalId, reflections.filter((r) => r.id !== reflection.id));
+                      } catch (failure) {
+                        context.reportError(failure, error);
+                      }
+                    },
+                  },
+                  '×',
+                ),
+              ),
+              h('p', { class: 'reflection-content' }, reflection.content),
+            ),
+          ),
+        ),
+  );
+}
+
+function today(): string {
+  const now = new Date();
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+}

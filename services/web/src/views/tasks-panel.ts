@@ -1,0 +1,143 @@
+/** The tasks of the selected action: add one (title, due date), change its status or due date, delete it. */
+import { api, type Task, type TaskStatus } from '../api.js';
+import type { AppContext } from '../app-context.js';
+import { h, replace } from '../dom.js';
+import { t, type MessageKey } from '../i18n.js';
+
+export interface TasksPanelOptions {
+  readonly context: AppContext;
+  readonly goalId: string;
+  /** Current tasks of the whole goal; the panel shows the selected action's. */
+  readonly tasks: () => readonly Task[];
+  /** Called with the goal's tasks after any change (the chart redraws progress). */
+  readonly onChange: (tasks: Task[]) => void;
+}
+
+export interface ActionSelection {
+  readonly subGoal: number;
+  readonly action: number;
+  readonly title: string;
+}
+
+const STATUSES: readonly { value: TaskStatus; key: MessageKey }[] = [
+  { value: 'todo', key: 'statusTodo' },
+  { value: 'doing', key: 'statusDoing' },
+  { value: 'done', key: 'statusDone' },
+];
+
+export function renderTasksPanel(panel: HTMLElement, selection: ActionSelection | null, options: TasksPanelOptions): void {
+  const heading = h('h2', { id: 'tasks-title' }, selection ? t('tasksFor', { action: selection.title || t('action', { s: selection.subGoal + 1, n: selection.action + 1 }) }) : t('tasks'));
+  if (!selection) {
+    replace(panel, heading, h('p', { class: 'hint' }, t('selectAction')));
+    return;
+  }
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const rerender = (): void => renderTasksPanel(panel, selection, options);
+  const update = (next: Task[]): void => {
+    options.onChange(next);
+    rerender();
+  };
+  const own = options
+    .tasks()
+    .filter((task) => task.subGoalPosition === selection.subGoal && task.actionPosition === selection.action);
+
+  const title = h('input', { id: 'task-title', name: 'title', required: true, maxlength: 200 });
+  const due = h('input', { id: 'task-due', name: 'dueDate', type: 'date' });
+  const add = h('button', { type: 'submit' }, t('addTask'));
+  const form = h(
+    'form',
+    {
+      class: 'inline-form',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        add.disabled = true;
+        try {
+          const task = await api.tasks.create.mutate({
+            goalId: options.goalId,
+            subGoalPosition: selection.subGoal,
+            actionPosition: selection.action,
+            title: title.value.trim(),
+            ...(due.value ? { dueDate: due.value } : {}),
+          });
+          update([...options.tasks(), task]);
+          (panel.querySelector('#task-title') as HTMLInputElement | null)?.focus();
+        } catch (failure) {
+          options.context.reportError(failure, error);
+          add.disabled = false;
+        }
+      },
+    },
+    h('label', { for: 'task-title' }, t('taskTitle')),
+    title,
+    h('label', { for: 'task-due' }, t('dueDate')),
+    due,
+    add,
+  );
+
+  const change = async (task: Task, patch: { status?: TaskStatus; dueDate?: string | null }): Promise<void> => {
+    try {
+      const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch } as Parameters<typeof api.tasks.update.mutate>[0]);
+      update(options.tasks().map((other) => (other.id === task.id ? updated : other)));
+    } catch (failure) {
+      options.context.reportError(failure, error);
+    }
+  };
+
+  const items = own.map((task) => {
+    const labelId = `task-${task.id}-title`;
+    const checkbox = h('input', {
+      type: 'checkbox',
+      checked: task.status === 'done',
+      'aria-label': `${t('done')}: ${task.title}`,
+      onchange: (event: Event) => change(task, { status: (event.target as HTMLInputElement).checked ? 'done' : 'todo' }),
+    });
+    const status = h(
+      'select',
+      { 'aria-label': `${t('status')}: ${task.title}`, onchange: (event: Event) => change(task, { status: (event.target as HTMLSelectElement).value as TaskStatus }) },
+      ...STATUSES.map((option) => h('option', { value: option.value, selected: option.value === task.status }, t(option.key))),
+    );
+    const dueInput = h('input', {
+      type: 'date',
+      value: task.dueDate ? String(task.dueDate).slice(0, 10) : '',
+      'aria-label': `${t('dueDate')}: ${task.title}`,
+      onchange: (event: Event) => {
+        const value = (event.target as HTMLInputElement).value;
+        return change(task, { dueDate: value || null });
+      },
+    });
+    const remove = h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small',
+        'aria-label': `${t('delete')}: ${task.title}`,
+        onclick: async () => {
+          try {
+            await api.tasks.delete.mutate({ taskId: task.id });
+            update(options.tasks().filter((other) => other.id !== task.id));
+          } catch (failure) {
+            options.context.reportError(failure, error);
+          }
+        },
+      },
+      '×',
+    );
+    return h(
+      'li',
+      { class: `task task-${task.status}`, 'data-task-id': String(task.id) },
+      checkbox,
+      h('span', { id: labelId, class: 'task-title' }, task.title),
+      status,
+      dueInput,
+      remove,
+    );
+  });
+
+  replace(
+    panel,
+    heading,
+    own.length === 0 ? h('p', { class: 'empty' }, t('noTasks')) : h('ul', { class: 'tasks', 'aria-labelledby': 'tasks-title' }, ...items),
+    error,
+    form,
+  );
+}

@@ -21,7 +21,11 @@ export const serviceRoutes: readonly ServiceRoute[] = [
   { service: 'ai', entry: 'services/api/handlers/ai.ts', id: 'Ai' },
 ];
 
-export const healthRoute = { path: '/api/health', entry: 'services/api/handlers/health.ts', id: 'Health' } as const;
+export const healthRoute = {
+  path: '/api/health',
+  entry: 'services/api/handlers/health.ts',
+  id: 'Health',
+} as const;
 
 /** Deploy-time schema migration (a CDK trigger) and the local stack's start both run this module. */
 export const migrateEntry = 'services/db/migrate-handler.ts';

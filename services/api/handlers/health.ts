@@ -1,7 +1,41 @@
-import type { APIGatewayProxyHandler } from 'aws-lambda';
+/**
+ * GET /api/health: plain JSON `{status, version, database}` for the pipeline's post-deploy check and
+ * people. 503 "degraded" while the database cannot be reached; each call probes again, so it recovers
+ * by itself.
+ */
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { getPool } from '../../db/pool.js';
+import { runtimeEnv } from '../../shared/env.js';
+import { logger } from '../../shared/logger.js';
 
-export const handler: APIGatewayProxyHandler = async () => ({
-  statusCode: 200,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ status: 'ok', version: process.env.APP_VERSION ?? 'unknown', database: 'unknown' }),
-});
+const probeTimeoutMs = 2_000;
+
+async function databaseReachable(): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const pool = await getPool();
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('health probe timed out')), probeTimeoutMs);
+    });
+    await Promise.race([pool.query('SELECT 1'), timeout]);
+    return true;
+  } catch (error) {
+    logger.warn('health: database unreachable', { error: (error as Error).message });
+    return false;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export const handler = async (): Promise<APIGatewayProxyResult> => {
+  const ok = await databaseReachable();
+  return {
+    statusCode: ok ? 200 : 503,
+    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    body: JSON.stringify({
+      status: ok ? 'ok' : 'degraded',
+      version: runtimeEnv().APP_VERSION,
+      database: ok ? 'ok' : 'unreachable',
+    }),
+  };
+};

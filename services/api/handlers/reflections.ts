@@ -1,8 +1,8 @@
-// Placeholder until the services issue lands: answers 501 so the real bundling path is exercised.
-import type { APIGatewayProxyHandler } from 'aws-lambda';
+import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { reflectionsRouter } from '../routers/reflections.js';
+import { createLambdaContext } from '../trpc.js';
 
-export const handler: APIGatewayProxyHandler = async () => ({
-  statusCode: 501,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ error: { message: 'reflections: not implemented yet' } }),
+export const handler = awsLambdaRequestHandler({
+  router: reflectionsRouter,
+  createContext: createLambdaContext,
 });

@@ -1,8 +1,5 @@
-// Placeholder until the services issue lands: answers 501 so the real bundling path is exercised.
-import type { APIGatewayProxyHandler } from 'aws-lambda';
+import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { tasksRouter } from '../routers/tasks.js';
+import { createLambdaContext } from '../trpc.js';
 
-export const handler: APIGatewayProxyHandler = async () => ({
-  statusCode: 501,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ error: { message: 'tasks: not implemented yet' } }),
-});
+export const handler = awsLambdaRequestHandler({ router: tasksRouter, createContext: createLambdaContext });

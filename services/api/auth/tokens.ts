@@ -1,0 +1,62 @@
+/**
+ * Access tokens: HS256 JWTs signed and checked with jose. The key is the string of the secret named by
+ * JWT_SECRET_ARN (cached by the secrets module); without it (local stack, tests) a random key made once per
+ * process, or one the local stack sets. Only HS256 with our issuer and audience is accepted, so
+ * `alg: none`, other algorithms, tampered, expired or foreign tokens all fail verification.
+ */
+import { randomBytes } from 'node:crypto';
+import { SignJWT, jwtVerify } from 'jose';
+import { runtimeEnv } from '../../shared/env.js';
+import { getSecretString } from '../../shared/secrets.js';
+
+export const tokenIssuer = 'goal-mandala';
+export const tokenAudience = 'goal-mandala-api';
+/** No refresh tokens: a working day's session, then sign in again. */
+export const tokenLifetimeSeconds = 12 * 60 * 60;
+
+export interface TokenUser {
+  readonly id: string;
+  readonly email: string;
+}
+
+let localKey: Uint8Array | undefined;
+
+/** Use this key when no JWT_SECRET_ARN is set (the local stack keeps one across restarts). */
+export function setLocalSigningKey(key: Uint8Array): void {
+  localKey = key;
+}
+
+async function signingKey(): Promise<Uint8Array> {
+  const arn = runtimeEnv().JWT_SECRET_ARN;
+  if (arn) return new TextEncoder().encode(await getSecretString(arn));
+  localKey ??= randomBytes(32);
+  return localKey;
+}
+
+export async function signAccessToken(user: TokenUser): Promise<string> {
+  return new SignJWT({ email: user.email })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(user.id)
+    .setIssuer(tokenIssuer)
+    .setAudience(tokenAudience)
+    .setIssuedAt()
+    .setExpirationTime(`${tokenLifetimeSeconds}s`)
+    .sign(await signingKey());
+}
+
+/** The token's user, or null for any token we did not issue or that is no longer valid. */
+export async function verifyAccessToken(token: string): Promise<TokenUser | null> {
+  const key = await signingKey(); // a Secrets Manager failure is a server fault, not a bad token
+  try {
+    const { payload } = await jwtVerify(token, key, {
+      algorithms: ['HS256'],
+      issuer: tokenIssuer,
+      audience: tokenAudience,
+      requiredClaims: ['sub', 'exp'],
+    });
+    if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
+    return { id: payload.sub, email: payload.email };
+  } catch {
+    return null;
+  }
+}

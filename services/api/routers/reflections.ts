@@ -1,0 +1,41 @@
+/** Reflections (振り返り) on a goal; scoped to the signed-in user through the goal. */
+import { z } from 'zod';
+import { deleteReflection, insertReflection, listReflections } from '../../db/reflections.js';
+import { id, isoDate } from '../inputs.js';
+import { orNotFound } from '../not-found.js';
+import { authedProcedure, router } from '../trpc.js';
+
+export const reflectionsRouter = router({
+  list: authedProcedure
+    .input(z.object({ goalId: id }))
+    .query(async ({ ctx, input }) =>
+      orNotFound(await listReflections(ctx.db, ctx.user.id, input.goalId), 'goal'),
+    ),
+
+  create: authedProcedure
+    .input(
+      z.object({
+        goalId: id,
+        content: z
+          .string()
+          .trim()
+          .min(1, 'must not be empty')
+          .max(10_000, 'must be at most 10000 characters'),
+        rating: z
+          .number()
+          .int('must be a whole number')
+          .min(1, 'must be 1–5')
+          .max(5, 'must be 1–5')
+          .nullish(),
+        date: isoDate.optional(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) =>
+      orNotFound(await insertReflection(ctx.db, ctx.user.id, input), 'goal'),
+    ),
+
+  delete: authedProcedure.input(z.object({ reflectionId: id })).mutation(async ({ ctx, input }) => {
+    orNotFound((await deleteReflection(ctx.db, ctx.user.id, input.reflectionId)) || null, 'reflection');
+    return { deleted: true as const };
+  }),
+});

@@ -1,0 +1,44 @@
+/** Tasks made from action cells; scoped to the signed-in user through the task's goal. */
+import { z } from 'zod';
+import { deleteTask, insertTask, listTasks, updateTask } from '../../db/tasks.js';
+import { id, isoDate, position, title } from '../inputs.js';
+import { orNotFound } from '../not-found.js';
+import { authedProcedure, router } from '../trpc.js';
+
+const status = z.enum(['todo', 'doing', 'done'], 'must be todo, doing or done');
+
+export const tasksRouter = router({
+  list: authedProcedure
+    .input(z.object({ goalId: id }))
+    .query(async ({ ctx, input }) => orNotFound(await listTasks(ctx.db, ctx.user.id, input.goalId), 'goal')),
+
+  create: authedProcedure
+    .input(
+      z.object({
+        goalId: id,
+        subGoalPosition: position,
+        actionPosition: position,
+        title,
+        dueDate: isoDate.nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => orNotFound(await insertTask(ctx.db, ctx.user.id, input), 'goal')),
+
+  update: authedProcedure
+    .input(
+      z.object({
+        taskId: id,
+        title: title.optional(),
+        status: status.optional(),
+        dueDate: isoDate.nullish(),
+      }),
+    )
+    .mutation(async ({ ctx, input: { taskId, ...patch } }) =>
+      orNotFound(await updateTask(ctx.db, ctx.user.id, taskId, patch), 'task'),
+    ),
+
+  delete: authedProcedure.input(z.object({ taskId: id })).mutation(async ({ ctx, input }) => {
+    orNotFound((await deleteTask(ctx.db, ctx.user.id, input.taskId)) || null, 'task');
+    return { deleted: true as const };
+  }),
+});

@@ -1,0 +1,153 @@
+/**
+ * tRPC for every API router: init, context, procedures, error shape.
+ *
+ * Stable exports other routers (e.g. routers/ai.ts) rely on:
+ *   `router`, `publicProcedure`, `authedProcedure`, `createCallerFactory`, `type Context`.
+ *
+ * Context shape:
+ *   ctx.db         pg.Pool: the container's shared pool (services/db/pool.ts). Parameters only; for several
+ *                  statements that must land together use `withTransaction(ctx.db, …)` from
+ *                  services/db/transaction.ts.
+ *   ctx.user       { id, email } from a verified Bearer token, or null. Inside `authedProcedure` it is
+ *                  non-null: scope every row by `ctx.user.id` and answer NOT_FOUND for rows of others.
+ *   ctx.requestId  API Gateway's request id (or Lambda's); put it in log lines.
+ *
+ * Errors: throw TRPCError with a one-line message. Database connection failures become 503
+ * SERVICE_UNAVAILABLE; any other unexpected error becomes a 500 whose message and stack never reach the
+ * client. Invalid input answers 400 with "<field>: <problem>" messages.
+ */
+import { randomUUID } from 'node:crypto';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { CreateAWSLambdaContextOptions } from '@trpc/server/adapters/aws-lambda';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import type pg from 'pg';
+import { getPool } from '../db/pool.js';
+import { logger } from '../shared/logger.js';
+import { metrics, MetricUnit } from '../shared/metrics.js';
+import { tracer } from '../shared/tracer.js';
+import { verifyAccessToken, type TokenUser } from './auth/tokens.js';
+import { isDatabaseUnavailable } from './database-errors.js';
+
+export interface Context {
+  readonly db: pg.Pool;
+  readonly user: TokenUser | null;
+  readonly requestId: string;
+}
+
+/** Builds a context from parts: used by the Lambda adapter below and by tests through `createCaller`. */
+export async function createContextInner(opts: {
+  db: pg.Pool;
+  authorization?: string | null;
+  requestId?: string;
+}): Promise<Context> {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(opts.authorization ?? '')?.[1];
+  return {
+    db: opts.db,
+    user: bearer ? await verifyAccessToken(bearer) : null,
+    requestId: opts.requestId ?? randomUUID(),
+  };
+}
+
+/** Context for an API Gateway proxy event. */
+export async function createLambdaContext({
+  event,
+  context,
+}: CreateAWSLambdaContextOptions<APIGatewayProxyEvent>): Promise<Context> {
+  const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
+  return createContextInner({
+    db: await getPool(),
+    authorization: header?.[1],
+    requestId: event.requestContext?.requestId ?? context?.awsRequestId,
+  });
+}
+
+interface ValidationIssue {
+  readonly path: PropertyKey[];
+  readonly message: string;
+}
+
+function validationIssues(error: TRPCError): ValidationIssue[] | null {
+  const issues = (error.cause as { issues?: unknown } | undefined)?.issues;
+  return error.code === 'BAD_REQUEST' && Array.isArray(issues) ? (issues as ValidationIssue[]) : null;
+}
+
+const fieldName = (issue: ValidationIssue) => issue.path.map(String).join('.') || 'input';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const issues = validationIssues(error);
+    const message = issues
+      ? issues.map((issue) => `${fieldName(issue)}: ${issue.message}`).join('; ')
+      : error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Internal server error'
+        : shape.message;
+    // Rebuilt rather than spread so a stack (tRPC adds one in development) can never reach a client.
+    return {
+      message,
+      code: shape.code,
+      data: {
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        path: shape.data.path,
+        ...(issues && {
+          fields: issues.map((issue) => ({ field: fieldName(issue), message: issue.message })),
+        }),
+      },
+    };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Logs every call with its request id, maps database outages to 503, records a metric and a trace segment. */
+const observed = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
+  const segment = parent?.addNewSubsegment(`## ${path}`);
+  if (segment) tracer.setSegment(segment);
+  const result = await next();
+  const durationMs = Math.round(performance.now() - started);
+  if (result.ok) {
+    logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'ok' });
+  } else {
+    const { error } = result;
+    if (isDatabaseUnavailable(error.cause)) {
+      logger.error('database unavailable', {
+        requestId: ctx.requestId,
+        path,
+        durationMs,
+        error: error.cause!.message,
+      });
+      result.error = new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'Database unavailable, try again shortly',
+      });
+    } else if (error.code === 'INTERNAL_SERVER_ERROR') {
+      logger.error('procedure failed', {
+        requestId: ctx.requestId,
+        path,
+        type,
+        durationMs,
+        error: error.cause ?? error,
+      });
+    } else {
+      logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: error.code });
+    }
+  }
+  segment?.close();
+  if (parent) tracer.setSegment(parent);
+  metrics.addMetadata('procedure', path);
+  metrics.addMetric(result.ok ? 'ProcedureSucceeded' : 'ProcedureFailed', MetricUnit.Count, 1);
+  metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
+  metrics.publishStoredMetrics();
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(observed);
+
+/** Requires a valid access token; narrows `ctx.user` to non-null. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});

@@ -1,0 +1,12 @@
+/**
+ * Names people type (the rollback command, the console), so they are fixed rather than generated.
+ * Shared by the pipeline stack and the operator commands in bin/.
+ */
+
+/** The CodePipeline pipeline's name: `<appName>-delivery`. */
+export function deliveryPipelineName(appName: string): string {
+  return `${appName}-delivery`;
+}
+
+/** The source action's name; rollback overrides this action's revision (`sourceRevisions`). */
+export const SOURCE_ACTION_NAME = 'Checkout';

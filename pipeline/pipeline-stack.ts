@@ -1,0 +1,104 @@
+import { CfnOutput, Stack, type StackProps, pipelines } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import type { Construct } from 'constructs';
+import { GoalMandalaStage } from '../stages/goal-mandala-stage.js';
+import { type AppConfig, type StageName, stageConfig } from './config.js';
+import { DeliveryNotifications } from './delivery-notifications.js';
+import { SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import { type ReleaseStepsFactory, postDeploySteps } from './steps/post-deploy-steps.js';
+import { synthStep } from './steps/synth-step.js';
+
+/** The CDK CLI the pipeline's own steps run: the same as the `aws-cdk` devDependency. */
+export const PINNED_CDK_CLI_VERSION = '2.1148.1';
+
+export interface PipelineStackProps extends StackProps {
+  /** The validated app configuration: accounts, regions, repository, Slack secret name. */
+  readonly config: AppConfig;
+  /** The commit being synthesized; the stages bake it into the API (`/api/health` answers it). */
+  readonly appVersion: string;
+  /**
+   * Release steps run after each stage's health check and smoke test (the frontend's blue/green
+   * switch from pipeline/steps/frontend-release.ts).
+   * @default - none
+   */
+  readonly releaseSteps?: ReleaseStepsFactory;
+}
+
+/**
+ * The self-mutating delivery pipeline in the toolchain account (CodePipeline V2):
+ * Source → Build → UpdatePipeline → Assets → Staging → approval → Production,
+ * with a `/health` check and a site smoke test after each stage and Slack notifications.
+ */
+export class PipelineStack extends Stack {
+  readonly pipeline: pipelines.CodePipeline;
+  readonly staging: GoalMandalaStage;
+  readonly production: GoalMandalaStage;
+  readonly notifications: DeliveryNotifications;
+
+  constructor(scope: Construct, id: string, props: PipelineStackProps) {
+    const { config } = props;
+    super(scope, id, { env: config.toolchain, ...props });
+
+    const source = pipelines.CodePipelineSource.connection(config.repository.name, config.repository.branch, {
+      connectionArn: config.repository.connectionArn,
+      triggerOnPush: true,
+      actionName: SOURCE_ACTION_NAME,
+    });
+    const commitId = source.sourceAttribute('CommitId');
+
+    this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
+      pipelineName: deliveryPipelineName(config.appName),
+      pipelineType: codepipeline.PipelineType.V2,
+      selfMutation: true,
+      synth: synthStep(this, { source }),
+      // Deployments go to other accounts: the artifact bucket needs a (rotated) KMS key they can use.
+      crossAccountKeys: true,
+      enableKeyRotation: true,
+      cliVersion: PINNED_CDK_CLI_VERSION,
+      // One CodeBuild project per asset type rather than per asset.
+      publishAssetsInParallel: false,
+      // Lambdas bundle with local esbuild; nothing in the pipeline needs Docker.
+      dockerEnabledForSynth: false,
+      dockerEnabledForSelfMutation: false,
+      codeBuildDefaults: {
+        buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0 },
+        partialBuildSpec: codebuild.BuildSpec.fromObject({
+          phases: { install: { 'runtime-versions': { nodejs: '20' } } },
+        }),
+      },
+    });
+
+    const stage = (name: StageName) =>
+      new GoalMandalaStage(this, name === 'staging' ? 'Staging' : 'Production', {
+        config: stageConfig(config, name),
+        appVersion: props.appVersion,
+      });
+    this.staging = stage('staging');
+    this.production = stage('production');
+
+    this.pipeline.addStage(this.staging, {
+      post: postDeploySteps({ stage: this.staging, source, commitId }, props.releaseSteps),
+    });
+    this.pipeline.addStage(this.production, {
+      pre: [
+        new pipelines.ManualApprovalStep('PromoteToProduction', {
+          comment: 'Staging passed its health check and smoke test. Promote this commit to production?',
+        }),
+      ],
+      post: postDeploySteps({ stage: this.production, source, commitId }, props.releaseSteps),
+    });
+
+    // Notifications hang off the underlying CodePipeline, which exists only once built.
+    this.pipeline.buildPipeline();
+    this.notifications = new DeliveryNotifications(this, 'Notifications', {
+      pipeline: this.pipeline.pipeline,
+      slackWebhookSecretName: config.slackWebhookSecretName,
+    });
+
+    new CfnOutput(this, 'PipelineName', {
+      value: this.pipeline.pipeline.pipelineName,
+      description: 'Pass to the rollback command (npm run rollback -- <tag>)',
+    });
+  }
+}

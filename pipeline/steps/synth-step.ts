@@ -1,0 +1,48 @@
+import { pipelines } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+
+/** Where `npm test` (vitest with CI set) writes its JUnit results. */
+export const TEST_RESULTS_FILE = 'test-results/junit.xml';
+/** Where `npm run compliance` writes the compliance findings as JUnit (one case per rule and resource). */
+export const COMPLIANCE_RESULTS_FILE = 'compliance-report.xml';
+/** The npm script the synth step runs after `npm ci`: lint, typecheck, test, synth, compliance report. */
+export const CI_SYNTH_SCRIPT = 'ci:synth';
+
+export interface SynthStepProps {
+  /** The repository checkout. */
+  readonly source: pipelines.IFileSetProducer;
+}
+
+/**
+ * The Build stage: the README's commands through npm scripts (build logic stays in package.json and
+ * pipeline/scripts/ci-synth.sh, not here), publishing test results and the compliance report as
+ * CodeBuild report groups people read in the console (CodeBuild → Report groups).
+ */
+export function synthStep(scope: Construct, props: SynthStepProps): pipelines.CodeBuildStep {
+  const unitTests = new codebuild.ReportGroup(scope, 'TestReports', { type: codebuild.ReportGroupType.TEST });
+  const compliance = new codebuild.ReportGroup(scope, 'ComplianceReports', {
+    type: codebuild.ReportGroupType.TEST,
+  });
+
+  return new pipelines.CodeBuildStep('Synth', {
+    input: props.source,
+    commands: ['npm ci --no-audit --no-fund', `npm run ${CI_SYNTH_SCRIPT}`],
+    primaryOutputDirectory: 'cdk.out',
+    // Tests and a two-stage synth with bundling want more than the small instance's 3 GB.
+    buildEnvironment: { computeType: codebuild.ComputeType.MEDIUM },
+    partialBuildSpec: codebuild.BuildSpec.fromObject({
+      reports: {
+        [unitTests.reportGroupArn]: { files: [TEST_RESULTS_FILE], 'file-format': 'JUNITXML' },
+        [compliance.reportGroupArn]: { files: [COMPLIANCE_RESULTS_FILE], 'file-format': 'JUNITXML' },
+      },
+    }),
+    rolePolicyStatements: [
+      new iam.PolicyStatement({
+        actions: ['codebuild:CreateReport', 'codebuild:UpdateReport', 'codebuild:BatchPutTestCases'],
+        resources: [unitTests.reportGroupArn, compliance.reportGroupArn],
+      }),
+    ],
+  });
+}

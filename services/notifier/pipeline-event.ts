@@ -1,0 +1,98 @@
+/**
+ * Turns a CodePipeline notification (CodeStar Notifications → SNS, detail type FULL) into one Slack
+ * line: run started / succeeded / failed, and "waiting for approval". Anything else gives null, so
+ * the notifier can try its other formatters (alarms, budgets).
+ */
+import { z } from 'zod';
+
+const sourceAction = z.looseObject({
+  sourceActionVariables: z
+    .looseObject({ CommitId: z.string().optional(), CommitMessage: z.string().optional() })
+    .optional(),
+});
+
+const pipelineEvent = z.looseObject({
+  source: z.literal('aws.codepipeline'),
+  detailType: z.string(),
+  region: z.string(),
+  detail: z.looseObject({
+    pipeline: z.string(),
+    'execution-id': z.string(),
+    state: z.string(),
+    stage: z.string().optional(),
+    action: z.string().optional(),
+    type: z.looseObject({ category: z.string().optional() }).optional(),
+  }),
+  additionalAttributes: z
+    .looseObject({
+      sourceActions: z.array(sourceAction).optional(),
+      failedActions: z
+        .array(z.looseObject({ action: z.string().optional(), additionalInformation: z.string().optional() }))
+        .optional(),
+      externalEntityLink: z.string().optional(),
+      customData: z.string().optional(),
+    })
+    .optional(),
+});
+
+export type PipelineEvent = z.infer<typeof pipelineEvent>;
+
+/** Parses an SNS message body; null when it is not a CodePipeline notification. */
+export function parsePipelineEvent(message: string): PipelineEvent | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(message);
+  } catch {
+    return null;
+  }
+  const parsed = pipelineEvent.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}
+
+/** One Slack line for a CodePipeline notification, or null when it is not one we announce. */
+export function formatPipelineEvent(message: string): string | null {
+  const event = parsePipelineEvent(message);
+  if (!event) return null;
+  const { detail } = event;
+  const link = `<${executionUrl(event)}|${detail.pipeline}>`;
+  const commit = describeCommit(event);
+
+  if (detail.type?.category === 'Approval') {
+    if (detail.state !== 'STARTED') return null;
+    const comment = event.additionalAttributes?.customData
+      ? ` — ${event.additionalAttributes.customData}`
+      : '';
+    return `:raising_hand: ${link}: ${commit} is waiting for approval before ${detail.stage ?? 'the next stage'} (${detail.action ?? 'approval'})${comment}`;
+  }
+  if (event.detailType !== 'CodePipeline Pipeline Execution State Change') return null;
+  switch (detail.state) {
+    case 'STARTED':
+      return `:arrow_forward: ${link} started deploying ${commit}`;
+    case 'SUCCEEDED':
+      return `:white_check_mark: ${link} deployed ${commit} to production`;
+    case 'FAILED': {
+      const failed = event.additionalAttributes?.failedActions?.[0];
+      const why = failed
+        ? `: ${failed.action ?? 'an action'} failed${failed.additionalInformation ? ` (${failed.additionalInformation})` : ''}`
+        : '';
+      return `:x: ${link} FAILED deploying ${commit}${why}`;
+    }
+    default:
+      return null;
+  }
+}
+
+function describeCommit(event: PipelineEvent): string {
+  const variables = event.additionalAttributes?.sourceActions?.[0]?.sourceActionVariables;
+  if (!variables?.CommitId) return `execution ${event.detail['execution-id']}`;
+  const subject = variables.CommitMessage?.split('\n')[0];
+  return `commit ${variables.CommitId.slice(0, 7)}${subject ? ` "${subject}"` : ''}`;
+}
+
+function executionUrl(event: PipelineEvent): string {
+  const { region, detail } = event;
+  return (
+    `https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${encodeURIComponent(detail.pipeline)}` +
+    `/executions/${detail['execution-id']}/timeline?region=${region}`
+  );
+}

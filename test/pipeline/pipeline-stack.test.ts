@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { NOTIFIED_PIPELINE_EVENTS } from '../../pipeline/delivery-notifications.js';
+import { PINNED_CDK_CLI_VERSION } from '../../pipeline/pipeline-stack.js';
+import { COMPLIANCE_RESULTS_FILE, TEST_RESULTS_FILE } from '../../pipeline/steps/synth-step.js';
+import { buildPipelineApp, cdkJsonContext, type PipelineApp } from './pipeline-app.js';
+
+interface Action {
+  Name: string;
+  RunOrder: number;
+  ActionTypeId: { Category: string; Provider: string };
+  Configuration?: Record<string, unknown>;
+  RoleArn?: unknown;
+}
+interface PipelineStage {
+  Name: string;
+  Actions: Action[];
+}
+
+const config = (cdkJsonContext().goalMandala ?? {}) as {
+  appName: string;
+  toolchain: { account: string; region: string };
+  staging: { account: string; region: string };
+  production: { account: string; region: string };
+  repository: { name: string; branch: string; connectionArn: string };
+  slackWebhookSecretName: string;
+};
+
+let app: PipelineApp;
+let pipeline: { Properties: Record<string, unknown> };
+let stages: PipelineStage[];
+
+const stageNamed = (name: string) => stages.find((stage) => stage.Name === name)!;
+const isDeploy = (action: Action) => action.ActionTypeId.Provider === 'CloudFormation';
+const isCodeBuild = (action: Action) => action.ActionTypeId.Provider === 'CodeBuild';
+
+/** The CodeBuild project a pipeline action runs, by the action's name. */
+function projectOf(action: Action): Record<string, unknown> {
+  const ref = (action.Configuration!.ProjectName as { Ref: string }).Ref;
+  return app.template.toJSON().Resources[ref].Properties;
+}
+/** The project's buildspec; CloudFormation references in it (report group ARNs) become `<GetAtt:LogicalId>`. */
+function buildSpecOf(action: Action): Record<string, unknown> {
+  const buildSpec = (projectOf(action).Source as { BuildSpec: unknown }).BuildSpec;
+  if (typeof buildSpec === 'string') return JSON.parse(buildSpec);
+  const [, parts] = (buildSpec as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  const text = parts
+    .map((part) =>
+      typeof part === 'string' ? part : `<GetAtt:${(part as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]}>`,
+    )
+    .join('');
+  return JSON.parse(text);
+}
+
+beforeAll(() => {
+  app = buildPipelineApp();
+  const pipelines = Object.values(app.template.findResources('AWS::CodePipeline::Pipeline'));
+  expect(pipelines).toHaveLength(1);
+  pipeline = pipelines[0] as typeof pipeline;
+  stages = pipeline.Properties.Stages as PipelineStage[];
+});
+
+describe('the delivery pipeline', () => {
+  it('is a V2 pipeline with the stable name operators type', () => {
+    expect(pipeline.Properties.PipelineType).toBe('V2');
+    expect(pipeline.Properties.Name).toBe(`${config.appName}-delivery`);
+    app.template.hasOutput('PipelineName', {});
+  });
+
+  it('lives in the toolchain account and region', () => {
+    expect(app.stack.account).toBe(config.toolchain.account);
+    expect(app.stack.region).toBe(config.toolchain.region);
+  });
+
+  it('runs Source → Build → UpdatePipeline → Assets → Staging → Production', () => {
+    expect(stages.map((stage) => stage.Name)).toEqual([
+      'Source',
+      'Build',
+      'UpdatePipeline',
+      'Assets',
+      'Staging',
+      'Production',
+    ]);
+  });
+
+  it('checks out the configured repository and branch through the CodeStar connection on every push', () => {
+    const [checkout] = stageNamed('Source').Actions;
+    expect(checkout!.Name).toBe('Checkout');
+    expect(checkout!.ActionTypeId.Provider).toBe('CodeStarSourceConnection');
+    expect(checkout!.Configuration).toMatchObject({
+      ConnectionArn: config.repository.connectionArn,
+      FullRepositoryId: config.repository.name,
+      BranchName: config.repository.branch,
+      DetectChanges: true,
+    });
+  });
+
+  it('mutates itself with the pinned CDK CLI, the same version as the aws-cdk devDependency', () => {
+    const cliPackage = JSON.parse(readFileSync('node_modules/aws-cdk/package.json', 'utf8'));
+    expect(PINNED_CDK_CLI_VERSION).toBe(cliPackage.version);
+    const [selfMutate] = stageNamed('UpdatePipeline').Actions;
+    const commands = JSON.stringify(buildSpecOf(selfMutate!));
+    expect(commands).toContain(`aws-cdk@${PINNED_CDK_CLI_VERSION}`);
+    expect(commands).toContain('cdk -a . deploy GoalMandalaPipeline');
+  });
+
+  it('publishes assets in one CodeBuild project per asset type, not one per asset', () => {
+    const assetActions = stageNamed('Assets').Actions;
+    expect(assetActions.length).toBeGreaterThan(0);
+    const projects = new Set(assetActions.map((action) => JSON.stringify(action.Configuration!.ProjectName)));
+    expect(projects.size).toBe(assetActions.length);
+    // All stage assets here are files (esbuild bundles): a single publishing project.
+    expect(assetActions).toHaveLength(1);
+  });
+
+  it('uses no privileged (Docker) CodeBuild project', () => {
+    for (const project of Object.values(app.template.findResources('AWS::CodeBuild::Project'))) {
+      expect(project.Properties.Environment.PrivilegedMode).toBe(false);
+    }
+  });
+});
+
+describe('the synth step', () => {
+  let synth: Action;
+  let buildSpec: Record<string, unknown>;
+  beforeAll(() => {
+    synth = stageNamed('Build').Actions[0]!;
+    buildSpec = buildSpecOf(synth);
+  });
+
+  it('installs from the lock file, then runs the build through the ci:synth npm script', () => {
+    const build = (buildSpec.phases as { build: { commands: string[] } }).build.commands;
+    expect(build).toEqual(['npm ci --no-audit --no-fund', 'npm run ci:synth']);
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+    expect(scripts['ci:synth']).toBe('bash pipeline/scripts/ci-synth.sh');
+    const ciSynth = readFileSync('pipeline/scripts/ci-synth.sh', 'utf8');
+    for (const command of ['npm run lint', 'npm run typecheck', 'CI=true npm test', 'npm run synth']) {
+      expect(ciSynth).toContain(command);
+    }
+  });
+
+  it('publishes the test results and the compliance report as CodeBuild report groups', () => {
+    const reportGroups = app.template.findResources('AWS::CodeBuild::ReportGroup');
+    expect(Object.keys(reportGroups)).toHaveLength(2);
+    const [testGroup, complianceGroup] = Object.keys(reportGroups);
+    expect(buildSpec.reports).toEqual({
+      [`<GetAtt:${testGroup}>`]: { files: [TEST_RESULTS_FILE], 'file-format': 'JUNITXML' },
+      [`<GetAtt:${complianceGroup}>`]: { files: [COMPLIANCE_RESULTS_FILE], 'file-format': 'JUNITXML' },
+    });
+    // The synth role may write reports into exactly those groups.
+    app.template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: ['codebuild:BatchPutTestCases', 'codebuild:CreateReport', 'codebuild:UpdateReport'],
+            Resource: Object.keys(reportGroups)
+              .sort()
+              .map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('builds on Node.js 20 like the developers do', () => {
+    const install = (buildSpec.phases as { install: Record<string, unknown> }).install;
+    expect(install['runtime-versions']).toEqual({ nodejs: '20' });
+  });
+});
+
+describe('stages', () => {
+  for (const [stageName, key] of [
+    ['Staging', 'staging'],
+    ['Production', 'production'],
+  ] as const) {
+    it(`${stageName}: runs the health check after every deploy action, then the site smoke test`, () => {
+      const actions = stageNamed(stageName).Actions;
+      const lastDeploy = Math.max(...actions.filter(isDeploy).map((action) => action.RunOrder));
+      const health = actions.find((action) => action.Name === 'HealthCheck')!;
+      const smoke = actions.find((action) => action.Name === 'SiteSmokeTest')!;
+      expect(actions.filter(isDeploy).length).toBeGreaterThanOrEqual(12); // six stacks: prepare + execute
+      expect(health.RunOrder).toBeGreaterThan(lastDeploy);
+      expect(smoke.RunOrder).toBeGreaterThan(health.RunOrder);
+    });
+
+    it(`${stageName}: the health check reads the stage's ApiUrl output and expects the commit being built`, () => {
+      const health = stageNamed(stageName).Actions.find((action) => action.Name === 'HealthCheck')!;
+      const variables = JSON.parse(health.Configuration!.EnvironmentVariables as string) as {
+        name: string;
+        value: string;
+      }[];
+      const byName = Object.fromEntries(variables.map((variable) => [variable.name, variable.value]));
+      expect(byName.API_URL).toMatch(/^#\{.*\.ApiUrl\}$/);
+      expect(byName.EXPECTED_VERSION).toMatch(/^#\{.*\.CommitId\}$/);
+      expect(JSON.stringify(buildSpecOf(health))).toContain('node pipeline/scripts/health-check.mjs');
+      const smoke = stageNamed(stageName).Actions.find((action) => action.Name === 'SiteSmokeTest')!;
+      expect(JSON.parse(smoke.Configuration!.EnvironmentVariables as string)[0]).toMatchObject({
+        name: 'SITE_URL',
+      });
+    });
+
+    it(`${stageName}: deploys every stack into the ${key} account and region`, () => {
+      const expected = config[key];
+      const stageAssembly = app.assembly.getNestedAssembly(`assembly-GoalMandalaPipeline-${stageName}`);
+      expect(stageAssembly.stacks).toHaveLength(6);
+      for (const stack of stageAssembly.stacks) {
+        expect(stack.environment).toMatchObject({ account: expected.account, region: expected.region });
+      }
+      for (const deploy of stageNamed(stageName).Actions.filter(isDeploy)) {
+        expect(JSON.stringify(deploy.RoleArn)).toContain(`:${expected.account}:role/`);
+      }
+    });
+  }
+
+  it('asks for manual approval strictly before any production deploy action', () => {
+    const actions = stageNamed('Production').Actions;
+    const approvals = actions.filter((action) => action.ActionTypeId.Category === 'Approval');
+    expect(approvals).toHaveLength(1);
+    const firstDeploy = Math.min(...actions.filter(isDeploy).map((action) => action.RunOrder));
+    expect(approvals[0]!.RunOrder).toBeLessThan(firstDeploy);
+    expect(stageNamed('Staging').Actions.some((action) => action.ActionTypeId.Category === 'Approval')).toBe(
+      false,
+    );
+  });
+
+  it('has no CodeBuild step in the production stage before the approval', () => {
+    const actions = stageNamed('Production').Actions;
+    const approval = actions.find((action) => action.ActionTypeId.Category === 'Approval')!;
+    expect(actions.filter(isCodeBuild).every((action) => action.RunOrder > approval.RunOrder)).toBe(true);
+  });
+});
+
+describe('artifacts', () => {
+  it('keeps pipeline artifacts in a bucket encrypted with a rotated KMS key', () => {
+    const artifactStore = pipeline.Properties.ArtifactStore as {
+      Location: { Ref: string };
+      EncryptionKey: { Type: string; Id: { 'Fn::GetAtt': [string, string] } };
+    };
+    expect(artifactStore.EncryptionKey.Type).toBe('KMS');
+    const resources = app.template.toJSON().Resources;
+    const bucket = resources[artifactStore.Location.Ref];
+    const keyId = artifactStore.EncryptionKey.Id['Fn::GetAtt'][0];
+    expect(
+      bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault,
+    ).toEqual({
+      SSEAlgorithm: 'aws:kms',
+      KMSMasterKeyID: { 'Fn::GetAtt': [keyId, 'Arn'] },
+    });
+    expect(resources[keyId].Properties.EnableKeyRotation).toBe(true);
+  });
+});
+
+describe('notifications', () => {
+  it('sends run started / succeeded / failed and approval-waiting events to an encrypted topic', () => {
+    app.template.hasResourceProperties('AWS::CodeStarNotifications::NotificationRule', {
+      EventTypeIds: [...NOTIFIED_PIPELINE_EVENTS],
+      DetailType: 'FULL',
+      Targets: [{ TargetType: 'SNS', TargetAddress: { Ref: Match.anyValue() } }],
+    });
+    expect(NOTIFIED_PIPELINE_EVENTS).toContain('codepipeline-pipeline-manual-approval-needed');
+    const topics = app.template.findResources('AWS::SNS::Topic');
+    const [topic] = Object.values(topics);
+    const keyId = topic!.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+    const key = app.template.toJSON().Resources[keyId].Properties;
+    expect(key.EnableKeyRotation).toBe(true);
+    // CodeStar Notifications may use the key, and only through SNS.
+    expect(key.KeyPolicy.Statement).toContainEqual(
+      expect.objectContaining({
+        Principal: { Service: 'codestar-notifications.amazonaws.com' },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        Condition: { StringEquals: { 'kms:ViaService': `sns.${config.toolchain.region}.amazonaws.com` } },
+      }),
+    );
+    app.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: 'sns:Publish',
+            Effect: 'Allow',
+            Principal: { Service: 'codestar-notifications.amazonaws.com' },
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('delivers them to the Slack notifier, which gets the secret name, never the webhook URL', () => {
+    app.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
+    app.template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({ SLACK_WEBHOOK_SECRET_ID: config.slackWebhookSecretName }),
+      },
+    });
+  });
+});

@@ -1,0 +1,26 @@
+/** Step `DraftSubGoals`: asks the model for the empty sub-goal cells (no call when none is empty). */
+import { logger } from '../../shared/logger.js';
+import type { JobState } from '../mandala.js';
+import { draftTitles } from '../model/draft.js';
+import { MAX_TITLE_LENGTH } from '../model/prompts.js';
+
+export async function handler(state: JobState): Promise<JobState> {
+  const empty = state.subGoals.filter((s) => s.title === '');
+  const titles = await draftTitles({
+    kind: 'subGoals',
+    language: state.goal.language,
+    goal: state.goal.title,
+    description: state.goal.description,
+    keep: state.subGoals.filter((s) => s.title !== '').map((s) => s.title),
+    count: empty.length,
+    maxLength: MAX_TITLE_LENGTH,
+  });
+  logger.info('sub-goals drafted', { jobId: state.jobId, count: titles.length });
+  let next = 0;
+  return {
+    ...state,
+    subGoals: state.subGoals.map((s) =>
+      s.title === '' ? { ...s, title: titles[next++]!, drafted: true } : s,
+    ),
+  };
+}

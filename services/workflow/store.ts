@@ -1,0 +1,164 @@
+/**
+ * The workflow's database reads and writes. Every write is conditional, so a retried step or a user
+ * typing at the same moment never loses data: drafts only fill cells that are still empty.
+ */
+import type pg from 'pg';
+import { getPool } from '../db/pool.js';
+import { WorkflowError } from './errors.js';
+import { detectLanguage } from './language.js';
+import { SLOTS, type DraftedJobState, type JobState, type WorkflowInput } from './mandala.js';
+import { workflowErrors } from './steps.js';
+
+// Connection-level failures (class 08, server shutting down, too many clients) are worth a retry.
+const transientCodes = /^(08|57P0[1-3]|53300)/;
+const transientMessages =
+  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect/i;
+
+/** Maps a `pg` failure onto DatabaseUnavailable (retried) or DatabaseError (not). */
+export function classifyDatabaseError(error: unknown): WorkflowError {
+  if (error instanceof WorkflowError) return error;
+  const { code = '', message = String(error) } = error as { code?: string; message?: string };
+  const transient = transientCodes.test(code) || transientMessages.test(`${code} ${message}`);
+  return new WorkflowError(
+    transient ? workflowErrors.databaseUnavailable : workflowErrors.databaseError,
+    `database: ${code ? `${code} ` : ''}${message}`,
+  );
+}
+
+async function withDatabase<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+  try {
+    return await work(await getPool());
+  } catch (error) {
+    throw classifyDatabaseError(error);
+  }
+}
+
+/** Runs `work` in one transaction on one connection: all of it is committed, or none. */
+async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withDatabase(async (pool) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+}
+
+interface SlotRow {
+  goal_title: string;
+  description: string;
+  position: number | null;
+  sub_goal_title: string | null;
+  actions: { position: number; title: string }[] | null;
+}
+
+/**
+ * Marks the job running (a retry of this step finds it running already) and loads its goal's chart in the
+ * same transaction. A job that is gone (its goal was deleted) or already finished fails with GoalNotFound.
+ */
+export async function startJob(input: WorkflowInput): Promise<JobState> {
+  return inTransaction(async (client) => {
+    const job = await client.query(
+      `UPDATE ai_jobs SET status = 'running', updated_at = now()
+        WHERE id = $1 AND goal_id = $2 AND user_id = $3 AND status IN ('queued', 'running')
+        RETURNING id`,
+      [input.jobId, input.goalId, input.userId],
+    );
+    if (job.rowCount === 0)
+      throw new WorkflowError(workflowErrors.goalNotFound, 'the job or its goal no longer exists');
+    const { rows } = await client.query<SlotRow>(
+      `SELECT g.title AS goal_title, g.description, s.position, s.title AS sub_goal_title,
+              (SELECT json_agg(json_build_object('position', a.position, 'title', a.title))
+                 FROM actions a WHERE a.goal_id = s.goal_id AND a.sub_goal_position = s.position) AS actions
+         FROM goals g LEFT JOIN sub_goals s ON s.goal_id = g.id
+        WHERE g.id = $1 AND g.user_id = $2
+        ORDER BY s.position`,
+      [input.goalId, input.userId],
+    );
+    if (rows.length === 0) throw new WorkflowError(workflowErrors.goalNotFound, 'the goal no longer exists');
+    const { goal_title: title, description } = rows[0]!;
+    const subGoals = Array.from({ length: SLOTS }, (_, position) => {
+      const row = rows.find((r) => r.position === position);
+      const actions = Array.from(
+        { length: SLOTS },
+        (_, a) => row?.actions?.find((action) => action.position === a)?.title ?? '',
+      );
+      return { position, title: row?.sub_goal_title ?? '', actions };
+    });
+    const language = detectLanguage(title, description, ...subGoals.map((s) => s.title));
+    return { ...input, goal: { title, description, language }, subGoals };
+  });
+}
+
+/** Counts of cells actually filled (cells the user typed in meanwhile are left alone). */
+export interface SavedDrafts {
+  readonly subGoals: number;
+  readonly actions: number;
+}
+
+/**
+ * Writes every draft into cells that are still empty and marks the job succeeded, in one transaction.
+ * The job row is locked first: a job no longer running (failed meanwhile, or deleted with its goal) writes
+ * nothing.
+ */
+export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
+  const subGoals = state.subGoals.filter((s) => s.drafted);
+  const actions = state.actionDrafts.flatMap((d) =>
+    d.actions.map((a) => ({ subGoalPosition: d.subGoalPosition, position: a.position, title: a.title })),
+  );
+  return inTransaction(async (client) => {
+    const job = await client.query(`SELECT status FROM ai_jobs WHERE id = $1 AND goal_id = $2 FOR UPDATE`, [
+      state.jobId,
+      state.goalId,
+    ]);
+    if (job.rows[0]?.status !== 'running') {
+      throw new WorkflowError(
+        workflowErrors.goalNotFound,
+        'the job is no longer running or its goal was deleted',
+      );
+    }
+    const savedSubGoals = await client.query(
+      `INSERT INTO sub_goals (goal_id, position, title)
+       SELECT $1, position, title FROM unnest($2::smallint[], $3::text[]) AS d(position, title)
+       ON CONFLICT (goal_id, position) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
+        WHERE sub_goals.title = ''`,
+      [state.goalId, subGoals.map((s) => s.position), subGoals.map((s) => s.title)],
+    );
+    const savedActions = await client.query(
+      `INSERT INTO actions (goal_id, sub_goal_position, position, title)
+       SELECT $1, sub_goal_position, position, title
+         FROM unnest($2::smallint[], $3::smallint[], $4::text[]) AS d(sub_goal_position, position, title)
+       ON CONFLICT (goal_id, sub_goal_position, position) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
+        WHERE actions.title = ''`,
+      [
+        state.goalId,
+        actions.map((a) => a.subGoalPosition),
+        actions.map((a) => a.position),
+        actions.map((a) => a.title),
+      ],
+    );
+    await client.query(
+      `UPDATE ai_jobs SET status = 'succeeded', error = NULL, updated_at = now() WHERE id = $1`,
+      [state.jobId],
+    );
+    return { subGoals: savedSubGoals.rowCount ?? 0, actions: savedActions.rowCount ?? 0 };
+  });
+}
+
+/** Marks an unfinished job failed with a reason a user can read; a finished job is left as it is. */
+export async function markJobFailed(jobId: string, reason: string): Promise<void> {
+  await withDatabase((pool) =>
+    pool.query(
+      `UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [jobId, reason],
+    ),
+  );
+}

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+/**
+ * Smoke-tests the candidate release through CloudFront (preview header and cookie) before it is switched
+ * to active; exits 1 with one line naming what failed.
+ *
+ *   RELEASE_ID=<id> npm run frontend:smoke -- --site-url https://<distribution domain>
+ */
+import { ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
+import { smokeTestRelease } from '../pipeline/frontend/release-smoke-test.js';
+import { parseArgs, requireSetting, runCommand } from '../pipeline/frontend/release-target.js';
+
+await runCommand(async () => {
+  const args = parseArgs(process.argv.slice(2), process.env);
+  const releaseId = (args.positional[0] ?? process.env.RELEASE_ID ?? '').slice(0, 12);
+  if (!releaseId) throw new ReleaseSwitchError('missing release id: npm run frontend:smoke -- <releaseId> (or RELEASE_ID)');
+  const siteUrl = requireSetting(args, 'site-url');
+  const failure = await smokeTestRelease({ siteUrl, releaseId, log: (line) => console.log(line) });
+  if (failure) throw new ReleaseSwitchError(`candidate ${releaseId} failed its smoke test through ${siteUrl}: ${failure}`);
+  console.log(`candidate ${releaseId} passed its smoke test through ${siteUrl}`);
+});

@@ -1,0 +1,98 @@
+/**
+ * Which stage's release store and bucket a frontend command acts on, read from flags or environment
+ * (the pipeline passes the edge stack's outputs as environment variables), and the AWS clients for it.
+ * With a publisher role ARN, the clients assume that role (the pipeline runs in the toolchain account;
+ * the store and bucket live in the stage's account).
+ */
+import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
+import { S3Client } from '@aws-sdk/client-s3';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { ReleaseBucket } from './release-bucket.js';
+import { ReleaseStore, ReleaseSwitchError } from './release-store.js';
+
+/** Flag → environment variable it defaults from. */
+export const TARGET_SETTINGS = {
+  'store-arn': 'RELEASE_STORE_ARN',
+  bucket: 'SITE_BUCKET',
+  region: 'SITE_REGION',
+  'role-arn': 'RELEASE_PUBLISHER_ROLE_ARN',
+  'site-url': 'SITE_URL',
+} as const;
+export type TargetSetting = keyof typeof TARGET_SETTINGS;
+
+export interface ParsedArgs {
+  readonly positional: string[];
+  readonly settings: Partial<Record<TargetSetting, string>>;
+  readonly flags: Set<string>;
+}
+
+/** `--name value` or `--name=value` for the settings above; bare `--flag`s listed in `booleanFlags`. */
+export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, booleanFlags: readonly string[] = []): ParsedArgs {
+  const positional: string[] = [];
+  const settings: Partial<Record<TargetSetting, string>> = {};
+  const flags = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (booleanFlags.includes(name)) {
+      flags.add(name);
+    } else if (name in TARGET_SETTINGS) {
+      const value = inline ?? argv[++i];
+      if (!value) throw new ReleaseSwitchError(`--${name} needs a value`);
+      settings[name as TargetSetting] = value;
+    } else {
+      throw new ReleaseSwitchError(`unknown option --${name}`);
+    }
+  }
+  for (const [name, variable] of Object.entries(TARGET_SETTINGS) as [TargetSetting, string][]) {
+    if (settings[name] === undefined && env[variable]) settings[name] = env[variable];
+  }
+  return { positional, settings, flags };
+}
+
+export function requireSetting(args: ParsedArgs, name: TargetSetting): string {
+  const value = args.settings[name];
+  if (!value) throw new ReleaseSwitchError(`missing --${name} (or ${TARGET_SETTINGS[name]}): see the edge stack's outputs`);
+  return value;
+}
+
+function credentials(args: ParsedArgs) {
+  const roleArn = args.settings['role-arn'];
+  return roleArn
+    ? fromTemporaryCredentials({ params: { RoleArn: roleArn, RoleSessionName: 'frontend-release' } })
+    : undefined;
+}
+
+export function releaseStoreFor(args: ParsedArgs): ReleaseStore {
+  const kvsArn = requireSetting(args, 'store-arn');
+  if (!/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/.test(kvsArn)) {
+    throw new ReleaseSwitchError(`"${kvsArn}" is not a CloudFront KeyValueStore ARN (arn:aws:cloudfront::<account>:key-value-store/<id>)`);
+  }
+  // The KeyValueStore API is global (SigV4A); the region only picks the endpoint partition.
+  const client = new CloudFrontKeyValueStoreClient({ region: 'us-east-1', credentials: credentials(args) });
+  return new ReleaseStore(client, kvsArn);
+}
+
+export function releaseBucketFor(args: ParsedArgs): ReleaseBucket {
+  const bucket = requireSetting(args, 'bucket');
+  const s3 = new S3Client({ region: args.settings.region, credentials: credentials(args), followRegionRedirects: true });
+  return new ReleaseBucket(s3, bucket);
+}
+
+/** Runs a command's main, turning any failure into one line on stderr and exit status 1. */
+export async function runCommand(main: () => Promise<void>): Promise<void> {
+  // The SDK's "upgrade to Node 22" notice would drown the one line these commands print.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  try {
+    await main();
+  } catch (error) {
+    const { name, message } = error as Error;
+    const prefix = error instanceof ReleaseSwitchError ? '' : name && name !== 'Error' ? `${name}: ` : '';
+    console.error(`error: ${prefix}${String(message).split('\n')[0]}`);
+    process.exitCode = 1;
+  }
+}

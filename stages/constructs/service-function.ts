@@ -5,9 +5,14 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
+import { serviceBundle } from './bundling-options.js';
+import { newestNodeRuntime } from './node-runtime.js';
 
 /** Repository root, so entries can be given relative to it (`services/api/handlers/auth.ts`). */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Construct metadata type recording each function's handler module (read by `bench/synth.ts`). */
+export const SERVICE_ENTRY_METADATA = 'goal-mandala:entry';
 
 export interface ServiceFunctionProps {
   /** Handler module, relative to the repository root; it must export `handler`. */
@@ -34,9 +39,14 @@ export interface ServiceFunctionProps {
  * Every project Lambda is built here, so its defaults are fixed in one place:
  * the newest Node.js runtime aws-cdk-lib knows, arm64, 512 MB, 30 s, X-Ray active, its own log group
  * kept one month, ESM bundle by local esbuild (no Docker), minified, with source maps, AWS SDK v3 left to
- * the runtime.
+ * the runtime (see `bundling-options.ts`).
  */
 export class ServiceFunction extends NodejsFunction {
+  /** Powertools service name, also used to label the function on dashboards. */
+  readonly serviceName: string;
+  /** Handler module, relative to the repository root. */
+  readonly entry: string;
+
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
       retention: logs.RetentionDays.ONE_MONTH,
@@ -44,7 +54,7 @@ export class ServiceFunction extends NodejsFunction {
     super(scope, id, {
       entry: repoRoot + props.entry,
       handler: 'handler',
-      runtime: lambda.Runtime.NODEJS_24_X,
+      runtime: newestNodeRuntime(),
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(30),
@@ -62,17 +72,15 @@ export class ServiceFunction extends NodejsFunction {
       depsLockFilePath: repoRoot + 'package-lock.json',
       projectRoot: repoRoot,
       bundling: {
-        forceDockerBundling: false,
+        ...serviceBundle,
+        mainFields: [...serviceBundle.mainFields],
+        externalModules: [...serviceBundle.externalModules],
         format: OutputFormat.ESM,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        externalModules: ['@aws-sdk/*'],
-        // ESM bundles of CommonJS dependencies still call require().
-        banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+        forceDockerBundling: false,
       },
     });
+    this.serviceName = props.serviceName;
+    this.entry = props.entry;
+    this.node.addMetadata(SERVICE_ENTRY_METADATA, props.entry);
   }
 }

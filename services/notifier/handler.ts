@@ -1,0 +1,25 @@
+/**
+ * The Slack notifier: subscribed to an SNS topic (alarms, pipeline events), it posts each message to
+ * Slack. A failed post throws, so Lambda retries the event and the function's error alarm fires.
+ */
+import type { SNSEvent } from 'aws-lambda';
+import { logger } from '../shared/logger.js';
+import { formatMessage } from './format-message.js';
+import { postToSlack } from './slack.js';
+import { slackWebhookUrl } from './webhook-url.js';
+
+export const handler = async (event: SNSEvent): Promise<{ posted: number }> => {
+  const webhookUrl = await slackWebhookUrl();
+  let posted = 0;
+  for (const record of event.Records) {
+    const text = formatMessage(record.Sns.Subject, record.Sns.Message);
+    if (text === null) {
+      logger.info('notification not announced', { messageId: record.Sns.MessageId });
+      continue;
+    }
+    await postToSlack(webhookUrl, text);
+    posted += 1;
+  }
+  logger.info('posted to Slack', { posted });
+  return { posted };
+};

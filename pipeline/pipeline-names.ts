@@ -10,3 +10,6 @@ export function deliveryPipelineName(appName: string): string {
 
 /** The source action's name; rollback overrides this action's revision (`sourceRevisions`). */
 export const SOURCE_ACTION_NAME = 'Checkout';
+
+/** The manual approval before production; the rollback command recognises it while following a run. */
+export const APPROVAL_ACTION_NAME = 'PromoteToProduction';

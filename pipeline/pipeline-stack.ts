@@ -5,7 +5,7 @@ import type { Construct } from 'constructs';
 import { GoalMandalaStage } from '../stages/goal-mandala-stage.js';
 import { type AppConfig, type StageName, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
-import { SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
 import { type ReleaseStepsFactory, postDeploySteps } from './steps/post-deploy-steps.js';
 import { synthStep } from './steps/synth-step.js';
 
@@ -82,7 +82,7 @@ export class PipelineStack extends Stack {
     });
     this.pipeline.addStage(this.production, {
       pre: [
-        new pipelines.ManualApprovalStep('PromoteToProduction', {
+        new pipelines.ManualApprovalStep(APPROVAL_ACTION_NAME, {
           comment: 'Staging passed its health check and smoke test. Promote this commit to production?',
         }),
       ],

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm run rollback -- <tag>`: redeploy a tagged commit through the delivery pipeline.
+// Operator mistakes (missing tag, no credentials, wrong pipeline name) print one line, exit 1.
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { deliveryPipelineName } from '../pipeline/pipeline-names.js';
+import { parseRollbackArgs } from '../pipeline/rollback/parse-args.js';
+import { RollbackError } from '../pipeline/rollback/rollback-error.js';
+import { runRollback } from '../pipeline/rollback/run-rollback.js';
+
+try {
+  const args = parseRollbackArgs(process.argv.slice(2));
+  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8'));
+  const config = parseConfig(cdkJson.context?.[CONTEXT_KEY]);
+  const region = args.region ?? config.toolchain.region;
+  // This project runs Node 20 on purpose (VERSIONS.md); the SDK's multi-line notice about it is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+  process.once('SIGINT', () => {
+    console.error('\nStopped following. The pipeline run carries on; watch it in the CodePipeline console.');
+    process.exit(130);
+  });
+  process.exitCode = await runRollback(
+    {
+      tag: args.tag,
+      yes: args.yes,
+      pipelineName: args.pipeline ?? deliveryPipelineName(config.appName),
+      region,
+      cwd: process.cwd(),
+      pollIntervalMs: args.pollSeconds * 1000,
+    },
+    {
+      client: new CodePipelineClient({ region }),
+      input: process.stdin,
+      output: process.stdout,
+      sleep: (ms) => sleep(ms),
+    },
+  );
+} catch (error) {
+  if (!(error instanceof RollbackError || error instanceof ConfigError)) throw error;
+  console.error(`rollback: ${error.message}`);
+  process.exitCode = 1;
+}

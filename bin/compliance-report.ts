@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// `npm run compliance`: synthesizes the app with every compliance pack (as the pipeline's build does),
+// then renders cdk.out/validation-report.json into compliance-report.md and compliance-report.xml (JUnit).
+// Synth exits 1 on unacknowledged findings; the reports are written anyway, then this exits 1 too.
+// `--no-synth` (npm run compliance:report) only renders the report of an earlier `cdk synth`.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACK_NAMES } from '../compliance/packs.js';
+import { assemblyStacks } from '../compliance/report/assembly-stacks.js';
+import { collectFindings, collectPackFailures, type ValidationReportJson } from '../compliance/report/findings.js';
+import { renderJunit } from '../compliance/report/junit.js';
+import { renderMarkdown } from '../compliance/report/markdown.js';
+
+const outdir = process.env.COMPLIANCE_CDK_OUT ?? 'cdk.out';
+const reportPath = join(outdir, 'validation-report.json');
+const markdownPath = 'compliance-report.md';
+const junitPath = 'compliance-report.xml';
+
+const renderOnly = process.argv.includes('--no-synth');
+if (!renderOnly) rmSync(reportPath, { force: true });
+const synth = renderOnly
+  ? { status: 0, signal: null }
+  : spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir, '-c', 'goalMandala:complianceGate=true'], {
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+if (!existsSync(reportPath)) {
+  console.error(
+    renderOnly
+      ? `compliance: no ${reportPath}; run cdk synth first (or npm run compliance)`
+      : `compliance: cdk synth exited ${synth.status ?? synth.signal} before validating (no ${reportPath}); see its output above`,
+  );
+  process.exit(1);
+}
+
+const report = JSON.parse(readFileSync(reportPath, 'utf8')) as ValidationReportJson;
+const context = { packs: PACK_NAMES, stacks: assemblyStacks(outdir) };
+writeFileSync(markdownPath, renderMarkdown(report, context));
+writeFileSync(junitPath, renderJunit(report, context));
+
+const findings = collectFindings(report, context.stacks);
+const open = findings.filter((f) => !f.acknowledgement).length;
+const failures = collectPackFailures(report).length;
+console.log(
+  `compliance: ${open} unacknowledged, ${findings.length - open} acknowledged finding(s)${failures ? `, ${failures} pack(s) failed to run` : ''}; wrote ${markdownPath} and ${junitPath}`,
+);
+process.exit(open > 0 || failures > 0 || synth.status !== 0 ? 1 : 0);

@@ -1,0 +1,47 @@
+import { Stack, Stage, Validations } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/** The validation plugins registered on the app, by the name they report under. */
+export type PackName =
+  | 'AwsSolutions'
+  | 'Serverless'
+  | 'NIST.800.53.R5'
+  | 'GoalMandala'
+  | 'cdk-validator-cfnguard'
+  | 'CloudFormation Validate';
+
+/** One reviewed finding that is right as built. */
+export interface Finding {
+  /** The pack that reports it. */
+  readonly pack: PackName;
+  /** The exact rule id as reported, with cdk-nag's bracketed suffix where it has one (`AwsSolutions-IAM5[Resource::*]`). */
+  readonly rule: string;
+  /** Why it is right as built: specific enough for a reviewer to check (20 characters or more). */
+  readonly reason: string;
+}
+
+export const MIN_REASON_LENGTH = 20;
+
+/**
+ * Acknowledges one finding on one construct (never a stack, stage or app).
+ *
+ * The id is qualified with the pack (`AwsSolutions::AwsSolutions-IAM5[Resource::*]`), so aws-cdk-lib
+ * matches it, moves the finding to the report's acknowledged list with its reason, and the compliance
+ * report can show it. (An unqualified id is silently dropped by cdk-nag itself and never reaches the report.)
+ */
+export function acknowledge(construct: IConstruct, finding: Finding): void {
+  if (Stack.isStack(construct) || Stage.isStage(construct)) {
+    throw new Error(
+      `compliance: ${finding.rule} must be acknowledged on the construct it concerns, not on ${construct.node.path || 'the app'}`,
+    );
+  }
+  if (finding.reason.trim().length < MIN_REASON_LENGTH) {
+    throw new Error(
+      `compliance: the reason for ${finding.rule} at ${construct.node.path} is shorter than ${MIN_REASON_LENGTH} characters`,
+    );
+  }
+  Validations.of(construct).acknowledge({
+    id: `${finding.pack.replaceAll(' ', '-')}::${finding.rule}`,
+    reason: finding.reason.trim(),
+  });
+}

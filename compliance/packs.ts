@@ -1,0 +1,36 @@
+import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { GoalMandalaChecks } from './goal-mandala-checks.js';
+
+/** The name each plugin reports under, in report order (the built-in CloudFormation validation last). */
+export const PACK_NAMES = [
+  'AwsSolutions',
+  'Serverless',
+  'NIST.800.53.R5',
+  'cdk-validator-cfnguard',
+  'GoalMandala',
+  'CloudFormation Validate',
+] as const;
+
+export interface CompliancePacksProps {
+  /** The nightly quiet window (UTC `hh:mm-hh:mm`) database backups must fall in. */
+  readonly backupWindowUtc: string;
+}
+
+/**
+ * Every pack the app is checked against: cdk-nag's AwsSolutions, Serverless and NIST 800-53 rev 5,
+ * the Control Tower proactive controls as CloudFormation Guard rules, and this project's own rules.
+ * (aws-cdk-lib's built-in CloudFormation validation runs as well; it needs no registration.)
+ */
+export function compliancePacks(scope: IConstruct, props: CompliancePacksProps): IPolicyValidationPlugin[] {
+  return [
+    new AwsSolutionsChecks(scope, { verbose: true }),
+    new ServerlessChecks(scope, { verbose: true }),
+    new NIST80053R5Checks(scope, { verbose: true }),
+    // Typed against the Beta1 plugin interface; the current one is a structural superset of its context.
+    new CfnGuardValidator() as unknown as IPolicyValidationPlugin,
+    new GoalMandalaChecks(scope, { verbose: true, backupWindowUtc: props.backupWindowUtc }),
+  ];
+}

@@ -1,0 +1,48 @@
+import type { CfnResource } from 'aws-cdk-lib';
+import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
+import { flattenedText, renderedProperties, stringLeaves } from './resolve.js';
+
+/** Literal secrets: never acceptable anywhere in a template. */
+const literalSecrets: readonly [name: string, pattern: RegExp][] = [
+  ['SlackWebhook', /https:\/\/hooks\.slack\.com\/(services|workflows|triggers)\/[A-Za-z0-9/_-]+/],
+  ['PrivateKey', /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/],
+  ['AwsAccessKey', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
+];
+
+/** A dynamic reference CloudFormation resolves into the resource's configuration in plain text. */
+const resolvedSecretReference = /\{\{resolve:(secretsmanager|ssm-secure):/;
+
+/**
+ * No secret in a template: no literal Slack webhook URL, private key or access key in any property,
+ * and no resolved secret reference (`{{resolve:secretsmanager:…}}`) in a Lambda environment, where it
+ * would land in the function configuration for anyone with `lambda:GetFunctionConfiguration` to read.
+ * Functions get secrets by ARN and read them at run time.
+ * Findings name the property path, e.g. `GoalMandala-SecretInTemplate[Environment.Variables.SLACK_URL]`.
+ * @param node the CfnResource to check
+ */
+export function SecretInTemplate(node: CfnResource): NagRuleResult {
+  const properties = renderedProperties(node);
+  const findings = new Set<string>();
+  for (const [path, text] of stringLeaves(properties)) {
+    if (literalSecrets.some(([, pattern]) => pattern.test(text))) findings.add(topLevelPath(path));
+  }
+  if (node instanceof CfnFunction) {
+    const variables =
+      (properties.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ?? {};
+    for (const [name, value] of Object.entries(variables)) {
+      const text = flattenedText(value);
+      if (resolvedSecretReference.test(text) || literalSecrets.some(([, pattern]) => pattern.test(text))) {
+        findings.add(`Environment.Variables.${name}`);
+      }
+    }
+  }
+  if (findings.size > 0) return [...findings].sort();
+  return NagRuleCompliance.COMPLIANT;
+}
+
+/** Finding ids stay stable when a value moves inside an `Fn::Join`: cut the path at the first intrinsic. */
+function topLevelPath(path: string): string {
+  const cut = path.search(/\.Fn::|\.Ref\b|\[\d+\]/);
+  return cut === -1 ? path : path.slice(0, cut);
+}

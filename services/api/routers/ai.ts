@@ -1,16 +1,64 @@
-// Placeholder owned by the workflow helper, who replaces it with the real AI router.
-// Output types follow the contract so clients type-check against it meanwhile.
+/**
+ * AI drafting: `generate` creates a job and starts the task-generation workflow, answering at once (the
+ * workflow outlives API Gateway's 29 s); `status` reads the job. Scoped to the signed-in user: another
+ * user's goal or job answers 404.
+ */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { withTransaction } from '../../db/transaction.js';
+import { logger } from '../../shared/logger.js';
+import { createJob, jobLimits, markNotStarted, readJob, recordExecution } from '../../workflow/jobs.js';
+import { id } from '../inputs.js';
+import { notFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
-
-type JobStatus = { status: 'queued' | 'running' | 'succeeded' | 'failed'; error?: string };
-
-function notYet(): never {
-  throw new TRPCError({ code: 'NOT_IMPLEMENTED', message: 'AI drafting is not available yet' });
-}
+import { getWorkflowStarter } from '../workflow-starter.js';
 
 export const aiRouter = router({
-  generate: authedProcedure.input(z.object({ goalId: z.uuid() })).mutation((): { jobId: string } => notYet()),
-  status: authedProcedure.input(z.object({ jobId: z.uuid() })).query((): JobStatus => notYet()),
+  generate: authedProcedure.input(z.object({ goalId: id })).mutation(async ({ ctx, input }) => {
+    const userId = ctx.user.id;
+    const outcome = await withTransaction(ctx.db, (client) =>
+      createJob(client, userId, input.goalId, jobLimits()),
+    );
+    switch (outcome.kind) {
+      case 'goalNotFound':
+        throw notFound('goal');
+      case 'dailyLimit':
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `AI draft limit reached: ${outcome.limit} per day. Please try again tomorrow.`,
+        });
+      case 'activeLimit':
+        throw new TRPCError({
+          code: 'TOO_MANY_REQUESTS',
+          message: `Too many AI drafts running at once (at most ${outcome.limit}). Please wait for one to finish.`,
+        });
+      case 'existing':
+        return { jobId: outcome.jobId };
+      case 'created':
+        break;
+    }
+    const { jobId } = outcome;
+    try {
+      const { executionArn } = await getWorkflowStarter().start({ jobId, goalId: input.goalId, userId });
+      await recordExecution(ctx.db, jobId, executionArn);
+    } catch (error) {
+      logger.error('ai job could not start', {
+        requestId: ctx.requestId,
+        jobId,
+        error: (error as Error).message,
+      });
+      await markNotStarted(ctx.db, jobId, 'The AI draft could not be started. Please try again.');
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'The AI draft could not be started, try again shortly',
+      });
+    }
+    return { jobId };
+  }),
+
+  status: authedProcedure.input(z.object({ jobId: id })).query(async ({ ctx, input }) => {
+    const job = await readJob(ctx.db, ctx.user.id, input.jobId);
+    if (!job) throw notFound('job');
+    return job;
+  }),
 });

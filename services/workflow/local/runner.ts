@@ -90,13 +90,18 @@ export class LocalWorkflowRunner {
     const existing = this.running.get(executionArn);
     if (existing) return { executionArn, done: existing.done };
 
-    const execution = this.machine.run(input as never, {
-      overrides: {
-        taskResourceLocalHandlers: this.handlers as never,
-        retryIntervalOverrides: this.retryIntervalOverrides,
+    // Exactly the execution input `ai/generate` sends, as JSON.
+    const { jobId, goalId, userId } = input;
+    const execution = this.machine.run(
+      { jobId, goalId, userId },
+      {
+        overrides: {
+          taskResourceLocalHandlers: this.handlers as never,
+          retryIntervalOverrides: this.retryIntervalOverrides,
+        },
+        noThrowOnAbort: true,
       },
-      noThrowOnAbort: true,
-    });
+    );
     const events: LocalExecutionEvent[] = [];
     const collected = (async () => {
       for await (const event of execution.eventLogs) events.push(event as LocalExecutionEvent);

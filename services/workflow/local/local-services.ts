@@ -1,0 +1,69 @@
+/**
+ * The workflow's part of the local stack (`npm start`), loaded through the hook in
+ * services/local/local-stack.ts: a local Bedrock Runtime endpoint, and the synthesized state machine run
+ * by aws-local-stepfunctions, registered as the API's workflow starter.
+ *
+ * Environment:
+ *   LOCAL_BEDROCK_DELAY_MS   how long the local model takes per answer; default 300
+ *   LOCAL_BEDROCK_PORT       port of the local Bedrock endpoint; default any free one
+ *   BEDROCK_MODEL_ID         model id sent in requests; default the one configured for the stages
+ */
+import { z } from 'zod';
+import { setWorkflowStarter } from '../../api/workflow-starter.js';
+import { LocalBedrockServer, type LocalBedrockBehaviour } from './bedrock-server.js';
+import { loadWorkflowDefinition } from './definition.js';
+import { LocalWorkflowRunner } from './runner.js';
+
+/** The stages' configured model (cdk.json); locally it is only a name in the request path. */
+export const defaultLocalModelId = 'anthropic.claude-3-haiku-20240307-v1:0';
+
+const localEnv = z.object({
+  LOCAL_BEDROCK_DELAY_MS: z.coerce.number().int().min(0, 'LOCAL_BEDROCK_DELAY_MS must be ≥ 0').default(300),
+  LOCAL_BEDROCK_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535, 'LOCAL_BEDROCK_PORT must be a port')
+    .default(0),
+});
+
+export interface LocalWorkflowServices {
+  readonly bedrock: LocalBedrockServer;
+  readonly runner: LocalWorkflowRunner;
+  close(): Promise<void>;
+}
+
+export interface LocalServicesOptions {
+  readonly behaviour?: Partial<LocalBedrockBehaviour>;
+  /** @default - the definition's own retry intervals */
+  readonly retryDelayMs?: number;
+}
+
+/** Starts the local model endpoint and workflow runner and plugs them into the AI API. */
+export async function startLocalServices(options: LocalServicesOptions = {}): Promise<LocalWorkflowServices> {
+  const parsed = localEnv.safeParse(process.env);
+  if (!parsed.success) throw new Error(`local workflow: ${parsed.error.issues[0]!.message}`);
+  const definition = loadWorkflowDefinition();
+  const bedrock = await LocalBedrockServer.start({
+    port: parsed.data.LOCAL_BEDROCK_PORT,
+    behaviour: { delayMs: parsed.data.LOCAL_BEDROCK_DELAY_MS, ...options.behaviour },
+  });
+  process.env.BEDROCK_ENDPOINT = bedrock.url;
+  process.env.BEDROCK_MODEL_ID ??= defaultLocalModelId;
+  const runner = new LocalWorkflowRunner({ definition, retryDelayMs: options.retryDelayMs });
+  setWorkflowStarter({
+    async start(input) {
+      // The job id names the execution, as in AWS: a repeated start joins the running one.
+      return { executionArn: runner.start(input, input.jobId).executionArn };
+    },
+  });
+  return {
+    bedrock,
+    runner,
+    async close() {
+      setWorkflowStarter(undefined);
+      await runner.stop();
+      await bedrock.stop();
+    },
+  };
+}

@@ -6,10 +6,11 @@ import { Stack, type CfnResource } from 'aws-cdk-lib';
  * through escape hatches (`addPropertyOverride`) are checked too.
  */
 export function renderedProperties(node: CfnResource): Record<string, unknown> {
-  const rendered = Stack.of(node).resolve(
-    (node as unknown as { _toCloudFormation(): Record<string, Record<string, unknown>> })._toCloudFormation(),
-  ) as Record<string, { Properties?: Record<string, unknown> }>;
-  return rendered[Object.keys(rendered)[0]!]?.Properties ?? {};
+  const template = (node as unknown as { _toCloudFormation(): unknown })._toCloudFormation();
+  const { Resources: resources } = Stack.of(node).resolve(template) as {
+    Resources: Record<string, { Properties?: Record<string, unknown> }>;
+  };
+  return Object.values(resources)[0]?.Properties ?? {};
 }
 
 /** Every string leaf of a rendered value with its dotted path (intrinsic functions included). */

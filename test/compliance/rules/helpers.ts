@@ -1,0 +1,23 @@
+import { App, Stack } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import type { Construct } from 'constructs';
+
+/** A bare stack to put resources in; rules are called on its L1 resources directly. */
+export function testStack(): Stack {
+  return new Stack(new App(), 'Test', { env: { account: '111111111111', region: 'ap-northeast-1' } });
+}
+
+/** A function with inline code (no bundling) and the given environment. */
+export function inlineFunction(
+  scope: Construct,
+  id: string,
+  environment: Record<string, string>,
+): lambda.CfnFunction {
+  const fn = new lambda.Function(scope, id, {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline('exports.handler = async () => ({})'),
+    environment,
+  });
+  return fn.node.defaultChild as lambda.CfnFunction;
+}

@@ -1,0 +1,230 @@
+/**
+ * The local stack: the API's handler modules behind a plain node:http server, each HTTP request turned
+ * into the API Gateway proxy event those handlers get in AWS (same routes table, same paths), over an
+ * embedded PostgreSQL (PGlite) or DATABASE_URL, plus the built web app at `/`.
+ *
+ * One per process: handlers share the process-wide pool (services/db/pool.ts), configured from the
+ * environment this function sets.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import { healthRoute, serviceRoutes } from '../api/routes.js';
+import { migrate } from '../db/migrate.js';
+import { closePool, getPool } from '../db/pool.js';
+import { resetRuntimeEnv } from '../shared/env.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { toProxyEvent } from './proxy-event.js';
+import { serveStatic } from './static-site.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const maxBodyBytes = 1024 * 1024;
+
+/** Optional module through which the workflow plugs its local runner in (it calls `setWorkflowStarter`). */
+export const localServicesModule = 'services/workflow/local/local-services.ts';
+
+export interface LocalStackOptions {
+  /** @default 3000; 0 picks a free port */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /** A real PostgreSQL; @default - an embedded PGlite */
+  readonly databaseUrl?: string;
+  /** Where the embedded database keeps its files; @default - in memory */
+  readonly dataDir?: string;
+  /** Built web app to serve at `/`; @default services/web/dist when it exists */
+  readonly webDir?: string;
+  /** Start the workflow's local services if present; @default true */
+  readonly workflow?: boolean;
+}
+
+export interface LocalStack {
+  /** `http://host:port` (the API is under `/api`). */
+  readonly url: string;
+  /** The embedded database, when one is used (tests pause and resume it). */
+  readonly embeddedDatabase?: EmbeddedPostgres;
+  close(): Promise<void>;
+}
+
+type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+async function loadHandler(entry: string): Promise<ProxyHandler> {
+  const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: ProxyHandler };
+  return module.handler;
+}
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A development signing key that survives restarts when the data does. */
+async function localSigningKey(dataDir: string | undefined): Promise<Uint8Array> {
+  if (!dataDir) return randomBytes(32);
+  const file = join(dataDir, 'jwt-dev-key');
+  const existing = await readFile(file).catch(() => null);
+  if (existing?.length === 32) return existing;
+  const key = randomBytes(32);
+  await writeFile(file, key, { mode: 0o600 });
+  return key;
+}
+
+function lambdaContext(requestId: string, name: string): Context {
+  return {
+    awsRequestId: requestId,
+    functionName: `local-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:local-${name}`,
+    memoryLimitInMB: '512',
+    logGroupName: `/aws/lambda/local-${name}`,
+    logStreamName: 'local',
+    callbackWaitsForEmptyEventLoop: false,
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBodyBytes) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > maxBodyBytes ? null : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
+
+function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
+  const headers: Record<string, string | string[]> = {};
+  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
+  for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) headers[k] = v.map(String);
+  res.writeHead(result.statusCode, headers);
+  res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const embedded = options.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {});
+  try {
+    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+    // The handlers read their configuration from the environment, exactly as on Lambda.
+    process.env.DATABASE_URL = options.databaseUrl ?? embedded!.url;
+    // PGlite is one session: one connection. A real server gets a small pool for this one process.
+    process.env.DB_POOL_MAX = embedded ? '1' : (process.env.DB_POOL_MAX ?? '10');
+    process.env.APP_VERSION ??= gitCommit();
+    delete process.env.JWT_SECRET_ARN;
+    delete process.env.DB_SECRET_ARN;
+    resetRuntimeEnv();
+    await closePool();
+
+    const { setLocalSigningKey } = await import('../api/auth/tokens.js');
+    setLocalSigningKey(await localSigningKey(options.dataDir));
+    await migrate(await getPool());
+    return await serve(options, embedded);
+  } catch (error) {
+    await closePool();
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function serve(
+  options: LocalStackOptions,
+  embedded: EmbeddedPostgres | undefined,
+): Promise<LocalStack> {
+  const services = new Map(
+    await Promise.all(serviceRoutes.map(async (r) => [r.service, await loadHandler(r.entry)] as const)),
+  );
+  const health = await loadHandler(healthRoute.entry);
+  const webDir = options.webDir ?? join(repoRoot, 'services/web/dist');
+
+  let stopWorkflow: (() => Promise<void>) | undefined;
+  if (options.workflow !== false && existsSync(join(repoRoot, localServicesModule))) {
+    const module = (await import(pathToFileURL(join(repoRoot, localServicesModule)).href)) as {
+      startLocalServices(): Promise<{ close?(): Promise<void> } | void>;
+    };
+    const started = await module.startLocalServices();
+    stopWorkflow = started?.close?.bind(started);
+  }
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const method = req.method ?? 'GET';
+    if (url.pathname === healthRoute.path || url.pathname.startsWith('/api/')) {
+      const body = await readBody(req);
+      if (body === null) return sendJson(res, 413, { message: 'Request body too large' });
+      if (url.pathname === healthRoute.path) {
+        if (method !== 'GET') return sendJson(res, 405, { message: 'Method not allowed' });
+        const event = toProxyEvent(req, url, body, healthRoute.path);
+        return sendResult(res, await health(event, lambdaContext(event.requestContext.requestId, 'health')));
+      }
+      const [, , service, ...rest] = url.pathname.split('/');
+      const handler = services.get(service as never);
+      if (!handler || rest.length === 0 || rest.join('/') === '') {
+        return sendJson(res, 404, { message: `No route for ${url.pathname}` });
+      }
+      let proxy: string;
+      try {
+        proxy = decodeURIComponent(rest.join('/'));
+      } catch {
+        return sendJson(res, 400, { message: 'Malformed path' });
+      }
+      const event = toProxyEvent(req, url, body, `/api/${service}/{proxy+}`, proxy);
+      return sendResult(res, await handler(event, lambdaContext(event.requestContext.requestId, service!)));
+    }
+    if ((method === 'GET' || method === 'HEAD') && existsSync(webDir)) {
+      return serveStatic(webDir, url.pathname, method === 'HEAD', res);
+    }
+    sendJson(res, 404, { message: 'Not found' });
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      // Handlers answer their own errors; this is the local server itself failing.
+      console.error('local stack: request failed:', (error as Error).message);
+      if (!res.headersSent) sendJson(res, 500, { message: 'Internal server error' });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 3000, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const host = address.includes(':') ? `[${address}]` : address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    embeddedDatabase: embedded,
+    close() {
+      closing ??= (async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await stopWorkflow?.();
+        await closePool();
+        await embedded?.stop();
+      })();
+      return closing;
+    },
+  };
+}

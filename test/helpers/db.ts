@@ -1,0 +1,91 @@
+/**
+ * A fresh, migrated database for one test file.
+ * - TEST_DATABASE_URL set (CI, `npm run test:db:pg`): a new database `gm_test_<random>` on that server,
+ *   reached through a TCP proxy the test can cut, dropped afterwards.
+ * - otherwise: an embedded PGlite in memory (one session: use pools of 1).
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { migrate } from '../../services/db/migrate.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../services/local/embedded-postgres.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
+
+export interface TestDatabase {
+  /** Connection string of the fresh database. */
+  readonly url: string;
+  /** True on a real PostgreSQL server (concurrency is real there; PGlite serializes). */
+  readonly real: boolean;
+  /** Largest pool the database allows (1 for PGlite). */
+  readonly maxConnections: number;
+  /** A pool on the database (closed by `close()`). */
+  readonly pool: pg.Pool;
+  /** Make the database unreachable (open connections are dropped). */
+  goAway(): Promise<void>;
+  /** Make it reachable again. */
+  comeBack(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const usingRealPostgres = Boolean(process.env.TEST_DATABASE_URL);
+
+export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
+  const db = usingRealPostgres
+    ? await realDatabase(process.env.TEST_DATABASE_URL!)
+    : await embeddedDatabase();
+  if (options.migrated !== false) await migrate(db.pool);
+  return db;
+}
+
+async function embeddedDatabase(): Promise<TestDatabase> {
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
+  const pool = quietPool(embedded.url, 1);
+  return {
+    url: embedded.url,
+    real: false,
+    maxConnections: 1,
+    pool,
+    goAway: () => embedded.pause(),
+    comeBack: () => embedded.resume(),
+    async close() {
+      await pool.end();
+      await embedded.stop();
+    },
+  };
+}
+
+async function realDatabase(serverUrl: string): Promise<TestDatabase> {
+  const name = `gm_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const server = new URL(serverUrl);
+  const proxy: TcpProxy = await startTcpProxy(server.hostname, Number(server.port || 5432));
+  const url = new URL(serverUrl);
+  url.hostname = '127.0.0.1';
+  url.port = String(proxy.port);
+  url.pathname = `/${name}`;
+  const pool = quietPool(url.toString(), 10);
+  return {
+    url: url.toString(),
+    real: true,
+    maxConnections: 20,
+    pool,
+    goAway: () => proxy.cut(),
+    comeBack: () => proxy.restore(),
+    async close() {
+      await pool.end();
+      await proxy.close();
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+function quietPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000 });
+  pool.on('error', () => undefined); // dropped idle connections during outage tests
+  return pool;
+}

@@ -20,19 +20,24 @@ export function useAccessToken(source: () => string | null): void {
   tokenSource = source;
 }
 
-export const api = createTRPCClient<AppRouter>({
-  links: [
-    // httpLink, not httpBatchLink: the API serves one procedure per request (one Lambda per service).
-    httpLink({
-      url: '/api',
-      fetch: (url, init) => fetch(toContractUrl(String(url)), init as RequestInit),
-      headers: () => {
-        const token = tokenSource();
-        return token ? { authorization: `Bearer ${token}` } : {};
-      },
-    }),
-  ],
-});
+/** A client for the API at `baseUrl` (the app uses the same origin's `/api`). */
+export function createApiClient(baseUrl: string, accessToken: () => string | null) {
+  return createTRPCClient<AppRouter>({
+    links: [
+      // httpLink, not httpBatchLink: the API serves one procedure per request (one Lambda per service).
+      httpLink({
+        url: baseUrl,
+        fetch: (url, init) => fetch(toContractUrl(String(url)), init as RequestInit),
+        headers: () => {
+          const token = accessToken();
+          return token ? { authorization: `Bearer ${token}` } : {};
+        },
+      }),
+    ],
+  });
+}
+
+export const api = createApiClient('/api', () => tokenSource());
 
 /** True when the API answered 401: the token is missing, expired or otherwise unacceptable. */
 export function isUnauthorized(error: unknown): boolean {

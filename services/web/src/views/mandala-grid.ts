@@ -96,6 +96,7 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
     const title = titleOf(chart, slot);
     cell.querySelector('.cell-text')?.remove();
     cell.prepend(h('span', { class: 'cell-text' }, title));
+    cell.title = title;
     cell.classList.toggle('empty', title === '');
     cell.setAttribute('aria-label', `${labelOf(slot)}: ${title || t('emptyCell')}`);
   }
@@ -206,6 +207,7 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           const slot = slots[row]![column]!;
           const cell = cells[row]![column]!;
           cell.querySelector('.cell-meta')?.remove();
+          cell.removeAttribute('aria-description');
           if (slot.kind === 'goal') continue;
           const own = tasks.filter(
             (task) =>
@@ -213,12 +215,15 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           );
           if (own.length === 0) continue;
           const done = own.filter((task) => task.status === 'done').length;
+          const percent = Math.round((done / own.length) * 100);
+          // Screen readers hear the progress with the cell's label.
+          cell.setAttribute('aria-description', slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`);
           cell.appendChild(
             slot.kind === 'subGoal'
               ? h(
                   'span',
-                  { class: 'cell-meta cell-progress', title: `${Math.round((done / own.length) * 100)}%` },
-                  h('span', { style: `width:${(done / own.length) * 100}%` }),
+                  { class: 'cell-meta cell-progress', title: `${percent}%` },
+                  h('span', { style: `width:${percent}%` }),
                 )
               : h('span', { class: 'cell-meta cell-badge' }, `${done}/${own.length}`),
           );

@@ -15,7 +15,7 @@ export function renderReflectionsPanel(
   const rating = h(
     'select',
     { id: 'reflection-rating', name: 'rating' },
-    ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n, selected: n === 3 }, `${'★'.repeat(n)}${'☆'.repeat(5 - n)} (${n})`)),
+    ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n, selected: n === 3 }, `${n} ${'★'.repeat(n)}${'☆'.repeat(5 - n)}`)),
   );
   const date = h('input', { id: 'reflection-date', name: 'date', type: 'date', value: today() });
   const save = h('button', { type: 'submit' }, t('addReflection'));
@@ -42,7 +42,12 @@ export function renderReflectionsPanel(
     },
     h('label', { for: 'reflection-content' }, t('reflection')),
     content,
-    h('div', { class: 'row' }, h('label', { for: 'reflection-rating' }, t('rating')), rating, h('label', { for: 'reflection-date' }, t('date')), date),
+    h(
+      'div',
+      { class: 'inline-form' },
+      h('div', { class: 'field' }, h('label', { for: 'reflection-rating' }, t('rating')), rating),
+      h('div', { class: 'field' }, h('label', { for: 'reflection-date' }, t('date')), date),
+    ),
     error,
     save,
   );

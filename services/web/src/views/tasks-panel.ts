@@ -67,16 +67,14 @@ export function renderTasksPanel(panel: HTMLElement, selection: ActionSelection 
         }
       },
     },
-    h('label', { for: 'task-title' }, t('taskTitle')),
-    title,
-    h('label', { for: 'task-due' }, t('dueDate')),
-    due,
+    h('div', { class: 'field grow' }, h('label', { for: 'task-title' }, t('taskTitle')), title),
+    h('div', { class: 'field' }, h('label', { for: 'task-due' }, t('dueDate')), due),
     add,
   );
 
   const change = async (task: Task, patch: { status?: TaskStatus; dueDate?: string | null }): Promise<void> => {
     try {
-      const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch } as Parameters<typeof api.tasks.update.mutate>[0]);
+      const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch });
       update(options.tasks().map((other) => (other.id === task.id ? updated : other)));
     } catch (failure) {
       options.context.reportError(failure, error);

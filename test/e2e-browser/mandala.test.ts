@@ -1,0 +1,210 @@
+/**
+ * The whole journey in real Chromium against the local stack: sign up → create a goal → fill cells with
+ * the keyboard → draft with AI → all 64 actions → add and complete a task → write a reflection → sign out
+ * and back in, everything still there; then a second person (Japanese browser, phone-sized screen) sees
+ * none of it. Screenshots go to test-results/screenshots/.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, type BrowserSession } from './chromium.js';
+import { startWebStack, type WebStack } from './web-stack.js';
+
+const SCREENSHOTS = 'test-results/screenshots';
+const ann = { name: 'Ann', email: `ann-${Date.now()}@example.com`, password: 'correct horse battery' };
+const goalTitle = 'Become a trusted software engineer';
+
+let stack: WebStack;
+let annBrowser: BrowserSession;
+let page: Page;
+let goalUrl = '';
+
+const cell = (p: Page, slot: string) => p.locator(`.mandala [data-slot="${slot}"]`).first();
+/** A cell's own title (without its task badge or progress bar). */
+const cellText = (p: Page, slot: string) => cell(p, slot).locator('.cell-text').textContent();
+const filledActionCount = (p: Page) =>
+  p.locator('.mandala .cell-action:not(.empty)').count();
+
+async function shot(p: Page, name: string): Promise<void> {
+  await p.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  stack = await startWebStack();
+  annBrowser = await launchChromium({ locale: 'en-US' });
+  page = await annBrowser.context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+});
+
+afterAll(async () => {
+  await annBrowser?.close();
+  await stack?.close();
+});
+
+describe('Goal Mandala in Chromium', () => {
+  it('offers sign-in first, and signs a new person up', async () => {
+    await page.goto(stack.url);
+    await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
+    await shot(page, '01-sign-in');
+
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('Name').fill(ann.name);
+    await page.getByLabel('E-mail').fill(ann.email);
+    await page.getByLabel('Password').fill(ann.password);
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+    expect(await page.getByText('No goals yet').isVisible()).toBe(true);
+  });
+
+  it('creates a goal and fills cells in place with the keyboard (Enter saves, Escape cancels)', async () => {
+    await page.getByLabel('Goal', { exact: true }).fill(goalTitle);
+    await page.getByLabel('Deadline').fill('2027-03-31');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await cell(page, 'goal').waitFor();
+    goalUrl = page.url();
+    expect(goalUrl).toMatch(/#\/goals\/[0-9a-f-]{36}$/);
+    expect(await cellText(page, 'goal')).toBe(goalTitle);
+
+    // Click the first sub-goal in the centre block, type, Enter.
+    await page.locator('.block-center [data-slot="sub-0"]').click();
+    await page.getByLabel('Edit Sub-goal 1').fill('Health');
+    await page.keyboard.press('Enter');
+    // Focus stays on the cell; arrow keys move, Enter edits.
+    await page.keyboard.press('ArrowRight'); // sub-goal 2
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Craft');
+    await page.keyboard.press('Enter');
+    // Escape throws an edit away.
+    await page.keyboard.press('ArrowRight'); // sub-goal 3
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Thrown away');
+    await page.keyboard.press('Escape');
+    // An action of sub-goal 1 (top-left block, first cell).
+    await cell(page, 'action-0-0').click();
+    await page.keyboard.type('Run 5 km every morning');
+    await page.keyboard.press('Enter');
+
+    // Both places that show sub-goal 1 show it; Escape left sub-goal 3 empty.
+    await expect.poll(() => page.locator('[data-slot="sub-0"] .cell-text').allTextContents()).toEqual(['Health', 'Health']);
+    expect(await cellText(page, 'sub-2')).toBe('');
+
+    // Saved on the server: a reload shows the same chart.
+    await page.waitForFunction(() => document.querySelectorAll('.cell.saving').length === 0);
+    await page.reload();
+    await cell(page, 'goal').waitFor();
+    expect(await cellText(page, 'sub-0')).toBe('Health');
+    expect(await cellText(page, 'sub-1')).toBe('Craft');
+    expect(await cellText(page, 'sub-2')).toBe('');
+    expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
+    expect(await filledActionCount(page)).toBe(1);
+  });
+
+  it('drafts the empty cells with AI, showing progress until the job ends: all 64 actions', async () => {
+    await page.getByRole('button', { name: 'Draft with AI' }).click();
+    await page.locator('.ai-status progress').waitFor({ state: 'visible' });
+    await shot(page, '02-ai-drafting');
+    await page.locator('.ai-status[data-state="succeeded"]').waitFor({ timeout: 120_000 });
+    expect(await page.locator('.ai-status progress').count()).toBe(0);
+
+    await expect.poll(() => filledActionCount(page)).toBe(64);
+    expect(await page.locator('.mandala .cell-subGoal.empty').count()).toBe(0);
+    // The AI filled only empty cells: what the person wrote is untouched.
+    expect(await cellText(page, 'sub-0')).toBe('Health');
+    expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
+    await shot(page, '03-chart-drafted');
+    await page.locator('.mandala').screenshot({ path: `${SCREENSHOTS}/mandala-chart.png` });
+    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(`${SCREENSHOTS}/03-chart-drafted.png`, 'docs/mandala-chart.png');
+  });
+
+  it('adds a task to an action and completes it; the sub-goal shows its progress', async () => {
+    await cell(page, 'action-0-0').click();
+    await page.keyboard.press('Escape'); // the click opened the editor; the selection stays
+    await page.getByRole('heading', { name: 'Tasks for “Run 5 km every morning”' }).waitFor();
+    await page.getByLabel('Task', { exact: true }).fill('Buy running shoes');
+    await page.getByLabel('Due date', { exact: true }).fill('2026-12-15');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    const task = page.locator('.tasks .task', { hasText: 'Buy running shoes' });
+    await task.waitFor();
+    expect(await task.getByLabel('Due date: Buy running shoes').inputValue()).toBe('2026-12-15');
+    expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('0/1');
+
+    await task.getByLabel('Done: Buy running shoes').check();
+    await expect.poll(() => task.getAttribute('class')).toContain('task-done');
+    expect(await task.getByLabel('Status: Buy running shoes').inputValue()).toBe('done');
+    expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/1');
+    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress').getAttribute('title')).toBe('100%');
+  });
+
+  it('writes a reflection with a rating', async () => {
+    await page.getByLabel('Reflection', { exact: true }).fill('Ran three mornings this week. ちょっと疲れた。');
+    await page.getByLabel('Rating', { exact: true }).selectOption('4');
+    await page.getByRole('button', { name: 'Save reflection' }).click();
+    const saved = page.locator('.reflections .reflection');
+    await saved.first().waitFor();
+    expect(await saved.count()).toBe(1);
+    expect(await saved.locator('.reflection-content').textContent()).toBe('Ran three mornings this week. ちょっと疲れた。');
+    expect(await saved.locator('.stars').getAttribute('aria-label')).toBe('Rating: 4/5');
+    await shot(page, '04-task-and-reflection');
+  });
+
+  it('signs out and back in: everything is still there', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('goal-mandala.session'))).toBeNull();
+
+    await page.getByLabel('E-mail').fill(ann.email);
+    await page.getByLabel('Password').fill(ann.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+    const goalLink = page.getByRole('link', { name: new RegExp(goalTitle) });
+    expect(await goalLink.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
+
+    await goalLink.click();
+    await cell(page, 'goal').waitFor();
+    expect(await filledActionCount(page)).toBe(64);
+    expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
+    expect(await page.locator('.reflections .reflection-content').textContent()).toContain('Ran three mornings');
+    await cell(page, 'action-0-0').click();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('.tasks .task-done', { hasText: 'Buy running shoes' }).count()).toBe(1);
+  });
+
+  it('a second person (Japanese, phone-sized) sees none of it, even at the goal\'s address', async () => {
+    const bob = await launchChromium({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    try {
+      const phone = await bob.context.newPage();
+      await phone.goto(stack.url);
+      // The browser's language picks Japanese.
+      await phone.getByRole('heading', { name: 'ログイン' }).waitFor();
+      await phone.getByRole('button', { name: 'アカウント作成' }).click();
+      await phone.getByLabel('名前').fill('Bob');
+      await phone.getByLabel('メールアドレス').fill(`bob-${Date.now()}@example.com`);
+      await phone.getByLabel('パスワード').fill('another good password');
+      await phone.getByRole('button', { name: 'アカウント作成' }).click();
+      await phone.getByRole('heading', { name: 'マイ目標' }).waitFor();
+      expect(await phone.getByText('まだ目標がありません').isVisible()).toBe(true);
+      expect(await phone.getByText(goalTitle).count()).toBe(0);
+
+      // Ann's goal by its address: the API answers 404, nothing of hers is shown.
+      await phone.goto(goalUrl.replace(/^https?:\/\/[^/]+/, stack.url));
+      await phone.locator('.error[role="alert"]:not([hidden])').waitFor();
+      expect(await phone.locator('.mandala').count()).toBe(0);
+      expect(await phone.getByText('Run 5 km every morning').count()).toBe(0);
+      await shot(phone, '05-second-user-not-found');
+
+      // Bob's own chart fits the phone's width (no sideways scrolling).
+      await phone.goto(stack.url);
+      await phone.getByLabel('目標', { exact: true }).fill('毎日英語を話す');
+      await phone.getByRole('button', { name: '作成' }).click();
+      await phone.locator('.mandala [data-slot="goal"]').waitFor();
+      expect(await cellText(phone, 'goal')).toBe('毎日英語を話す');
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await shot(phone, '06-phone-chart');
+    } finally {
+      await bob.close();
+    }
+  });
+});

@@ -15,6 +15,11 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** Names of the fields a validation error reports. */
+function fields(error: TRPCError): string[] {
+  return (error.cause as unknown as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
+}
+
 /** The TRPCError a call fails with. */
 async function failure(call: Promise<unknown>): Promise<TRPCError> {
   const error = await call.then(
@@ -79,9 +84,7 @@ describe('auth', () => {
   ])('rejects bad sign-up input naming the field (%o)', async (input, field) => {
     const error = await failure((await callerWithToken(db.pool)).auth.signUp(input));
     expect(error.code).toBe('BAD_REQUEST');
-    expect((error.cause as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'))).toEqual([
-      field,
-    ]);
+    expect(fields(error)).toEqual([field]);
   });
 });
 
@@ -198,7 +201,7 @@ describe('goals', () => {
     const call = (user.caller.goals as Record<string, (i: unknown) => Promise<unknown>>)[procedure]!(input);
     const error = await failure(call);
     expect(error.code).toBe('BAD_REQUEST');
-    expect((error.cause as { issues: { path: string[] }[] }).issues[0]!.path.join('.')).toBe(field);
+    expect(fields(error)[0]).toBe(field);
   });
 });
 
@@ -263,7 +266,7 @@ describe('tasks', () => {
     const call = (caller.tasks as Record<string, (i: unknown) => Promise<unknown>>)[procedure]!(input);
     const error = await failure(call);
     expect(error.code).toBe('BAD_REQUEST');
-    expect((error.cause as { issues: { path: string[] }[] }).issues[0]!.path.join('.')).toBe(field);
+    expect(fields(error)[0]).toBe(field);
   });
 });
 
@@ -311,6 +314,6 @@ describe('reflections', () => {
     const goal = await caller.goals.create({ title: 'G' });
     const error = await failure(caller.reflections.create({ goalId: goal.id, ...input }));
     expect(error.code).toBe('BAD_REQUEST');
-    expect((error.cause as { issues: { path: string[] }[] }).issues[0]!.path.join('.')).toBe(field);
+    expect(fields(error)[0]).toBe(field);
   });
 });

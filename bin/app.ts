@@ -3,14 +3,16 @@
 import { execSync } from 'node:child_process';
 import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
-import { CONTEXT_KEY, ConfigError, parseConfig, stageConfig } from '../pipeline/config.js';
-import { GoalMandalaStage } from '../stages/goal-mandala-stage.js';
+import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { PipelineStack } from '../pipeline/pipeline-stack.js';
 
 function gitCommit(): string {
   // CodeBuild checks out a detached tree and names the commit here.
   if (process.env.CODEBUILD_RESOLVED_SOURCE_VERSION) return process.env.CODEBUILD_RESOLVED_SOURCE_VERSION;
   try {
-    return execSync('git rev-parse HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    return execSync('git rev-parse HEAD', { stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     return 'unknown';
   }
@@ -20,13 +22,8 @@ try {
   const app = new App();
   registerCompliance(app);
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
-  const appVersion = gitCommit();
-  for (const stageName of ['staging', 'production'] as const) {
-    new GoalMandalaStage(app, stageName === 'staging' ? 'Staging' : 'Production', {
-      config: stageConfig(config, stageName),
-      appVersion,
-    });
-  }
+  // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
+  new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
   app.synth();
 } catch (error) {
   if (error instanceof ConfigError) {

@@ -134,8 +134,9 @@ describe('the synth step', () => {
     expect(build).toEqual(['npm ci --no-audit --no-fund', 'npm run ci:synth']);
     const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
     expect(scripts['ci:synth']).toBe('bash pipeline/scripts/ci-synth.sh');
+    expect(scripts.compliance).toBeDefined();
     const ciSynth = readFileSync('pipeline/scripts/ci-synth.sh', 'utf8');
-    for (const command of ['npm run lint', 'npm run typecheck', 'CI=true npm test', 'npm run synth']) {
+    for (const command of ['npm run lint', 'npm run typecheck', 'CI=true npm test', 'npm run compliance']) {
       expect(ciSynth).toContain(command);
     }
   });

@@ -283,14 +283,12 @@ describe('runRollback', () => {
   });
 
   it('names a wrong pipeline in one line', async () => {
-    codePipeline
-      .on(StartPipelineExecutionCommand)
-      .rejects(
-        new PipelineNotFoundException({
-          message: 'The account with id ... does not include a pipeline',
-          $metadata: {},
-        }),
-      );
+    codePipeline.on(StartPipelineExecutionCommand).rejects(
+      new PipelineNotFoundException({
+        message: 'The account with id ... does not include a pipeline',
+        $metadata: {},
+      }),
+    );
     await expect(rollback({ pipelineName: 'no-such-pipeline' })).rejects.toThrow(
       new RollbackError(
         'pipeline "no-such-pipeline" not found in ap-northeast-1 (check --pipeline, --region or appName in cdk.json)',

@@ -6,7 +6,9 @@
 import { z } from 'zod';
 
 const account = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
-const region = z.string().regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as ap-northeast-1');
+const region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as ap-northeast-1');
 const environment = z.strictObject({ account, region });
 
 /** RDS backup windows are UTC, `hh:mm-hh:mm`. */
@@ -14,16 +16,40 @@ const utcWindow = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a UTC window hh:mm-hh:mm');
 
-const deploymentStage = z.strictObject({
-  account,
-  region,
-  /** Where the budget alert and alarm e-mails go. */
-  alertEmail: z.email('must be an e-mail address'),
-  /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
-  monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
-  /** Bedrock model for the AI drafts; must be offered in the stage's region. */
-  bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
-});
+const availabilityZone = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'must be an availability zone such as ap-northeast-1a');
+
+const deploymentStage = z
+  .strictObject({
+    account,
+    region,
+    /**
+     * The VPC's two availability zones. Named here, not looked up, so synth needs no credentials
+     * for the target account (the pipeline synthesizes in the toolchain account).
+     */
+    availabilityZones: z.array(availabilityZone).length(2, 'must list exactly 2 availability zones'),
+    /** Where the budget alert and alarm e-mails go. */
+    alertEmail: z.email('must be an e-mail address'),
+    /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
+    monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
+    /** Bedrock model for the AI drafts; must be offered in the stage's region. */
+    bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+  })
+  .superRefine((stage, ctx) => {
+    stage.availabilityZones.forEach((zone, index) => {
+      if (!zone.startsWith(stage.region)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['availabilityZones', index],
+          message: `must be in region ${stage.region}`,
+        });
+      }
+    });
+    if (new Set(stage.availabilityZones).size !== stage.availabilityZones.length) {
+      ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'must list two different zones' });
+    }
+  });
 
 export const appConfigSchema = z.strictObject({
   /** Prefix for names people read (dashboards, alarms); physical names are left to CloudFormation. */

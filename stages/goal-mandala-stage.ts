@@ -1,20 +1,26 @@
-import { CfnOutput, Stage, type StageProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../pipeline/config.js';
 import { ApiStack } from './api-stack.js';
+import { ServiceFunction } from './constructs/service-function.js';
 import { DataStack } from './data-stack.js';
 import { EdgeStack } from './edge-stack.js';
 import { NetworkStack } from './network-stack.js';
-import { ObservabilityStack } from './observability-stack.js';
+import { ObservabilityStack, type MonitoredFunction } from './observability-stack.js';
 import { WorkflowStack } from './workflow-stack.js';
 
 export interface GoalMandalaStageProps extends StageProps {
+  /** The stage's account, region, alert e-mail, budget... (from `pipeline/config.ts`). */
   readonly config: StageConfig;
   /** Git commit the build was made from; `/api/health` answers it. */
   readonly appVersion: string;
 }
 
-/** One deployment of Goal Mandala (staging or production): six stacks, dependencies flowing one way. */
+/**
+ * One deployment of Goal Mandala (staging or production): six stacks, dependencies flowing one way
+ * (network → data → workflow/api → edge → observability). No physical name is fixed in a way that
+ * would collide between two stages.
+ */
 export class GoalMandalaStage extends Stage {
   /** `${apiUrl}/health` is the post-deploy health check. */
   readonly apiUrl: CfnOutput;
@@ -30,7 +36,7 @@ export class GoalMandalaStage extends Stage {
     const { config } = props;
     super(scope, id, { env: { account: config.account, region: config.region }, ...props });
 
-    this.network = new NetworkStack(this, 'Network');
+    this.network = new NetworkStack(this, 'Network', { availabilityZones: config.availabilityZones });
     this.data = new DataStack(this, 'Data', {
       vpc: this.network.vpc,
       databaseSecurityGroup: this.network.databaseSecurityGroup,
@@ -54,9 +60,10 @@ export class GoalMandalaStage extends Stage {
       appName: config.appName,
       stageName: config.stageName,
       restApi: this.api.restApi,
-      functions: this.api.functions,
+      functions: this.projectFunctions(),
       cluster: this.data.cluster,
       stateMachine: this.workflow.stateMachine,
+      siteBucket: this.edge.siteBucket,
       alertEmail: config.alertEmail,
       monthlyBudgetUsd: config.monthlyBudgetUsd,
       slackWebhookSecretName: config.slackWebhookSecretName,
@@ -65,4 +72,22 @@ export class GoalMandalaStage extends Stage {
     this.apiUrl = new CfnOutput(this.api, 'ApiUrl', { value: this.api.apiUrl });
     this.siteUrl = new CfnOutput(this.edge, 'SiteUrl', { value: this.edge.siteUrl });
   }
+
+  /**
+   * Every project function built so far (API, migration, workflow steps), found in the construct tree
+   * so a function added to any stack gets its alarm and dashboard line without another edit here.
+   */
+  private projectFunctions(): MonitoredFunction[] {
+    return this.node
+      .findAll()
+      .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction)
+      .map((fn) => ({ name: kebabCase(`${Stack.of(fn).node.id}-${fn.node.id.replace(/Function$/, '')}`), function: fn }));
+  }
+}
+
+function kebabCase(text: string): string {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .toLowerCase();
 }

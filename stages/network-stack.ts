@@ -3,18 +3,30 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 
-export type NetworkStackProps = StackProps;
+export interface NetworkStackProps extends StackProps {
+  /**
+   * The two availability zones the VPC spans. Given, not looked up: synth then needs no credentials
+   * for the stage's account.
+   */
+  readonly availabilityZones: readonly string[];
+}
 
-/** VPC (public / private-with-egress / isolated), the Lambda and database security groups, flow logs. */
+/**
+ * VPC 10.0.0.0/16 over two zones with one NAT gateway: public, private-with-egress (functions) and
+ * isolated (database) subnets; the Lambda and database security groups (Lambda → PostgreSQL on 5432
+ * only); flow logs of all traffic.
+ */
 export class NetworkStack extends Stack {
   readonly vpc: ec2.IVpc;
   /** Attached to every function that talks to the database. */
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
   /** Attached to the database; admits only the Lambda group on 5432. */
   readonly databaseSecurityGroup: ec2.ISecurityGroup;
+  private readonly zones: string[];
 
-  constructor(scope: Construct, id: string, props?: NetworkStackProps) {
+  constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, props);
+    this.zones = [...props.availabilityZones];
 
     const vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr('10.0.0.0/16'),
@@ -48,5 +60,10 @@ export class NetworkStack extends Stack {
     this.vpc = vpc;
     this.lambdaSecurityGroup = lambdaSecurityGroup;
     this.databaseSecurityGroup = databaseSecurityGroup;
+  }
+
+  /** The configured zones, instead of a context lookup that would need the account's credentials. */
+  override get availabilityZones(): string[] {
+    return this.zones;
   }
 }

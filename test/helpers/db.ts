@@ -17,7 +17,8 @@ export interface TestDatabase {
   readonly real: boolean;
   /** Largest pool the database allows (1 for PGlite). */
   readonly maxConnections: number;
-  /** A pool on the database (closed by `close()`). */
+  /** A pool on the database, opened on first use and closed by `close()`. Leave it unused when code under
+   *  test has its own pool on an embedded database (PGlite takes one connection). */
   readonly pool: pg.Pool;
   /** Make the database unreachable (open connections are dropped). */
   goAway(): Promise<void>;
@@ -38,12 +39,14 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
 
 async function embeddedDatabase(): Promise<TestDatabase> {
   const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
-  const pool = quietPool(embedded.url, 1);
+  const pool = lazyPool(embedded.url, 1);
   return {
     url: embedded.url,
     real: false,
     maxConnections: 1,
-    pool,
+    get pool() {
+      return pool.get();
+    },
     goAway: () => embedded.pause(),
     comeBack: () => embedded.resume(),
     async close() {
@@ -65,12 +68,14 @@ async function realDatabase(serverUrl: string): Promise<TestDatabase> {
   url.hostname = '127.0.0.1';
   url.port = String(proxy.port);
   url.pathname = `/${name}`;
-  const pool = quietPool(url.toString(), 10);
+  const pool = lazyPool(url.toString(), 10);
   return {
     url: url.toString(),
     real: true,
     maxConnections: 20,
-    pool,
+    get pool() {
+      return pool.get();
+    },
     goAway: () => proxy.cut(),
     comeBack: () => proxy.restore(),
     async close() {
@@ -81,6 +86,14 @@ async function realDatabase(serverUrl: string): Promise<TestDatabase> {
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },
+  };
+}
+
+function lazyPool(connectionString: string, max: number): { get(): pg.Pool; end(): Promise<void> } {
+  let pool: pg.Pool | undefined;
+  return {
+    get: () => (pool ??= quietPool(connectionString, max)),
+    end: async () => pool?.end(),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   type GoalChart,
 } from '../../../services/db/goals.js';
 import { migrate } from '../../../services/db/migrate.js';
+import { createTestDatabase, usingRealPostgres } from '../../helpers/db.js';
 import { closePool, getPool } from '../../../services/db/pool.js';
 import { insertUser } from '../../../services/db/users.js';
 import { startEmbeddedPostgres } from '../../../services/local/embedded-postgres.js';
@@ -36,15 +37,18 @@ export interface WorkflowFixture {
 export const TEST_MODEL_TIMEOUT_MS = 400;
 
 export async function startWorkflowFixture(): Promise<WorkflowFixture> {
-  const embedded = process.env.TEST_DATABASE_URL ? undefined : await startEmbeddedPostgres();
-  process.env.DATABASE_URL = process.env.TEST_DATABASE_URL ?? embedded!.url;
+  // A real server gets a fresh migrated database per file; PGlite (one session) is shared with the
+  // handlers through the process pool only, so it is started here rather than by the helper (own pool).
+  const real = usingRealPostgres ? await createTestDatabase() : undefined;
+  const embedded = real ? undefined : await startEmbeddedPostgres();
+  process.env.DATABASE_URL = real?.url ?? embedded!.url;
   process.env.DB_POOL_MAX = embedded ? '1' : '4';
   // The failure paths log errors on purpose; keep the test output readable.
   if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel('SILENT');
   resetRuntimeEnv();
   await closePool();
   const pool = await getPool();
-  await migrate(pool);
+  if (embedded) await migrate(pool);
   const bedrock = await LocalBedrockServer.start();
   process.env.BEDROCK_ENDPOINT = bedrock.url;
   process.env.BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
@@ -64,6 +68,7 @@ export async function startWorkflowFixture(): Promise<WorkflowFixture> {
       await bedrock.stop();
       await closePool();
       await embedded?.stop();
+      await real?.close();
     },
   };
 }

@@ -22,6 +22,9 @@ const pipelineEvent = z.looseObject({
     stage: z.string().optional(),
     action: z.string().optional(),
     type: z.looseObject({ category: z.string().optional() }).optional(),
+    'execution-trigger': z
+      .looseObject({ 'commit-id': z.string().optional(), 'commit-message': z.string().optional() })
+      .optional(),
   }),
   additionalAttributes: z
     .looseObject({
@@ -29,6 +32,7 @@ const pipelineEvent = z.looseObject({
       failedActions: z
         .array(z.looseObject({ action: z.string().optional(), additionalInformation: z.string().optional() }))
         .optional(),
+      failedStage: z.string().optional(),
       externalEntityLink: z.string().optional(),
       customData: z.string().optional(),
     })
@@ -72,8 +76,10 @@ export function formatPipelineEvent(message: string): string | null {
       return `:white_check_mark: ${link} deployed ${commit} to production`;
     case 'FAILED': {
       const failed = event.additionalAttributes?.failedActions?.[0];
+      const stage = event.additionalAttributes?.failedStage;
+      const where = failed?.action && stage ? `${stage}/${failed.action}` : failed?.action;
       const why = failed
-        ? `: ${failed.action ?? 'an action'} failed${failed.additionalInformation ? ` (${failed.additionalInformation})` : ''}`
+        ? `: ${where ?? 'an action'} failed${failed.additionalInformation ? ` (${failed.additionalInformation})` : ''}`
         : '';
       return `:x: ${link} FAILED deploying ${commit}${why}`;
     }
@@ -82,11 +88,14 @@ export function formatPipelineEvent(message: string): string | null {
   }
 }
 
+/** The commit from the source action's variables or, failing that, the execution trigger. */
 function describeCommit(event: PipelineEvent): string {
   const variables = event.additionalAttributes?.sourceActions?.[0]?.sourceActionVariables;
-  if (!variables?.CommitId) return `execution ${event.detail['execution-id']}`;
-  const subject = variables.CommitMessage?.split('\n')[0];
-  return `commit ${variables.CommitId.slice(0, 7)}${subject ? ` "${subject}"` : ''}`;
+  const trigger = event.detail['execution-trigger'];
+  const commitId = variables?.CommitId ?? trigger?.['commit-id'];
+  if (!commitId) return `execution ${event.detail['execution-id']}`;
+  const subject = (variables?.CommitMessage ?? trigger?.['commit-message'])?.split('\n')[0];
+  return `commit ${commitId.slice(0, 7)}${subject ? ` "${subject}"` : ''}`;
 }
 
 function executionUrl(event: PipelineEvent): string {

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:workflow`: how long one AI generation takes when the model answers after a fixed delay L.
+ *
+ * Runs the synthesized task-generation definition locally (aws-local-stepfunctions, the step handlers in
+ * process, the real Bedrock Runtime client against the local endpoint, the embedded PostgreSQL or
+ * DATABASE_URL) on empty charts. One generation is 1 sub-goal call followed by 8 action calls; with the
+ * Map really parallel it takes about 2·L, run one after another it would take 9·L.
+ *
+ * Environment: BENCH_MODEL_DELAY_MS (L, default 500), BENCH_GENERATIONS (default 7).
+ * Last line: `ratio: <median generation time ÷ L>` (target ≤ 2.5).
+ */
+import { randomUUID } from 'node:crypto';
+import { insertGoal } from '../services/db/goals.js';
+import { migrate } from '../services/db/migrate.js';
+import { closePool, getPool } from '../services/db/pool.js';
+import { insertUser } from '../services/db/users.js';
+import { startEmbeddedPostgres } from '../services/local/embedded-postgres.js';
+import { resetRuntimeEnv } from '../services/shared/env.js';
+import { logger } from '../services/shared/logger.js';
+import { LocalBedrockServer } from '../services/workflow/local/bedrock-server.js';
+import { loadWorkflowDefinition } from '../services/workflow/local/definition.js';
+import { LocalWorkflowRunner } from '../services/workflow/local/runner.js';
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench:workflow: ${name} must be a positive whole number, got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const delayMs = positiveInt('BENCH_MODEL_DELAY_MS', 500);
+const generations = positiveInt('BENCH_GENERATIONS', 7);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+logger.setLogLevel('SILENT');
+const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres();
+process.env.DATABASE_URL ??= embedded!.url;
+process.env.DB_POOL_MAX = embedded ? '1' : '4';
+resetRuntimeEnv();
+const pool = await getPool();
+await migrate(pool);
+
+const bedrock = await LocalBedrockServer.start({ behaviour: { delayMs } });
+process.env.BEDROCK_ENDPOINT = bedrock.url;
+process.env.BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
+const runner = new LocalWorkflowRunner({ definition: loadWorkflowDefinition() });
+
+console.log(
+  `model delay L = ${delayMs} ms, ${generations} generations (+1 warm-up), database: ${embedded ? 'embedded PGlite' : 'DATABASE_URL'}`,
+);
+console.log('generation  model calls  actions filled  time (ms)  time ÷ L');
+
+const times: number[] = [];
+try {
+  for (let i = 0; i <= generations; i++) {
+    const user = (await insertUser(pool, {
+      email: `${randomUUID()}@bench.example`,
+      name: 'Bench',
+      passwordHash: 'x',
+    }))!;
+    const goal = await insertGoal(pool, user.id, { title: `Run a marathon under four hours (${i})` });
+    const job = await pool.query<{ id: string }>(
+      'INSERT INTO ai_jobs (goal_id, user_id) VALUES ($1, $2) RETURNING id',
+      [goal.id, user.id],
+    );
+    const jobId = job.rows[0]!.id;
+    bedrock.reset();
+    bedrock.configure({ delayMs });
+
+    const started = performance.now();
+    const result = await runner.run({ jobId, goalId: goal.id, userId: user.id }, jobId);
+    const elapsed = performance.now() - started;
+
+    if (result.status !== 'SUCCEEDED')
+      throw new Error(`generation ${i} ended ${result.status}: ${result.error} ${result.cause}`);
+    const filled = await pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM actions WHERE goal_id = $1 AND title <> ''`,
+      [goal.id],
+    );
+    const label = i === 0 ? 'warm-up' : String(i);
+    console.log(
+      `${label.padEnd(10)}  ${String(bedrock.calls.length).padStart(11)}  ${String(filled.rows[0]!.n).padStart(14)}  ${elapsed.toFixed(0).padStart(9)}  ${(elapsed / delayMs).toFixed(2).padStart(8)}`,
+    );
+    if (i > 0) times.push(elapsed);
+  }
+} finally {
+  await runner.stop();
+  await bedrock.stop();
+  await closePool();
+  await embedded?.stop();
+}
+
+const typical = median(times);
+console.log(
+  `\nmedian ${typical.toFixed(0)} ms  |  parallel ideal 2·L = ${2 * delayMs} ms  |  sequential 9·L = ${9 * delayMs} ms`,
+);
+console.log(`ratio: ${(typical / delayMs).toFixed(2)}`);

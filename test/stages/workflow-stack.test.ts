@@ -11,6 +11,7 @@ import {
   synthesizeWorkflowTemplate,
 } from '../../bin/workflow-definition.js';
 import { draftActionsMapState, workflowErrors, workflowSteps } from '../../services/workflow/steps.js';
+import { buildTestStages } from '../helpers/test-app.js';
 
 type Retrier = {
   ErrorEquals: string[];
@@ -253,5 +254,21 @@ describe('workflow stack: least privilege', () => {
         ]),
       },
     });
+  });
+});
+
+describe('workflow stack in the real stage', () => {
+  it('has the same definition the local stack runs, and the model from the stage configuration', () => {
+    const stages = buildTestStages();
+    const staged = stages.template(stages.staging.workflow).toJSON() as typeof raw;
+    expect(definitionFromTemplate(staged).definition).toEqual(definitionFromTemplate(raw).definition);
+    const modelIds = Object.values(staged.Resources)
+      .filter((r) => r.Type === 'AWS::Lambda::Function')
+      .map(
+        (r) =>
+          (r.Properties!.Environment as { Variables: Record<string, string> }).Variables.BEDROCK_MODEL_ID,
+      )
+      .filter(Boolean);
+    expect(modelIds).toEqual([stages.config.staging.bedrockModelId, stages.config.staging.bedrockModelId]);
   });
 });

@@ -14,7 +14,7 @@ import { assertReleaseId, ReleaseSwitchError } from '../pipeline/frontend/releas
 
 await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env);
-  const releaseId = (args.positional[0] ?? process.env.RELEASE_ID ?? '').slice(0, 12);
+  const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
   if (!releaseId) throw new ReleaseSwitchError('missing release id: npm run frontend:publish -- <releaseId> (or RELEASE_ID)');
   assertReleaseId(releaseId);
   const store = releaseStoreFor(args);

@@ -11,7 +11,7 @@ import { parseArgs, requireSetting, runCommand } from '../pipeline/frontend/rele
 
 await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env);
-  const releaseId = (args.positional[0] ?? process.env.RELEASE_ID ?? '').slice(0, 12);
+  const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
   if (!releaseId) throw new ReleaseSwitchError('missing release id: npm run frontend:smoke -- <releaseId> (or RELEASE_ID)');
   const siteUrl = requireSetting(args, 'site-url');
   const failure = await smokeTestRelease({ siteUrl, releaseId, log: (line) => console.log(line) });

@@ -7,7 +7,8 @@
  *   npm run frontend:switch -- --status --store-arn <ReleaseStoreArn>
  *   npm run frontend:switch -- previous --store-arn …      (switch back to the release before this one)
  *
- * Settings default from RELEASE_STORE_ARN, SITE_BUCKET, SITE_REGION, RELEASE_PUBLISHER_ROLE_ARN.
+ * Settings default from RELEASE_STORE_ARN, SITE_BUCKET, SITE_REGION, RELEASE_PUBLISHER_ROLE_ARN; the release
+ * from RELEASE_ID when none is named.
  */
 import { parseArgs, releaseBucketFor, releaseStoreFor, runCommand } from '../pipeline/frontend/release-target.js';
 import { ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
@@ -20,7 +21,8 @@ await runCommand(async () => {
     console.log(`active=${pointers.active ?? '-'} candidate=${pointers.candidate ?? '-'} previous=${pointers.previous ?? '-'}`);
     return;
   }
-  const [requested, ...extra] = args.positional;
+  // The pipeline passes the release it just smoke-tested as RELEASE_ID; people name one on the command line.
+  const [requested = process.env.RELEASE_ID, ...extra] = args.positional;
   if (!requested || extra.length > 0) {
     throw new ReleaseSwitchError('usage: npm run frontend:switch -- <releaseId|previous|candidate> --store-arn <arn> (or --status)');
   }

@@ -1,8 +1,10 @@
 import { CfnOutput, Stack, type StackProps, pipelines } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { GoalMandalaStage } from '../stages/goal-mandala-stage.js';
+import { ArtifactBucketHardening } from './artifact-bucket.js';
 import { type AppConfig, type StageName, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
 import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
@@ -46,6 +48,8 @@ export class PipelineStack extends Stack {
       actionName: SOURCE_ACTION_NAME,
     });
     const commitId = source.sourceAttribute('CommitId');
+    // Every CodeBuild project of the pipeline logs here, kept three months.
+    const buildLogs = new logs.LogGroup(this, 'BuildLogs', { retention: logs.RetentionDays.THREE_MONTHS });
 
     this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
       pipelineName: deliveryPipelineName(config.appName),
@@ -63,6 +67,7 @@ export class PipelineStack extends Stack {
       dockerEnabledForSelfMutation: false,
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0 },
+        logging: { cloudWatch: { logGroup: buildLogs } },
         partialBuildSpec: codebuild.BuildSpec.fromObject({
           phases: { install: { 'runtime-versions': { nodejs: '20' } } },
         }),
@@ -73,6 +78,8 @@ export class PipelineStack extends Stack {
       new GoalMandalaStage(this, name === 'staging' ? 'Staging' : 'Production', {
         config: stageConfig(config, name),
         appVersion: props.appVersion,
+        // The frontend release steps run here and assume the stage's release publisher role.
+        releasePublisherAccount: config.toolchain.account,
       });
     this.staging = stage('staging');
     this.production = stage('production');
@@ -89,8 +96,9 @@ export class PipelineStack extends Stack {
       post: postDeploySteps({ stage: this.production, source, commitId }, props.releaseSteps),
     });
 
-    // Notifications hang off the underlying CodePipeline, which exists only once built.
+    // Notifications and the artifact bucket's settings need the underlying CodePipeline, built here.
     this.pipeline.buildPipeline();
+    new ArtifactBucketHardening(this, 'Artifacts', { artifactBucket: this.pipeline.pipeline.artifactBucket });
     this.notifications = new DeliveryNotifications(this, 'Notifications', {
       pipeline: this.pipeline.pipeline,
       slackWebhookSecretName: config.slackWebhookSecretName,

@@ -250,6 +250,46 @@ describe('artifacts', () => {
     });
     expect(resources[keyId].Properties.EnableKeyRotation).toBe(true);
   });
+
+  it('versions the artifact bucket, logs access to it and expires old artifacts', () => {
+    const artifactStore = pipeline.Properties.ArtifactStore as { Location: { Ref: string } };
+    const resources = app.template.toJSON().Resources;
+    const bucket = resources[artifactStore.Location.Ref].Properties;
+    expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    const logsBucketId = bucket.LoggingConfiguration.DestinationBucketName.Ref;
+    expect(resources[logsBucketId].Type).toBe('AWS::S3::Bucket');
+    expect(bucket.LifecycleConfiguration.Rules).toContainEqual(
+      expect.objectContaining({ Id: 'ExpireOldArtifacts', ExpirationInDays: 90, Status: 'Enabled' }),
+    );
+    // Log delivery may write into the logs bucket, for this artifact bucket only.
+    app.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: logsBucketId },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Principal: { Service: 'logging.s3.amazonaws.com' },
+            Condition: Match.objectLike({
+              ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [artifactStore.Location.Ref, 'Arn'] } },
+            }),
+          }),
+        ]),
+      },
+    });
+  });
+
+  it('sends the logs of every CodeBuild project to one log group with a retention', () => {
+    const [logGroupId] = Object.keys(
+      app.template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 90 } }),
+    );
+    const projects = Object.values(app.template.findResources('AWS::CodeBuild::Project'));
+    expect(projects.length).toBeGreaterThanOrEqual(7); // synth, self-mutation, assets, 2 × (health, smoke)
+    for (const project of projects) {
+      expect(project.Properties.LogsConfig.CloudWatchLogs).toMatchObject({
+        Status: 'ENABLED',
+        GroupName: { Ref: logGroupId },
+      });
+    }
+  });
 });
 
 describe('notifications', () => {

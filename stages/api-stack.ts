@@ -4,6 +4,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as triggers from 'aws-cdk-lib/triggers';
@@ -34,7 +35,10 @@ export interface ApiFunction {
 /** REST API (stage v1) over one Lambda per service, canary-deployed, with a deploy-time migration. */
 export class ApiStack extends Stack {
   readonly restApi: apigateway.RestApi;
+  /** The canary-deployed functions behind API Gateway (health and one per service). */
   readonly functions: readonly ApiFunction[];
+  /** Runs the schema migrations at deploy time, before any new function version takes traffic. */
+  readonly migrateFunction: lambda.Function;
   /** Base URL of the API (`…/v1/api`); `${apiUrl}/health` is the health check. */
   readonly apiUrl: string;
 
@@ -75,7 +79,9 @@ export class ApiStack extends Stack {
         entry: route.entry,
         serviceName: route.service,
         environment:
-          route.service === 'ai' ? { ...environment, STATE_MACHINE_ARN: props.stateMachine.stateMachineArn } : environment,
+          route.service === 'ai'
+            ? { ...environment, STATE_MACHINE_ARN: props.stateMachine.stateMachineArn }
+            : environment,
         ...network,
       });
       props.databaseSecret.grantRead(fn);
@@ -98,9 +104,14 @@ export class ApiStack extends Stack {
 
     const { apiGateway } = new ApiGatewayToLambda(this, 'RestApi', {
       existingLambdaObj: health,
+      // Access logs are kept as long as the functions' logs, not forever.
+      logGroupProps: { retention: logs.RetentionDays.ONE_MONTH },
       apiGatewayProps: {
         proxy: false,
         description: 'Goal Mandala API',
+        // No CORS: the browser calls `/api` on the site's own CloudFront origin, so requests are
+        // same-origin and need no preflight; any other origin is refused by the browser.
+        defaultCorsPreflightOptions: undefined,
         defaultMethodOptions: { authorizationType: apigateway.AuthorizationType.NONE },
         deployOptions: {
           stageName: 'v1',
@@ -116,7 +127,9 @@ export class ApiStack extends Stack {
 
     const apiRoot = apiGateway.root.addResource('api');
     const byName = new Map(deployed.map((d) => [d.name, d]));
-    apiRoot.addResource('health').addMethod('GET', new apigateway.LambdaIntegration(byName.get('health')!.alias));
+    apiRoot
+      .addResource('health')
+      .addMethod('GET', new apigateway.LambdaIntegration(byName.get('health')!.alias));
     for (const { route } of services) {
       const integration = new apigateway.LambdaIntegration(byName.get(route.service)!.alias);
       apiRoot.addResource(route.service).addResource('{proxy+}').addMethod('ANY', integration);
@@ -124,12 +137,16 @@ export class ApiStack extends Stack {
 
     this.restApi = apiGateway;
     this.functions = deployed;
+    this.migrateFunction = migrate;
     this.apiUrl = `${apiGateway.url}api`;
   }
 
   /** A `live` alias shifted by CodeDeploy (10% for 5 minutes), rolled back on the function's error alarm. */
   private canary(name: string, fn: lambda.Function): ApiFunction {
-    const alias = new lambda.Alias(this, `${fn.node.id}LiveAlias`, { aliasName: 'live', version: fn.currentVersion });
+    const alias = new lambda.Alias(this, `${fn.node.id}LiveAlias`, {
+      aliasName: 'live',
+      version: fn.currentVersion,
+    });
     const errorAlarm = new cloudwatch.Alarm(this, `${fn.node.id}ErrorAlarm`, {
       alarmDescription: `Goal Mandala ${name} function errors`,
       metric: alias.metricErrors({ period: Duration.minutes(1) }),

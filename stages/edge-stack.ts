@@ -38,6 +38,11 @@ export const CONTENT_SECURITY_POLICY = [
   'upgrade-insecure-requests',
 ].join('; ');
 
+const accessLogBucketProps: s3.BucketProps = {
+  versioned: true,
+  lifecycleRules: [{ expiration: Duration.days(90), noncurrentVersionExpiration: Duration.days(7) }],
+};
+
 /**
  * Site bucket + CloudFront (Origin Access Control), the app's `/api/*` routed to API Gateway on the
  * same origin (so the API needs no CORS), security headers, and the key-value store that says which
@@ -107,6 +112,10 @@ export class EdgeStack extends Stack {
       // Its built-in header function has no connect-src and is dropped once release switching adds a
       // viewer-request function; the policy above replaces it.
       insertHttpSecurityHeaders: false,
+      // Access logs are for troubleshooting: versioned against tampering, expired after 90 days.
+      loggingBucketProps: accessLogBucketProps,
+      cloudFrontLoggingBucketProps: accessLogBucketProps,
+      cloudFrontLoggingBucketAccessLogBucketProps: accessLogBucketProps,
       cloudFrontDistributionProps: {
         comment: 'Goal Mandala site and API',
         priceClass: cloudfront.PriceClass.PRICE_CLASS_200,
@@ -117,7 +126,9 @@ export class EdgeStack extends Stack {
           cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
           compress: true,
           responseHeadersPolicy,
-          functionAssociations: [{ function: releaseRouter, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+          functionAssociations: [
+            { function: releaseRouter, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+          ],
         },
         // No distribution-wide errorResponses: the release router already sends app routes (/goals/123)
         // to the release's index.html, and error pages would also turn the API's own 403/404 answers
@@ -156,8 +167,10 @@ export class EdgeStack extends Stack {
         : new iam.AccountRootPrincipal(),
       description: 'Publishes Goal Mandala frontend releases and switches the active one',
     });
-    // Read too: HeadObject tells a complete release (its index.html) from a missing one.
-    this.siteBucket.grantReadWrite(this.releasePublisherRole, 'releases/*');
+    // Read too: HeadObject tells a complete release (its index.html) from a missing one. Releases are
+    // immutable, so the publisher may add objects but never delete one.
+    this.siteBucket.grantRead(this.releasePublisherRole, 'releases/*');
+    this.siteBucket.grantPut(this.releasePublisherRole, 'releases/*');
     this.releasePublisherRole.addToPolicy(
       new iam.PolicyStatement({
         actions: [

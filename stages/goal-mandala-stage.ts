@@ -14,6 +14,11 @@ export interface GoalMandalaStageProps extends StageProps {
   readonly config: StageConfig;
   /** Git commit the build was made from; `/api/health` answers it. */
   readonly appVersion: string;
+  /**
+   * Account whose pipeline publishes frontend releases into this stage (the toolchain account).
+   * @default - the stage's own account
+   */
+  readonly releasePublisherAccount?: string;
 }
 
 /**
@@ -55,7 +60,10 @@ export class GoalMandalaStage extends Stage {
       stateMachine: this.workflow.stateMachine,
       appVersion: props.appVersion,
     });
-    this.edge = new EdgeStack(this, 'Edge', { restApi: this.api.restApi });
+    this.edge = new EdgeStack(this, 'Edge', {
+      restApi: this.api.restApi,
+      releasePublisherAccount: props.releasePublisherAccount,
+    });
     this.observability = new ObservabilityStack(this, 'Observability', {
       appName: config.appName,
       stageName: config.stageName,
@@ -81,7 +89,10 @@ export class GoalMandalaStage extends Stage {
     return this.node
       .findAll()
       .filter((construct): construct is ServiceFunction => construct instanceof ServiceFunction)
-      .map((fn) => ({ name: kebabCase(`${Stack.of(fn).node.id}-${fn.node.id.replace(/Function$/, '')}`), function: fn }));
+      .map((fn) => ({
+        name: kebabCase(`${Stack.of(fn).node.id}-${fn.node.id.replace(/Function$/, '')}`),
+        function: fn,
+      }));
   }
 }
 

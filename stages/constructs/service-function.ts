@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Duration } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -51,7 +52,30 @@ export class ServiceFunction extends NodejsFunction {
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
       retention: logs.RetentionDays.ONE_MONTH,
     });
+    // Least privilege instead of AWSLambdaBasicExecutionRole (logs on every log group of the account):
+    // write to its own log group only; in a VPC, also the network-interface actions Lambda needs.
+    const role = new iam.Role(scope, `${id}ServiceRole`, {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Goal Mandala ${props.serviceName} function`,
+    });
+    logGroup.grantWrite(role);
+    if (props.vpc) {
+      role.addToPrincipalPolicy(
+        new iam.PolicyStatement({
+          actions: [
+            'ec2:CreateNetworkInterface',
+            'ec2:DescribeNetworkInterfaces',
+            'ec2:DescribeSubnets',
+            'ec2:DeleteNetworkInterface',
+            'ec2:AssignPrivateIpAddresses',
+            'ec2:UnassignPrivateIpAddresses',
+          ],
+          resources: ['*'],
+        }),
+      );
+    }
     super(scope, id, {
+      role,
       entry: repoRoot + props.entry,
       handler: 'handler',
       runtime: newestNodeRuntime(),
@@ -62,7 +86,9 @@ export class ServiceFunction extends NodejsFunction {
       logGroup,
       description: props.description ?? `Goal Mandala ${props.serviceName}`,
       vpc: props.vpc,
-      vpcSubnets: props.vpc ? (props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS }) : undefined,
+      vpcSubnets: props.vpc
+        ? (props.vpcSubnets ?? { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS })
+        : undefined,
       securityGroups: props.securityGroups,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',

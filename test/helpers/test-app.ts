@@ -8,14 +8,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stage, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CONTEXT_KEY, parseConfig, stageConfig, type AppConfig, type StageName } from '../../pipeline/config.js';
+import {
+  CONTEXT_KEY,
+  parseConfig,
+  stageConfig,
+  type AppConfig,
+  type StageName,
+} from '../../pipeline/config.js';
 import { GoalMandalaStage } from '../../stages/goal-mandala-stage.js';
 
 const repoRoot = new URL('../../', import.meta.url);
 
 /** The `goalMandala` context of cdk.json, validated: the configuration every test builds from. */
 export function exampleConfig(): Readonly<AppConfig> {
-  const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as { context: Record<string, unknown> };
+  const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
+    context: Record<string, unknown>;
+  };
   return parseConfig(cdkJson.context[CONTEXT_KEY]);
 }
 
@@ -83,7 +91,9 @@ export function buildTestStages(options: TestStageOptions = {}): TestStages {
     if (!found) {
       // The stage's nested assembly was written by app.synth() above; Stage.synth() returns it.
       const assembly = Stage.of(stack)!.synth();
-      found = Template.fromJSON(assembly.getStackArtifact(stack.artifactId).template as Record<string, unknown>);
+      found = Template.fromJSON(
+        assembly.getStackArtifact(stack.artifactId).template as Record<string, unknown>,
+      );
       templates.set(stack, found);
     }
     return found;

@@ -1,0 +1,226 @@
+import { Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { serviceRoutes } from '../../services/api/routes.js';
+import { buildTestStages, resourcesOf, type TestStages } from '../helpers/test-app.js';
+import { newestNodeRuntimeName } from './runtime-expectations.js';
+
+let built: TestStages;
+let template: ReturnType<TestStages['template']>;
+let api: TestStages['staging']['api'];
+const logicalId = (construct: { node: { defaultChild?: unknown } } | lambda.IFunction) =>
+  Stack.of(construct as lambda.Function).getLogicalId(
+    ((construct as lambda.Function).node.defaultChild ?? construct) as never,
+  );
+
+beforeAll(() => {
+  built = buildTestStages();
+  api = built.staging.api;
+  template = built.template(api);
+});
+
+describe('ApiStack functions', () => {
+  it('builds health, migrate and one function per service, each on the newest Node.js runtime, arm64, 512 MB, X-Ray, in the VPC', () => {
+    const functions = resourcesOf(template, 'AWS::Lambda::Function').filter(
+      ([, fn]) =>
+        (fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+          ?.POWERTOOLS_SERVICE_NAME,
+    );
+    const services = functions.map(
+      ([, fn]) =>
+        (fn.Properties!.Environment as { Variables: Record<string, string> }).Variables
+          .POWERTOOLS_SERVICE_NAME,
+    );
+    expect(services.sort()).toEqual(['health', 'migrate', ...serviceRoutes.map((r) => r.service)].sort());
+    for (const [id, fn] of functions) {
+      expect(fn.Properties, id).toMatchObject({
+        Runtime: newestNodeRuntimeName(),
+        Architectures: ['arm64'],
+        MemorySize: 512,
+        TracingConfig: { Mode: 'Active' },
+        VpcConfig: { SecurityGroupIds: [expect.anything()], SubnetIds: expect.any(Array) },
+        LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+      });
+      expect(fn.Properties!.Timeout, id).toBe(id.startsWith('Migrate') ? 300 : 30);
+    }
+  });
+
+  it('keeps every function log group one month', () => {
+    for (const fn of [...api.functions.map((f) => f.function), api.migrateFunction]) {
+      const logGroupRef = (
+        template.toJSON().Resources[logicalId(fn)].Properties.LoggingConfig.LogGroup as { Ref: string }
+      ).Ref;
+      expect(template.toJSON().Resources[logGroupRef].Properties.RetentionInDays).toBe(30);
+    }
+  });
+
+  it('passes secrets by ARN (references, never values) and the state machine only to the AI function', () => {
+    for (const { name, function: fn } of api.functions) {
+      const variables = template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables as Record<
+        string,
+        unknown
+      >;
+      expect(variables.DB_SECRET_ARN, name).toEqual({
+        'Fn::ImportValue': expect.stringMatching(/DatabaseSecret/),
+      });
+      expect(variables.APP_VERSION, name).toBe('test0000');
+      if (name !== 'health') {
+        expect(variables.JWT_SECRET_ARN, name).toEqual({ Ref: expect.stringMatching(/^JwtSigningSecret/) });
+      }
+      expect('STATE_MACHINE_ARN' in variables, name).toBe(name === 'ai');
+    }
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+  });
+
+  it('lets each function read exactly the secrets it is given, and only the AI function start the workflow', () => {
+    const policies = resourcesOf(template, 'AWS::IAM::Policy');
+    const statementsOf = (fn: lambda.IFunction) => {
+      const roleId = logicalId((fn as lambda.Function).role as never);
+      return policies
+        .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
+        .flatMap(
+          ([, p]) =>
+            (
+              p.Properties!.PolicyDocument as {
+                Statement: { Action: string | string[]; Resource: unknown }[];
+              }
+            ).Statement,
+        );
+    };
+    for (const { name, function: fn } of api.functions) {
+      const statements = statementsOf(fn);
+      const secretReads = statements.filter((s) =>
+        [s.Action].flat().includes('secretsmanager:GetSecretValue'),
+      );
+      expect(secretReads.length, name).toBeGreaterThan(0);
+      for (const statement of secretReads) expect(JSON.stringify(statement.Resource), name).not.toBe('"*"');
+      const startsExecution = statements.some((s) => [s.Action].flat().includes('states:StartExecution'));
+      expect(startsExecution, name).toBe(name === 'ai');
+    }
+  });
+});
+
+describe('ApiStack REST API', () => {
+  it('deploys stage v1 with X-Ray, INFO execution logs, metrics, throttling and no data trace', () => {
+    template.hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      TracingEnabled: true,
+      MethodSettings: [
+        {
+          HttpMethod: '*',
+          ResourcePath: '/*',
+          LoggingLevel: 'INFO',
+          DataTraceEnabled: false,
+          MetricsEnabled: true,
+          ThrottlingRateLimit: 100,
+          ThrottlingBurstLimit: 200,
+        },
+      ],
+    });
+    const stages = resourcesOf(template, 'AWS::ApiGateway::Stage');
+    expect(JSON.stringify(stages)).not.toContain('"DataTraceEnabled":true');
+  });
+
+  it('routes GET /api/health and ANY /api/<service>/{proxy+} to each function’s live alias', () => {
+    const resources = Object.fromEntries(
+      resourcesOf(template, 'AWS::ApiGateway::Resource').map(([id, r]) => [
+        id,
+        r.Properties as { PathPart: string; ParentId: unknown },
+      ]),
+    );
+    const pathOf = (resourceId: string): string => {
+      const resource = resources[resourceId]!;
+      const parent = resource.ParentId as { Ref?: string };
+      return `${parent.Ref && resources[parent.Ref] ? pathOf(parent.Ref) : ''}/${resource.PathPart}`;
+    };
+    const routes = resourcesOf(template, 'AWS::ApiGateway::Method').map(([, m]) => {
+      const props = m.Properties as {
+        HttpMethod: string;
+        ResourceId: { Ref: string };
+        Integration: { Uri: unknown };
+      };
+      return {
+        route: `${props.HttpMethod} ${pathOf(props.ResourceId.Ref)}`,
+        uri: JSON.stringify(props.Integration.Uri),
+      };
+    });
+    expect(routes.map((r) => r.route).sort()).toEqual(
+      ['GET /api/health', ...serviceRoutes.map((r) => `ANY /api/${r.service}/{proxy+}`)].sort(),
+    );
+    for (const { route, uri } of routes) {
+      const name = route === 'GET /api/health' ? 'health' : route.split('/')[2];
+      const alias = api.functions.find((f) => f.name === name)!.alias;
+      expect(uri, route).toContain(logicalId(alias));
+    }
+  });
+
+  it('has no CORS: no OPTIONS methods and no Access-Control-Allow-Origin anywhere (same origin through CloudFront)', () => {
+    const methods = resourcesOf(template, 'AWS::ApiGateway::Method').map(
+      ([, m]) => (m.Properties as { HttpMethod: string }).HttpMethod,
+    );
+    expect(methods).not.toContain('OPTIONS');
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/Access-Control-Allow-Origin/i);
+  });
+
+  it('outputs the API URL https://<api>.execute-api…/<v1 stage>/api for the health check', () => {
+    const [stageId] = resourcesOf(template, 'AWS::ApiGateway::Stage')[0]!;
+    const outputs = template.findOutputs('ApiUrl');
+    const parts = (Object.values(outputs)[0]!.Value as { 'Fn::Join': [string, unknown[]] })['Fn::Join'][1];
+    expect(parts[0]).toBe('https://');
+    expect(parts.slice(-3)).toEqual(['/', { Ref: stageId }, '/api']);
+  });
+});
+
+describe('ApiStack canary deployment and migration', () => {
+  it('puts every API function behind a live alias shifted by CodeDeploy canary 10% / 5 min, rolled back on that function’s error alarm', () => {
+    expect(api.functions.map((f) => f.name).sort()).toEqual(
+      ['health', ...serviceRoutes.map((r) => r.service)].sort(),
+    );
+    const resources = template.toJSON().Resources as Record<
+      string,
+      { Type: string; Properties: Record<string, unknown> }
+    >;
+    for (const { name, function: fn, alias, errorAlarm } of api.functions) {
+      const aliasResource = resources[logicalId(alias)]!;
+      expect(aliasResource.Properties, name).toMatchObject({
+        Name: 'live',
+        FunctionName: { Ref: logicalId(fn) },
+      });
+      const alarmId = logicalId(errorAlarm as cloudwatch.Alarm);
+      expect(resources[alarmId]!.Properties, name).toMatchObject({
+        MetricName: 'Errors',
+        Namespace: 'AWS/Lambda',
+        Dimensions: expect.arrayContaining([{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }]),
+      });
+      const groupId = (
+        aliasResource as unknown as {
+          UpdatePolicy: { CodeDeployLambdaAliasUpdate: { DeploymentGroupName: { Ref: string } } };
+        }
+      ).UpdatePolicy.CodeDeployLambdaAliasUpdate.DeploymentGroupName.Ref;
+      expect(resources[groupId]!.Properties, name).toMatchObject({
+        DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+        AlarmConfiguration: { Enabled: true, Alarms: [{ Name: { Ref: alarmId } }] },
+        AutoRollbackConfiguration: {
+          Enabled: true,
+          Events: expect.arrayContaining(['DEPLOYMENT_STOP_ON_ALARM', 'DEPLOYMENT_FAILURE']),
+        },
+      });
+    }
+  });
+
+  it('migrates the schema at deploy time, before any alias moves to new code', () => {
+    const triggers = resourcesOf(template, 'Custom::Trigger');
+    expect(triggers).toHaveLength(1);
+    const [triggerId, trigger] = triggers[0]!;
+    expect(JSON.stringify(trigger.Properties!.HandlerArn)).toContain(
+      logicalId(api.migrateFunction).replace(/[0-9A-F]{8}$/, ''),
+    );
+    const resources = template.toJSON().Resources as Record<string, { DependsOn?: string[] }>;
+    for (const { name, alias } of api.functions) {
+      expect(resources[logicalId(alias)]!.DependsOn, name).toContain(triggerId);
+    }
+  });
+});

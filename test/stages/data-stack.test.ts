@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildTestStages, resourcesOf, type TestStages } from '../helpers/test-app.js';
+
+let built: TestStages;
+let template: ReturnType<TestStages['template']>;
+let cluster: Record<string, unknown> & { Properties: Record<string, unknown> };
+
+beforeAll(() => {
+  built = buildTestStages();
+  template = built.template(built.staging.data);
+  cluster = resourcesOf(template, 'AWS::RDS::DBCluster')[0]![1] as typeof cluster;
+});
+
+describe('DataStack', () => {
+  it('runs Aurora PostgreSQL 15 (a current minor) serverless v2 at 0.5–2 ACU', () => {
+    expect(cluster.Properties).toMatchObject({
+      Engine: 'aurora-postgresql',
+      ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 },
+      DatabaseName: 'goalmandala',
+    });
+    const [major, minor] = String(cluster.Properties.EngineVersion).split('.').map(Number);
+    expect(major).toBe(15);
+    expect(minor).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has a writer and a reader that scales with the writer', () => {
+    const instances = resourcesOf(template, 'AWS::RDS::DBInstance').map(
+      ([id, i]) => ({ ...i.Properties, id }) as Record<string, unknown> & { id: string },
+    );
+    expect(instances).toHaveLength(2);
+    for (const instance of instances) expect(instance.DBInstanceClass).toBe('db.serverless');
+    const writer = instances.find((i) => i.id.startsWith('Databasewriter'))!;
+    const reader = instances.find((i) => i.id.startsWith('Databasereader'))!;
+    // Promotion tiers 0–1 follow the writer's capacity.
+    expect(writer.PromotionTier).toBe(0);
+    expect(reader.PromotionTier).toBe(1);
+  });
+
+  it('encrypts storage with a customer key that rotates', () => {
+    expect(cluster.Properties.StorageEncrypted).toBe(true);
+    const keyId = (cluster.Properties.KmsKeyId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    expect(template.toJSON().Resources[keyId]).toMatchObject({
+      Type: 'AWS::KMS::Key',
+      Properties: { EnableKeyRotation: true },
+    });
+  });
+
+  it('keeps 7 days of backups taken 18:00–19:00 UTC (03:00–04:00 in Tokyo), from configuration', () => {
+    expect(built.config.backupWindowUtc).toBe('18:00-19:00');
+    expect(cluster.Properties).toMatchObject({
+      BackupRetentionPeriod: 7,
+      PreferredBackupWindow: '18:00-19:00',
+    });
+  });
+
+  it('is protected from deletion and retained with the stack', () => {
+    expect(cluster).toMatchObject({
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: expect.objectContaining({ DeletionProtection: true }),
+    });
+  });
+
+  it('lives in the isolated subnets', () => {
+    const subnetGroup = resourcesOf(template, 'AWS::RDS::DBSubnetGroup')[0]![1].Properties!;
+    const subnetIds = JSON.stringify(subnetGroup.SubnetIds);
+    expect(subnetIds).toMatch(/DatabaseSubnet1/);
+    expect(subnetIds).toMatch(/DatabaseSubnet2/);
+    expect(subnetIds).not.toMatch(/PrivateSubnet|PublicSubnet/);
+  });
+
+  it('generates its credentials and rotates them every 30 days from subnets that reach Secrets Manager', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: {
+        SecretStringTemplate: '{"username":"goalmandala"}',
+        GenerateStringKey: 'password',
+      },
+    });
+    template.hasResourceProperties('AWS::SecretsManager::RotationSchedule', {
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+    });
+    const rotation = resourcesOf(template, 'AWS::Serverless::Application')[0]![1].Properties!;
+    const subnets = JSON.stringify((rotation.Parameters as Record<string, unknown>).vpcSubnetIds);
+    expect(subnets).toMatch(/PrivateSubnet/);
+    expect(subnets).not.toMatch(/DatabaseSubnet/);
+  });
+
+  it('admits the rotation function to the database on 5432 only', () => {
+    const [clusterId] = resourcesOf(template, 'AWS::RDS::DBCluster')[0]!;
+    expect(cluster.Properties.Port).toBe(5432);
+    const ingress = resourcesOf(template, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties!);
+    const clusterPort = { 'Fn::GetAtt': [clusterId, 'Endpoint.Port'] };
+    expect(ingress).toEqual([
+      expect.objectContaining({
+        IpProtocol: 'tcp',
+        FromPort: clusterPort,
+        ToPort: clusterPort,
+        SourceSecurityGroupId: {
+          'Fn::GetAtt': [expect.stringMatching(/^DatabaseRotationSingleUserSecurityGroup/), 'GroupId'],
+        },
+      }),
+    ]);
+  });
+});

@@ -6,7 +6,8 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY } from '../../stages/edge-stack.js';
 import { launchChromium, type BrowserSession } from './chromium.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
@@ -29,10 +30,32 @@ async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
+/**
+ * Serves every page with the Content-Security-Policy CloudFront adds in AWS, and records violations, so
+ * the app is proven to work under it. (Without upgrade-insecure-requests: the local stack is plain http.)
+ */
+async function withSiteCsp(context: BrowserContext): Promise<void> {
+  const csp = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((directive) => directive !== 'upgrade-insecure-requests')
+    .join('; ');
+  await context.route(`${stack.url}/**`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
+  });
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+  });
+}
+
+const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startWebStack();
   annBrowser = await launchChromium({ locale: 'en-US' });
+  await withSiteCsp(annBrowser.context);
   page = await annBrowser.context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
 });
@@ -55,7 +78,7 @@ describe('Goal Mandala in Chromium', () => {
     await page.getByRole('button', { name: 'Create account' }).click();
 
     await page.getByRole('heading', { name: 'My goals' }).waitFor();
-    expect(await page.getByText('No goals yet').isVisible()).toBe(true);
+    await page.getByText('No goals yet').waitFor();
   });
 
   it('creates a goal and fills cells in place with the keyboard (Enter saves, Escape cancels)', async () => {
@@ -163,6 +186,8 @@ describe('Goal Mandala in Chromium', () => {
 
     await goalLink.click();
     await cell(page, 'goal').waitFor();
+    // The whole journey ran under the site's Content-Security-Policy without a violation.
+    expect(await cspViolations(page)).toEqual([]);
     expect(await filledActionCount(page)).toBe(64);
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
     expect(await page.locator('.reflections .reflection-content').textContent()).toContain('Ran three mornings');
@@ -184,7 +209,7 @@ describe('Goal Mandala in Chromium', () => {
       await phone.getByLabel('パスワード').fill('another good password');
       await phone.getByRole('button', { name: 'アカウント作成' }).click();
       await phone.getByRole('heading', { name: 'マイ目標' }).waitFor();
-      expect(await phone.getByText('まだ目標がありません').isVisible()).toBe(true);
+      await phone.getByText('まだ目標がありません').waitFor();
       expect(await phone.getByText(goalTitle).count()).toBe(0);
 
       // Ann's goal by its address: the API answers 404, nothing of hers is shown.

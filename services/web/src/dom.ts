@@ -19,6 +19,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
       element.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (PROPERTY_KEYS.has(key)) {
       (element as unknown as Record<string, unknown>)[key] = value;
+    } else if (key === 'style') {
+      // Through CSSOM: the site's CSP (style-src 'self') blocks style attributes, not this.
+      element.style.cssText = String(value);
     } else if (key === 'class') {
       element.className = String(value);
     } else {

@@ -2,11 +2,15 @@
  * An embedded PostgreSQL for the local stack and tests: PGlite (Postgres compiled to WASM) served over
  * the wire protocol, so the same `pg` code that talks to Aurora talks to it.
  *
- * PGlite is one database session: the wire server accepts one connection (more would share the session,
- * leak `SET`s and block on each other's transactions), so clients must use a pool of 1.
+ * PGlite is one database session: connections share it (a `SET` leaks, one transaction blocks the others),
+ * so clients must use a pool of 1. The server still admits a few connections because it forgets a closed
+ * one only some time later, and `pg` replaces its connection after every failed query: with a limit of 1 the
+ * reconnect would be refused ("Too many connections") and the request after a 409 would fail.
  */
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+const maxConnections = 8;
 
 export interface EmbeddedPostgresOptions {
   /** Directory holding the data; @default - in memory, gone when the process stops */
@@ -30,7 +34,7 @@ export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
   const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-  let server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections: 1 });
+  let server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());
   let serving = true;
@@ -43,7 +47,7 @@ export async function startEmbeddedPostgres(
     },
     async resume() {
       if (serving) return;
-      server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 1 });
+      server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
       await server.start();
       serving = true;
     },

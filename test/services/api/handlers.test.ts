@@ -1,0 +1,208 @@
+/**
+ * The Lambda handlers as API Gateway calls them: tRPC's HTTP shape, status codes (400 / 401 / 404 / 503,
+ * never a 500 for client mistakes), no stack traces, health degrading and recovering with the database,
+ * and log lines free of passwords and tokens.
+ */
+import type { APIGatewayProxyResult } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { handler as authHandler } from '../../../services/api/handlers/auth.js';
+import { handler as goalsHandler } from '../../../services/api/handlers/goals.js';
+import { handler as healthHandler } from '../../../services/api/handlers/health.js';
+import { handler as reflectionsHandler } from '../../../services/api/handlers/reflections.js';
+import { closePool, getPool } from '../../../services/db/pool.js';
+import { resetRuntimeEnv } from '../../../services/shared/env.js';
+import { logger } from '../../../services/shared/logger.js';
+import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
+import { apiEvent, lambdaContext } from './events.js';
+
+let db: TestDatabase;
+let token: string;
+
+beforeAll(async () => {
+  logger.setLogLevel('SILENT'); // the logging test turns it on for itself
+  db = await createTestDatabase();
+  process.env.DATABASE_URL = db.url;
+  process.env.DB_POOL_MAX = String(db.real ? 4 : 1);
+  process.env.APP_VERSION = 'abc123def';
+  resetRuntimeEnv();
+  const signUp = await call(authHandler, {
+    service: 'auth',
+    procedure: 'signUp',
+    body: JSON.stringify({ email: 'handler@example.com', password: 'password123', name: 'H' }),
+  });
+  token = JSON.parse(signUp.body).result.data.accessToken;
+});
+afterAll(async () => {
+  await closePool();
+  await db?.close();
+});
+
+type Handler = (event: ReturnType<typeof apiEvent>, context: typeof lambdaContext) => Promise<unknown>;
+
+async function call(handler: Handler, opts: Parameters<typeof apiEvent>[0]): Promise<APIGatewayProxyResult> {
+  return (await handler(apiEvent(opts), lambdaContext)) as APIGatewayProxyResult;
+}
+
+const health = async () => (await healthHandler()) as APIGatewayProxyResult;
+
+describe('tRPC over API Gateway events', () => {
+  it('serves a mutation from the POST body and a query from ?input=', async () => {
+    const created = await call(goalsHandler, {
+      service: 'goals',
+      procedure: 'create',
+      token,
+      body: '{"title":"Via Lambda"}',
+    });
+    expect(created.statusCode).toBe(200);
+    const goal = JSON.parse(created.body).result.data;
+    const read = await call(goalsHandler, {
+      service: 'goals',
+      procedure: 'get',
+      token,
+      input: { goalId: goal.id },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers?.['content-type']).toMatch(/application\/json/);
+    expect(JSON.parse(read.body).result.data).toMatchObject({ id: goal.id, title: 'Via Lambda' });
+  });
+
+  it('answers 400 naming the field, with no stack', async () => {
+    const res = await call(goalsHandler, {
+      service: 'goals',
+      procedure: 'create',
+      token,
+      body: '{"title":"x","deadline":"soon"}',
+    });
+    expect(res.statusCode).toBe(400);
+    const { error } = JSON.parse(res.body);
+    expect(error.message).toMatch(/^deadline: /);
+    expect(error.data).toMatchObject({
+      code: 'BAD_REQUEST',
+      httpStatus: 400,
+      fields: [{ field: 'deadline', message: expect.any(String) }],
+    });
+    expect(res.body).not.toMatch(/stack|\.ts:\d+|at .*\(/);
+  });
+
+  it('answers 400 for malformed JSON, never 500', async () => {
+    const res = await call(goalsHandler, {
+      service: 'goals',
+      procedure: 'create',
+      token,
+      body: '{"title": "unterminated',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.data.code).toBe('BAD_REQUEST');
+  });
+
+  it('answers 404 for an unknown procedure and 405 for the wrong method', async () => {
+    const unknown = await call(goalsHandler, { service: 'goals', procedure: 'explode', token, input: {} });
+    expect(unknown.statusCode).toBe(404);
+    const wrongMethod = await call(goalsHandler, {
+      service: 'goals',
+      procedure: 'create',
+      method: 'GET',
+      token,
+      input: { title: 'x' },
+    });
+    expect(wrongMethod.statusCode).toBe(405);
+  });
+
+  it('answers 401 without a token and 409 for a taken e-mail', async () => {
+    expect((await call(goalsHandler, { service: 'goals', procedure: 'list' })).statusCode).toBe(401);
+    const again = await call(authHandler, {
+      service: 'auth',
+      procedure: 'signUp',
+      body: JSON.stringify({ email: 'HANDLER@example.com', password: 'password123', name: 'H2' }),
+    });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('hides a server fault: 500 with a generic message, no SQL error, no stack', async () => {
+    const pool = await getPool();
+    const fault = Object.assign(new Error('relation "reflections" does not exist'), { code: '42P01' });
+    const spy = vi.spyOn(pool, 'query').mockRejectedValueOnce(fault as never);
+    try {
+      const res = await call(reflectionsHandler, {
+        service: 'reflections',
+        procedure: 'list',
+        token,
+        input: { goalId: '00000000-0000-4000-8000-000000000000' },
+      });
+      expect(res.statusCode).toBe(500);
+      const { error } = JSON.parse(res.body);
+      expect(error.message).toBe('Internal server error');
+      expect(res.body).not.toMatch(/reflections|relation|stack/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('health and a database outage', () => {
+  it('reports ok with the build version', async () => {
+    const res = await health();
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body)).toEqual({ status: 'ok', version: 'abc123def', database: 'ok' });
+  });
+
+  it('answers 503 while the database is away, then recovers by itself', async () => {
+    await db.goAway();
+    try {
+      const down = await health();
+      expect(down.statusCode).toBe(503);
+      expect(JSON.parse(down.body)).toEqual({
+        status: 'degraded',
+        version: 'abc123def',
+        database: 'unreachable',
+      });
+      const procedure = await call(goalsHandler, { service: 'goals', procedure: 'list', token });
+      expect(procedure.statusCode).toBe(503);
+      expect(JSON.parse(procedure.body).error.data.code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await db.comeBack();
+    }
+    await vi.waitFor(async () => expect((await health()).statusCode).toBe(200), {
+      timeout: 10_000,
+      interval: 200,
+    });
+    expect((await call(goalsHandler, { service: 'goals', procedure: 'list', token })).statusCode).toBe(200);
+  });
+});
+
+describe('logs', () => {
+  it('carry request ids and never a password or token', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    logger.setLogLevel('INFO');
+    try {
+      const signIn = await call(authHandler, {
+        service: 'auth',
+        procedure: 'signIn',
+        body: JSON.stringify({ email: 'handler@example.com', password: 'password123' }),
+      });
+      const fresh = JSON.parse(signIn.body).result.data.accessToken as string;
+      await call(authHandler, {
+        service: 'auth',
+        procedure: 'signIn',
+        body: '{"email":"handler@example.com","password":"wrong-secret-pw"}',
+      });
+      await call(goalsHandler, { service: 'goals', procedure: 'list', token: fresh });
+      logger.info('a careless line', {
+        password: 'password123',
+        nested: { authorization: `Bearer ${fresh}` },
+      });
+      const output = lines.join('');
+      expect(output).toContain('"requestId"');
+      expect(output).toContain('"path":"signIn"');
+      for (const secret of ['password123', 'wrong-secret-pw', fresh, token])
+        expect(output).not.toContain(secret);
+    } finally {
+      spy.mockRestore();
+      logger.setLogLevel('SILENT');
+    }
+  });
+});

@@ -4,6 +4,8 @@
  */
 import type pg from 'pg';
 import { z } from 'zod';
+import { jobReason } from './failure-reasons.js';
+import { detectLanguage } from './language.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -28,8 +30,6 @@ export function jobLimits(env: NodeJS.ProcessEnv = process.env): JobLimits {
  * it is reported failed and no longer blocks a new one.
  */
 const STALE_AFTER = `interval '20 minutes'`;
-const STALE_REASON =
-  'The AI draft took too long and was stopped. Nothing in your chart was changed. Please try again.';
 
 export type CreateJobOutcome =
   | { readonly kind: 'created'; readonly jobId: string }
@@ -54,11 +54,17 @@ export async function createJob(
     userId,
   ]);
   if (goal.rowCount === 0) return { kind: 'goalNotFound' };
-  await client.query(
-    `UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now()
-      WHERE user_id = $1 AND status IN ('queued', 'running') AND created_at < now() - ${STALE_AFTER}`,
-    [userId, STALE_REASON],
+  const stale = await client.query<{ id: string; title: string }>(
+    `SELECT j.id, g.title FROM ai_jobs j JOIN goals g ON g.id = j.goal_id
+      WHERE j.user_id = $1 AND j.status IN ('queued', 'running') AND j.created_at < now() - ${STALE_AFTER}`,
+    [userId],
   );
+  for (const job of stale.rows) {
+    await client.query(`UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now() WHERE id = $1`, [
+      job.id,
+      jobReason('stale', detectLanguage(job.title)),
+    ]);
+  }
   const active = await client.query<{ id: string }>(
     `SELECT id FROM ai_jobs WHERE goal_id = $1 AND status IN ('queued', 'running')`,
     [goalId],
@@ -89,10 +95,14 @@ export async function recordExecution(db: pg.Pool, jobId: string, executionArn: 
 }
 
 /** A job that could not be started at all. */
-export async function markNotStarted(db: pg.Pool, jobId: string, reason: string): Promise<void> {
+export async function markNotStarted(db: pg.Pool, jobId: string): Promise<void> {
+  const { rows } = await db.query<{ title: string }>(
+    'SELECT g.title FROM ai_jobs j JOIN goals g ON g.id = j.goal_id WHERE j.id = $1',
+    [jobId],
+  );
   await db.query(
     `UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status = 'queued'`,
-    [jobId, reason],
+    [jobId, jobReason('notStarted', detectLanguage(rows[0]?.title ?? ''))],
   );
 }
 
@@ -102,13 +112,14 @@ export async function readJob(
   userId: string,
   jobId: string,
 ): Promise<{ status: JobStatus; error?: string } | undefined> {
-  const { rows } = await db.query<{ status: JobStatus; error: string | null; stale: boolean }>(
-    `SELECT status, error, (status IN ('queued', 'running') AND created_at < now() - ${STALE_AFTER}) AS stale
-       FROM ai_jobs WHERE id = $1 AND user_id = $2`,
+  const { rows } = await db.query<{ status: JobStatus; error: string | null; stale: boolean; title: string }>(
+    `SELECT j.status, j.error, g.title,
+            (j.status IN ('queued', 'running') AND j.created_at < now() - ${STALE_AFTER}) AS stale
+       FROM ai_jobs j JOIN goals g ON g.id = j.goal_id WHERE j.id = $1 AND j.user_id = $2`,
     [jobId, userId],
   );
   const row = rows[0];
   if (!row) return undefined;
-  if (row.stale) return { status: 'failed', error: STALE_REASON };
+  if (row.stale) return { status: 'failed', error: jobReason('stale', detectLanguage(row.title)) };
   return row.error ? { status: row.status, error: row.error } : { status: row.status };
 }

@@ -52,4 +52,6 @@ export interface DraftedJobState extends JobState {
 /** What the failure step receives: the state the failing step started from, plus the caught error. */
 export interface FailedJobState extends WorkflowInput {
   readonly failure: { readonly Error: string; readonly Cause?: string };
+  /** Present when the failure came after StartJob loaded the goal. */
+  readonly goal?: GoalSnapshot;
 }

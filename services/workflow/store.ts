@@ -118,6 +118,8 @@ export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
       state.jobId,
       state.goalId,
     ]);
+    // A retry after a commit whose answer was lost: already done, nothing more to write.
+    if (job.rows[0]?.status === 'succeeded') return { subGoals: 0, actions: 0 };
     if (job.rows[0]?.status !== 'running') {
       throw new WorkflowError(
         workflowErrors.goalNotFound,

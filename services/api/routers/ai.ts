@@ -47,7 +47,7 @@ export const aiRouter = router({
         jobId,
         error: (error as Error).message,
       });
-      await markNotStarted(ctx.db, jobId, 'The AI draft could not be started. Please try again.');
+      await markNotStarted(ctx.db, jobId);
       throw new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
         message: 'The AI draft could not be started, try again shortly',

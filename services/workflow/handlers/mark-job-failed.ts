@@ -18,7 +18,7 @@ function causeMessage(cause: string | undefined): string {
 export async function handler(
   state: FailedJobState,
 ): Promise<{ jobId: string; error: string; reason: string }> {
-  const reason = failureReason(state.failure.Error);
+  const reason = failureReason(state.failure.Error, state.goal?.language);
   // The cause is for operators (it may quote the model's answer, never a secret); the user gets the reason.
   logger.error('ai job failed', {
     jobId: state.jobId,

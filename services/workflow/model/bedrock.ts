@@ -1,5 +1,6 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
 import { z } from 'zod';
+import { tracer } from '../../shared/tracer.js';
 import { WorkflowError } from '../errors.js';
 import { workflowErrors } from '../steps.js';
 import type { Prompt } from './prompts.js';
@@ -28,16 +29,19 @@ function client({ BEDROCK_ENDPOINT: endpoint, AWS_REGION: region }: Settings): B
   const key = `${region} ${endpoint ?? ''}`;
   let existing = clients.get(key);
   if (!existing) {
-    existing = new BedrockRuntimeClient({
-      region,
-      endpoint,
-      // Retries belong to the state machine (backoff with full jitter, visible in the execution history).
-      maxAttempts: 1,
-      // The local endpoint checks that requests are signed, not by whom.
-      ...(endpoint && !process.env.AWS_ACCESS_KEY_ID
-        ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-        : {}),
-    });
+    // Traced as X-Ray subsegments in Lambda (the tracer is off elsewhere).
+    existing = tracer.captureAWSv3Client(
+      new BedrockRuntimeClient({
+        region,
+        endpoint,
+        // Retries belong to the state machine (backoff with full jitter, visible in the execution history).
+        maxAttempts: 1,
+        // The local endpoint checks that requests are signed, not by whom.
+        ...(endpoint && !process.env.AWS_ACCESS_KEY_ID
+          ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+          : {}),
+      }),
+    );
     clients.set(key, existing);
   }
   return existing;

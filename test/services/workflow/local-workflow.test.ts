@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler as draftSubGoals } from '../../../services/workflow/handlers/draft-sub-goals.js';
+import { handler as saveDrafts } from '../../../services/workflow/handlers/save-drafts.js';
+import { WorkflowError } from '../../../services/workflow/errors.js';
 import { LambdaStyleError } from '../../../services/workflow/local/step-handlers.js';
 import { cells, seedGoal, startWorkflowFixture, type WorkflowFixture } from './fixture.js';
 
@@ -225,6 +227,37 @@ describe('local workflow: failures', () => {
     } finally {
       await fx.pool.query('DROP TRIGGER fail_action_write ON actions; DROP FUNCTION fail_action_write();');
     }
+  });
+
+  it('tells a Japanese user why, in Japanese', async () => {
+    const goal = await seedGoal(fx.pool, '毎朝ヨガをする');
+    fx.bedrock.configure({ malformed: 100 });
+    const result = await fx.runner().run(goal, goal.jobId);
+    expect(result.status).toBe('FAILED');
+    expect((await goal.job()).error).toMatch(/チャートは変更されていません/);
+  });
+
+  it('treats a retried write whose first answer was lost as done (no failure, nothing written twice)', async () => {
+    const goal = await seedGoal(fx.pool, 'Cook at home more');
+    let attempts = 0;
+    const runner = fx.runner({
+      handlers: {
+        // The commit happens, then the connection drops before the step reports back.
+        SaveDrafts: async (input: unknown) => {
+          const saved = await saveDrafts(input as never);
+          if (++attempts === 1)
+            throw new WorkflowError('DatabaseUnavailable', 'Connection terminated unexpectedly');
+          return saved as never;
+        },
+      },
+    });
+    const result = await runner.run(goal, goal.jobId);
+    expect(result.status).toBe('SUCCEEDED');
+    expect(attempts).toBe(2);
+    expect(retriesOf(result.events, 'SaveDrafts')).toBe(1);
+    expect(result.output).toMatchObject({ saved: { subGoals: 0, actions: 0 } });
+    expect(await goal.job()).toEqual({ status: 'succeeded', error: null });
+    expect(cells(await goal.chart()).every((t) => t !== '')).toBe(true);
   });
 
   it('does nothing for a job that is no longer runnable (already finished, or its goal deleted)', async () => {

@@ -1,21 +1,25 @@
 /**
  * `ai/generate` end to end over HTTP against the local stack, offline: the API handler starts the
  * synthesized workflow in aws-local-stepfunctions, whose steps call the local Bedrock endpoint through the
- * real SDK client and write the drafts to the embedded database.
+ * real SDK client and write the drafts to the database (embedded PGlite, or TEST_DATABASE_URL).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../services/local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
+import { createTestDatabase, usingRealPostgres, type TestDatabase } from '../helpers/db.js';
 
 let stack: LocalStack;
+let db: TestDatabase | undefined;
 
 beforeAll(async () => {
   process.env.LOCAL_BEDROCK_DELAY_MS = '20';
   logger.setLogLevel('SILENT');
-  stack = await startLocalStack({ port: 0 });
+  if (usingRealPostgres) db = await createTestDatabase({ migrated: false });
+  stack = await startLocalStack({ port: 0, databaseUrl: db?.url, webDir: '/nonexistent' });
 });
 afterAll(async () => {
   await stack?.close();
+  await db?.close();
 });
 
 async function call<T>(

@@ -80,7 +80,10 @@ export class ObservabilityStack extends Stack {
 
     const apiServerErrors = this.alarm('api-5xx', {
       description: 'more than 5% of API requests answered 5xx for 10 minutes',
-      metric: props.restApi.metricServerError({ statistic: cloudwatch.Stats.AVERAGE, period: Duration.minutes(5) }),
+      metric: props.restApi.metricServerError({
+        statistic: cloudwatch.Stats.AVERAGE,
+        period: Duration.minutes(5),
+      }),
       threshold: 0.05,
       evaluationPeriods: 2,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -197,7 +200,10 @@ export class ObservabilityStack extends Stack {
     return alarm;
   }
 
-  private createDashboard(functions: readonly MonitoredFunction[], apiServerErrors: cloudwatch.Alarm): cloudwatch.Dashboard {
+  private createDashboard(
+    functions: readonly MonitoredFunction[],
+    apiServerErrors: cloudwatch.Alarm,
+  ): cloudwatch.Dashboard {
     const { restApi, cluster, stateMachine, appName, stageName } = this.props;
     const fiveMinutes = { period: Duration.minutes(5) };
     const perFunction = (metric: (fn: lambda.IFunction) => cloudwatch.IMetric) =>
@@ -289,7 +295,8 @@ export class ObservabilityStack extends Stack {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       versioned: true,
-      lifecycleRules: [{ expiration: Duration.days(90), noncurrentVersionExpiration: Duration.days(30) }],
+      // The audit trail is kept a year (Control Tower's minimum for audit logs).
+      lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
     const trail = new cloudtrail.Trail(this, 'Trail', {
@@ -298,7 +305,7 @@ export class ObservabilityStack extends Stack {
       isMultiRegionTrail: true,
       enableFileValidation: true,
       sendToCloudWatchLogs: true,
-      cloudWatchLogsRetention: logs.RetentionDays.THREE_MONTHS,
+      cloudWatchLogsRetention: logs.RetentionDays.ONE_YEAR,
     });
     trail.addLambdaEventSelector(
       functions.map(({ function: fn }) => fn),

@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONTEXT_KEY, ConfigError, parseConfig, stageConfig } from '../../pipeline/config.js';
+
+const repoRoot = new URL('../../', import.meta.url);
+const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
+  context: Record<string, unknown>;
+};
+const example = cdkJson.context[CONTEXT_KEY] as Record<string, unknown>;
+
+/** The example configuration with one value replaced (or removed, with `undefined`) at a dotted path. */
+function exampleWith(path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(example);
+  const keys = path.split('.');
+  const parent = keys
+    .slice(0, -1)
+    .reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, copy);
+  if (value === undefined) delete parent[keys.at(-1)!];
+  else parent[keys.at(-1)!] = value;
+  return copy;
+}
+
+function errorOf(raw: unknown): ConfigError {
+  try {
+    parseConfig(raw);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('parseConfig accepted the configuration');
+}
+
+describe('parseConfig', () => {
+  it('accepts the example configuration of cdk.json and freezes it', () => {
+    const config = parseConfig(example);
+    expect(config.staging.account).toBe('222222222222');
+    expect(config.backupWindowUtc).toBe('18:00-19:00');
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.staging)).toBe(true);
+    expect(() => ((config.staging as { account: string }).account = '1')).toThrow(TypeError);
+  });
+
+  it.each([
+    [
+      'staging.account',
+      '12345',
+      'configuration: goalMandala.staging.account must be a 12-digit AWS account id',
+    ],
+    [
+      'production.region',
+      'tokyo',
+      'configuration: goalMandala.production.region must be an AWS region such as ap-northeast-1',
+    ],
+    [
+      'staging.alertEmail',
+      'admin(at)example.com',
+      'configuration: goalMandala.staging.alertEmail must be an e-mail address',
+    ],
+    [
+      'production.monthlyBudgetUsd',
+      -5,
+      'configuration: goalMandala.production.monthlyBudgetUsd must be a positive number of USD',
+    ],
+    [
+      'backupWindowUtc',
+      '03:00-4:00',
+      'configuration: goalMandala.backupWindowUtc must be a UTC window hh:mm-hh:mm',
+    ],
+    [
+      'staging.availabilityZones',
+      ['ap-northeast-1a'],
+      'configuration: goalMandala.staging.availabilityZones must list exactly 2 availability zones',
+    ],
+    [
+      'production.availabilityZones',
+      ['ap-northeast-1a', 'us-east-1b'],
+      'configuration: goalMandala.production.availabilityZones.1 must be in region ap-northeast-1',
+    ],
+    [
+      'repository.connectionArn',
+      'arn:aws:s3:::bucket',
+      'configuration: goalMandala.repository.connectionArn must be a CodeStar connection ARN',
+    ],
+    [
+      'appName',
+      'Goal Mandala',
+      'configuration: goalMandala.appName must be lowercase letters, digits and dashes',
+    ],
+    ['toolchain.account', undefined, 'configuration: goalMandala.toolchain.account is missing'],
+    ['staging.colour', 'blue', 'configuration: goalMandala.staging has unknown key(s) colour'],
+  ])('rejects a malformed %s with one line naming the key', (path, value, message) => {
+    const error = errorOf(exampleWith(path, value));
+    expect(error.message).toBe(message);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('names the missing context key itself', () => {
+    expect(errorOf(undefined).message).toBe(
+      'configuration: missing context key "goalMandala" (see cdk.json)',
+    );
+  });
+});
+
+describe('stageConfig', () => {
+  it('gives each stage its own account and the shared settings', () => {
+    const config = parseConfig(example);
+    const staging = stageConfig(config, 'staging');
+    const production = stageConfig(config, 'production');
+    expect(staging).toMatchObject({
+      stageName: 'staging',
+      account: '222222222222',
+      appName: 'goal-mandala',
+      backupWindowUtc: '18:00-19:00',
+    });
+    expect(production).toMatchObject({
+      stageName: 'production',
+      account: '333333333333',
+      slackWebhookSecretName: config.slackWebhookSecretName,
+    });
+  });
+});
+
+describe('bin/app.ts with a malformed value', () => {
+  it('exits 1 printing only the one-line error, no stack trace', () => {
+    const context = { ...cdkJson.context, [CONTEXT_KEY]: exampleWith('production.account', 'prod-account') };
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
+      cwd: new URL('.', repoRoot).pathname,
+      env: {
+        ...process.env,
+        CDK_CONTEXT_JSON: JSON.stringify(context),
+        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'gm-cdk-bad-')),
+      },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'configuration: goalMandala.production.account must be a 12-digit AWS account id',
+    );
+    expect(result.stdout.trim()).toBe('');
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * Staging and production side by side, as `cdk synth` builds them: real esbuild bundles and
+ * aws-cdk-lib's built-in CloudFormation validation on (the other stage suites turn both off for speed).
+ */
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Stage } from 'aws-cdk-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ServiceFunction } from '../../stages/constructs/service-function.js';
+import { buildTestStages, resourcesOf, stacksOf, type TestStages } from '../helpers/test-app.js';
+import { newestNodeRuntimeName } from './runtime-expectations.js';
+
+let built: TestStages;
+
+beforeAll(() => {
+  built = buildTestStages({
+    stages: ['staging', 'production'],
+    bundle: true,
+    cloudFormationValidation: true,
+  });
+});
+
+/** Properties that are physical names, unique per account/region if set: where two stages could collide. */
+const physicalNameProperties: Record<string, string[]> = {
+  'AWS::Lambda::Function': ['FunctionName'],
+  'AWS::S3::Bucket': ['BucketName'],
+  'AWS::CloudWatch::Dashboard': ['DashboardName'],
+  'AWS::CloudWatch::Alarm': ['AlarmName'],
+  'AWS::SNS::Topic': ['TopicName'],
+  'AWS::IAM::Role': ['RoleName'],
+  'AWS::IAM::ManagedPolicy': ['ManagedPolicyName'],
+  'AWS::Logs::LogGroup': ['LogGroupName'],
+  'AWS::StepFunctions::StateMachine': ['StateMachineName'],
+  'AWS::CloudTrail::Trail': ['TrailName'],
+  'AWS::RDS::DBCluster': ['DBClusterIdentifier'],
+  'AWS::RDS::DBInstance': ['DBInstanceIdentifier'],
+  'AWS::SecretsManager::Secret': ['Name'],
+  'AWS::KMS::Alias': ['AliasName'],
+  'AWS::EC2::SecurityGroup': ['GroupName'],
+  'AWS::CloudFront::Function': ['Name'],
+  'AWS::CloudFront::KeyValueStore': ['Name'],
+  'AWS::CloudFront::ResponseHeadersPolicy': ['ResponseHeadersPolicyConfig.Name'],
+  'AWS::CloudFront::OriginAccessControl': ['OriginAccessControlConfig.Name'],
+  'AWS::Budgets::Budget': ['Budget.BudgetName'],
+  'AWS::CodeDeploy::Application': ['ApplicationName'],
+  'AWS::CodeDeploy::DeploymentGroup': ['DeploymentGroupName'],
+};
+
+function physicalNames(stageName: 'staging' | 'production'): string[] {
+  return built
+    .allTemplates()
+    .filter((t) => t.stageName === stageName)
+    .flatMap(({ template }) =>
+      Object.entries(physicalNameProperties).flatMap(([type, paths]) =>
+        resourcesOf(template, type).flatMap(([, resource]) =>
+          paths
+            .map((path) =>
+              path
+                .split('.')
+                .reduce<unknown>(
+                  (value, key) => (value as Record<string, unknown> | undefined)?.[key],
+                  resource.Properties,
+                ),
+            )
+            .filter((name): name is string => typeof name === 'string')
+            .map((name) => `${type} ${name}`),
+        ),
+      ),
+    );
+}
+
+describe('GoalMandalaStage', () => {
+  it('synthesizes staging and production side by side, each into its configured account and region', () => {
+    for (const stageName of ['staging', 'production'] as const) {
+      const stage = built.stages[stageName]!;
+      expect(stacksOf(stage).map((s) => s.node.id)).toEqual([
+        'Network',
+        'Data',
+        'Workflow',
+        'Api',
+        'Edge',
+        'Observability',
+      ]);
+      for (const stack of stacksOf(stage)) {
+        expect(stack.account, stack.stackName).toBe(built.config[stageName].account);
+        expect(stack.region, stack.stackName).toBe(built.config[stageName].region);
+      }
+    }
+    expect(built.config.staging.account).not.toBe(built.config.production.account);
+    const stageAssemblies = built.app.node.children.filter(Stage.isStage).map((s) => s.synth().directory);
+    expect(new Set(stageAssemblies).size).toBe(2);
+  });
+
+  it('fixes no physical name that the two stages share', () => {
+    const staging = physicalNames('staging');
+    const production = new Set(physicalNames('production'));
+    expect(staging.length).toBeGreaterThan(0);
+    expect(staging.filter((name) => production.has(name))).toEqual([]);
+  });
+
+  it('keeps secrets out of every template and every function environment', () => {
+    for (const { stack, template } of built.allTemplates()) {
+      const text = JSON.stringify(template.toJSON());
+      expect(text, stack.stackName).not.toMatch(/hooks\.slack\.com/);
+      for (const [id, fn] of resourcesOf(template, 'AWS::Lambda::Function')) {
+        const variables =
+          (fn.Properties!.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables ??
+          {};
+        for (const [name, value] of Object.entries(variables)) {
+          const where = `${stack.stackName} ${id} ${name}`;
+          expect(JSON.stringify(value), where).not.toMatch(/resolve:secretsmanager|SecretString|password/i);
+          // Secrets travel by reference: only *_ARN / *_ID names may point at one.
+          expect(name, where).not.toMatch(/PASSWORD|TOKEN|WEBHOOK_URL|(?<!_ARN|_ID)SECRET$|_KEY$/);
+        }
+      }
+      // The one dynamic reference allowed: RDS reading its generated master password at deploy time.
+      const dynamicReferences = Object.entries(
+        template.toJSON().Resources as Record<string, { Type: string }>,
+      )
+        .filter(([, resource]) => JSON.stringify(resource).includes('{{resolve:secretsmanager'))
+        .map(([, resource]) => resource.Type);
+      expect(
+        dynamicReferences.every((type) => type === 'AWS::RDS::DBCluster'),
+        stack.stackName,
+      ).toBe(true);
+    }
+  });
+
+  it('runs every project function on the newest Node.js runtime aws-cdk-lib knows, on arm64, from a real esbuild bundle', () => {
+    const functions = built.app.node
+      .findAll()
+      .filter((c): c is ServiceFunction => c instanceof ServiceFunction);
+    expect(functions.length).toBeGreaterThanOrEqual(2 * 8);
+    for (const { stack, template } of built.allTemplates()) {
+      for (const [id, fn] of resourcesOf(template, 'AWS::Lambda::Function')) {
+        const isProjectFunction = Boolean(
+          (fn.Properties!.Environment as { Variables?: Record<string, string> } | undefined)?.Variables
+            ?.POWERTOOLS_SERVICE_NAME,
+        );
+        if (!isProjectFunction) continue;
+        expect(fn.Properties, `${stack.stackName} ${id}`).toMatchObject({
+          Runtime: newestNodeRuntimeName(),
+          Architectures: ['arm64'],
+        });
+      }
+    }
+    for (const fn of functions) {
+      const assetPath = (
+        fn.node.findChild('Code').node.findChild('Stage') as unknown as { absoluteStagedPath: string }
+      ).absoluteStagedPath;
+      const bundle = join(assetPath, 'index.mjs');
+      expect(existsSync(bundle), fn.node.path).toBe(true);
+      expect(statSync(bundle).size, fn.node.path).toBeGreaterThan(100);
+    }
+  });
+
+  it('outputs the API and site URLs for the post-deploy steps', () => {
+    for (const stage of [built.stages.staging!, built.stages.production!]) {
+      expect(Object.keys(built.template(stage.api).findOutputs('ApiUrl'))).toEqual(['ApiUrl']);
+      expect(Object.keys(built.template(stage.edge).findOutputs('SiteUrl'))).toEqual(['SiteUrl']);
+      expect(stage.apiUrl.node.id).toBe('ApiUrl');
+      expect(stage.siteUrl.node.id).toBe('SiteUrl');
+    }
+  });
+});

@@ -25,7 +25,8 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
+const p95 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
 
 const stack = await startWebStack();
 try {
@@ -35,27 +36,45 @@ try {
     assets
       .filter((file) => file.endsWith(ext))
       .map((file) => readFileSync(join(stack.webDir, 'assets', file)))
-      .reduce((sum, content) => ({ raw: sum.raw + content.length, gzip: sum.gzip + gzipSync(content, { level: 9 }).length }), { raw: 0, gzip: 0 });
+      .reduce(
+        (sum, content) => ({
+          raw: sum.raw + content.length,
+          gzip: sum.gzip + gzipSync(content, { level: 9 }).length,
+        }),
+        { raw: 0, gzip: 0 },
+      );
   const js = size('.js');
   const css = size('.css');
 
   // A person with a full chart: 8 sub-goals and 64 actions.
   let token: string | null = null;
   const api = createApiClient(`${stack.url}/api`, () => token);
-  const session = await api.auth.signUp.mutate({ email: `bench-${Date.now()}@example.com`, password: 'bench password', name: 'Bench' });
+  const session = await api.auth.signUp.mutate({
+    email: `bench-${Date.now()}@example.com`,
+    password: 'bench password',
+    name: 'Bench',
+  });
   token = session.accessToken;
   const goal = await api.goals.create.mutate({ title: 'Run a marathon' });
   for (let s = 0; s < 8; s++) {
     await api.goals.setSubGoal.mutate({ goalId: goal.id, position: s, title: `Sub-goal ${s + 1}` });
     for (let a = 0; a < 8; a++) {
-      await api.goals.setAction.mutate({ goalId: goal.id, subGoalPosition: s, position: a, title: `Action ${s + 1}-${a + 1}` });
+      await api.goals.setAction.mutate({
+        goalId: goal.id,
+        subGoalPosition: s,
+        position: a,
+        title: `Action ${s + 1}-${a + 1}`,
+      });
     }
   }
   const chartUrl = `${stack.url}/#/goals/${goal.id}`;
 
   const browser = await launchChromium();
   try {
-    await browser.context.addInitScript((value: string) => localStorage.setItem('goal-mandala.session', value), JSON.stringify(session));
+    await browser.context.addInitScript(
+      (value: string) => localStorage.setItem('goal-mandala.session', value),
+      JSON.stringify(session),
+    );
     const interactive = async (throttle: boolean): Promise<number> => {
       const page = await browser.context.newPage();
       if (throttle) {
@@ -70,7 +89,9 @@ try {
         await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       }
       await page.goto(chartUrl);
-      await page.waitForFunction(() => performance.getEntriesByName('chart-interactive').length > 0, null, { timeout: 60_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('chart-interactive').length > 0, null, {
+        timeout: 60_000,
+      });
       const cells = await page.locator('.mandala .cell-action:not(.empty)').count();
       if (cells !== 64) throw new Error(`bench: the chart showed ${cells} actions, not 64`);
       const at = await page.evaluate(() => performance.getEntriesByName('chart-interactive')[0]!.startTime);
@@ -81,7 +102,11 @@ try {
       const page = await browser.context.newPage();
       await page.route('**/assets/**', (route) => route.abort()); // the page alone, no app
       await page.goto(`${stack.url}/`, { waitUntil: 'domcontentloaded' });
-      const at = await page.evaluate(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+      const at = await page.evaluate(
+        () =>
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+            .domContentLoadedEventEnd,
+      );
       await page.close();
       return at;
     };
@@ -99,8 +124,14 @@ try {
       ['JavaScript (raw / gzip)', `${kb(js.raw)} KB / ${kb(js.gzip)} KB   (budget ${JS_BUDGET_KB} KB gzip)`],
       ['CSS (raw / gzip)', `${kb(css.raw)} KB / ${kb(css.gzip)} KB`],
       ['chart interactive, cold (new profile)', `${cold.toFixed(0)} ms`],
-      [`chart interactive, warm p50 / p95 (${LOADS} loads)`, `${median(warm).toFixed(0)} ms / ${p95(warm).toFixed(0)} ms`],
-      [`baseline: bare index.html DOMContentLoaded p50 / p95`, `${median(bare).toFixed(0)} ms / ${p95(bare).toFixed(0)} ms`],
+      [
+        `chart interactive, warm p50 / p95 (${LOADS} loads)`,
+        `${median(warm).toFixed(0)} ms / ${p95(warm).toFixed(0)} ms`,
+      ],
+      [
+        `baseline: bare index.html DOMContentLoaded p50 / p95`,
+        `${median(bare).toFixed(0)} ms / ${p95(bare).toFixed(0)} ms`,
+      ],
       ['chart interactive, cold on slow 4G (150 ms RTT, 1.6 Mbit/s)', `${slow.toFixed(0)} ms`],
     ];
     const width = Math.max(...rows.map(([label]) => label.length));

@@ -9,13 +9,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, releaseBucketFor, releaseStoreFor, runCommand } from '../pipeline/frontend/release-target.js';
+import {
+  parseArgs,
+  releaseBucketFor,
+  releaseStoreFor,
+  runCommand,
+} from '../pipeline/frontend/release-target.js';
 import { assertReleaseId, ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
 
 await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env);
   const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
-  if (!releaseId) throw new ReleaseSwitchError('missing release id: npm run frontend:publish -- <releaseId> (or RELEASE_ID)');
+  if (!releaseId)
+    throw new ReleaseSwitchError(
+      'missing release id: npm run frontend:publish -- <releaseId> (or RELEASE_ID)',
+    );
   assertReleaseId(releaseId);
   const store = releaseStoreFor(args);
   const bucket = releaseBucketFor(args);

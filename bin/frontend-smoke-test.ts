@@ -12,9 +12,13 @@ import { parseArgs, requireSetting, runCommand } from '../pipeline/frontend/rele
 await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env);
   const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
-  if (!releaseId) throw new ReleaseSwitchError('missing release id: npm run frontend:smoke -- <releaseId> (or RELEASE_ID)');
+  if (!releaseId)
+    throw new ReleaseSwitchError('missing release id: npm run frontend:smoke -- <releaseId> (or RELEASE_ID)');
   const siteUrl = requireSetting(args, 'site-url');
   const failure = await smokeTestRelease({ siteUrl, releaseId, log: (line) => console.log(line) });
-  if (failure) throw new ReleaseSwitchError(`candidate ${releaseId} failed its smoke test through ${siteUrl}: ${failure}`);
+  if (failure)
+    throw new ReleaseSwitchError(
+      `candidate ${releaseId} failed its smoke test through ${siteUrl}: ${failure}`,
+    );
   console.log(`candidate ${releaseId} passed its smoke test through ${siteUrl}`);
 });

@@ -10,7 +10,12 @@
  * Settings default from RELEASE_STORE_ARN, SITE_BUCKET, SITE_REGION, RELEASE_PUBLISHER_ROLE_ARN; the release
  * from RELEASE_ID when none is named.
  */
-import { parseArgs, releaseBucketFor, releaseStoreFor, runCommand } from '../pipeline/frontend/release-target.js';
+import {
+  parseArgs,
+  releaseBucketFor,
+  releaseStoreFor,
+  runCommand,
+} from '../pipeline/frontend/release-target.js';
 import { ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
 
 await runCommand(async () => {
@@ -18,13 +23,17 @@ await runCommand(async () => {
   const store = releaseStoreFor(args);
   if (args.flags.has('status')) {
     const pointers = await store.read();
-    console.log(`active=${pointers.active ?? '-'} candidate=${pointers.candidate ?? '-'} previous=${pointers.previous ?? '-'}`);
+    console.log(
+      `active=${pointers.active ?? '-'} candidate=${pointers.candidate ?? '-'} previous=${pointers.previous ?? '-'}`,
+    );
     return;
   }
   // The pipeline passes the release it just smoke-tested as RELEASE_ID; people name one on the command line.
   const [requested = process.env.RELEASE_ID, ...extra] = args.positional;
   if (!requested || extra.length > 0) {
-    throw new ReleaseSwitchError('usage: npm run frontend:switch -- <releaseId|previous|candidate> --store-arn <arn> (or --status)');
+    throw new ReleaseSwitchError(
+      'usage: npm run frontend:switch -- <releaseId|previous|candidate> --store-arn <arn> (or --status)',
+    );
   }
   let releaseId = requested;
   if (requested === 'previous' || requested === 'candidate') {
@@ -35,7 +44,9 @@ await runCommand(async () => {
   }
   // With the bucket known, refuse to point viewers at a release that is not (completely) there.
   if (args.settings.bucket && !(await releaseBucketFor(args).exists(releaseId))) {
-    throw new ReleaseSwitchError(`release ${releaseId} is not in bucket ${args.settings.bucket} (releases/${releaseId}/index.html missing)`);
+    throw new ReleaseSwitchError(
+      `release ${releaseId} is not in bucket ${args.settings.bucket} (releases/${releaseId}/index.html missing)`,
+    );
   }
   const result = await store.activate(releaseId);
   console.log(

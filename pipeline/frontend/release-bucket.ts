@@ -50,7 +50,9 @@ export class ReleaseBucket {
   async exists(releaseId: string): Promise<boolean> {
     assertReleaseId(releaseId);
     try {
-      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucketName, Key: `${releasePrefix(releaseId)}index.html` }));
+      await this.s3.send(
+        new HeadObjectCommand({ Bucket: this.bucketName, Key: `${releasePrefix(releaseId)}index.html` }),
+      );
       return true;
     } catch (error) {
       if (error instanceof NotFound || (error as { name?: string }).name === 'NotFound') return false;
@@ -63,7 +65,9 @@ export class ReleaseBucket {
     assertReleaseId(releaseId);
     const files = listFiles(distDir).map((file) => relative(distDir, file).split(sep).join('/'));
     if (!files.includes('index.html')) {
-      throw new ReleaseSwitchError(`${distDir} has no index.html: build the web app first (npm run build:web)`);
+      throw new ReleaseSwitchError(
+        `${distDir} has no index.html: build the web app first (npm run build:web)`,
+      );
     }
     if (await this.exists(releaseId)) return { releaseId, uploaded: 0 };
 

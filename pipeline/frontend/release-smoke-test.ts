@@ -52,7 +52,8 @@ async function checkOnce(options: SmokeTestOptions): Promise<string | null> {
   const html = await home.text();
   if (home.status !== 200) return `${site}/ (${pointer}): HTTP ${home.status}`;
   const served = releaseOf(html);
-  if (served !== options.releaseId) return `${site}/ (${pointer}) serves release ${served ?? 'unknown'}, not ${options.releaseId}`;
+  if (served !== options.releaseId)
+    return `${site}/ (${pointer}) serves release ${served ?? 'unknown'}, not ${options.releaseId}`;
 
   const deep = await doFetch(`${site}/goals/release-smoke-test`, { headers: viaCookie });
   const deepHtml = await deep.text();
@@ -71,7 +72,8 @@ async function checkOnce(options: SmokeTestOptions): Promise<string | null> {
 
   const health = await doFetch(`${site}/api/health`);
   const body = (await health.json().catch(() => ({}))) as { status?: string };
-  if (health.status !== 200 || body.status !== 'ok') return `${site}/api/health: HTTP ${health.status} status=${body.status}`;
+  if (health.status !== 200 || body.status !== 'ok')
+    return `${site}/api/health: HTTP ${health.status} status=${body.status}`;
   return null;
 }
 
@@ -82,6 +84,9 @@ export function releaseOf(html: string): string | null {
 
 /** Scripts and stylesheets a page loads (the build's own assets). */
 export function assetUrls(html: string): string[] {
-  const urls = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g), ...html.matchAll(/<link[^>]*\srel="stylesheet"[^>]*\shref="([^"]+)"/g)];
+  const urls = [
+    ...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*\srel="stylesheet"[^>]*\shref="([^"]+)"/g),
+  ];
   return urls.map((match) => match[1]!);
 }

@@ -66,7 +66,8 @@ export class ReleaseStore {
   /** The ETag first, then the keys: a write guarded by this ETag fails if anything changed since. */
   async read(): Promise<ReleasePointers> {
     const described = await this.client.send(new DescribeKeyValueStoreCommand({ KvsARN: this.kvsArn }));
-    if (!described.ETag) throw new ReleaseSwitchError(`release store ${this.kvsArn} answered without an ETag`);
+    if (!described.ETag)
+      throw new ReleaseSwitchError(`release store ${this.kvsArn} answered without an ETag`);
     const [active, candidate, previous] = await Promise.all([
       this.getKey(RELEASE_POINTERS.active),
       this.getKey(RELEASE_POINTERS.candidate),
@@ -82,7 +83,12 @@ export class ReleaseStore {
       const pointers = await this.read();
       if (pointers.candidate === releaseId) return;
       await this.client.send(
-        new PutKeyCommand({ KvsARN: this.kvsArn, Key: RELEASE_POINTERS.candidate, Value: releaseId, IfMatch: pointers.etag }),
+        new PutKeyCommand({
+          KvsARN: this.kvsArn,
+          Key: RELEASE_POINTERS.candidate,
+          Value: releaseId,
+          IfMatch: pointers.etag,
+        }),
       );
     });
   }

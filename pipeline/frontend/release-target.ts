@@ -27,7 +27,11 @@ export interface ParsedArgs {
 }
 
 /** `--name value` or `--name=value` for the settings above; bare `--flag`s listed in `booleanFlags`. */
-export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, booleanFlags: readonly string[] = []): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv,
+  booleanFlags: readonly string[] = [],
+): ParsedArgs {
   const positional: string[] = [];
   const settings: Partial<Record<TargetSetting, string>> = {};
   const flags = new Set<string>();
@@ -56,7 +60,10 @@ export function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv, boole
 
 export function requireSetting(args: ParsedArgs, name: TargetSetting): string {
   const value = args.settings[name];
-  if (!value) throw new ReleaseSwitchError(`missing --${name} (or ${TARGET_SETTINGS[name]}): see the edge stack's outputs`);
+  if (!value)
+    throw new ReleaseSwitchError(
+      `missing --${name} (or ${TARGET_SETTINGS[name]}): see the edge stack's outputs`,
+    );
   return value;
 }
 
@@ -70,7 +77,9 @@ function credentials(args: ParsedArgs) {
 export function releaseStoreFor(args: ParsedArgs): ReleaseStore {
   const kvsArn = requireSetting(args, 'store-arn');
   if (!/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/.test(kvsArn)) {
-    throw new ReleaseSwitchError(`"${kvsArn}" is not a CloudFront KeyValueStore ARN (arn:aws:cloudfront::<account>:key-value-store/<id>)`);
+    throw new ReleaseSwitchError(
+      `"${kvsArn}" is not a CloudFront KeyValueStore ARN (arn:aws:cloudfront::<account>:key-value-store/<id>)`,
+    );
   }
   // The KeyValueStore API is global (SigV4A); the region only picks the endpoint partition.
   const client = new CloudFrontKeyValueStoreClient({ region: 'us-east-1', credentials: credentials(args) });
@@ -79,7 +88,11 @@ export function releaseStoreFor(args: ParsedArgs): ReleaseStore {
 
 export function releaseBucketFor(args: ParsedArgs): ReleaseBucket {
   const bucket = requireSetting(args, 'bucket');
-  const s3 = new S3Client({ region: args.settings.region, credentials: credentials(args), followRegionRedirects: true });
+  const s3 = new S3Client({
+    region: args.settings.region,
+    credentials: credentials(args),
+    followRegionRedirects: true,
+  });
   return new ReleaseBucket(s3, bucket);
 }
 

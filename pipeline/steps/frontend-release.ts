@@ -23,7 +23,10 @@ export interface FrontendReleaseOptions {
 }
 
 /** The three steps, in order (each depends on the one before). */
-export function frontendReleaseSteps(stage: GoalMandalaStage, options: FrontendReleaseOptions): pipelines.Step[] {
+export function frontendReleaseSteps(
+  stage: GoalMandalaStage,
+  options: FrontendReleaseOptions,
+): pipelines.Step[] {
   const { edge } = stage;
   const env = { RELEASE_ID: options.commitId, SITE_REGION: edge.region };
   const target = {
@@ -61,5 +64,6 @@ export function frontendReleaseSteps(stage: GoalMandalaStage, options: FrontendR
 }
 
 /** The same, in the shape `PipelineStack`'s `releaseSteps` takes. */
-export const frontendReleaseStepsFactory = (props: { stage: GoalMandalaStage } & FrontendReleaseOptions): pipelines.Step[] =>
-  frontendReleaseSteps(props.stage, props);
+export const frontendReleaseStepsFactory = (
+  props: { stage: GoalMandalaStage } & FrontendReleaseOptions,
+): pipelines.Step[] => frontendReleaseSteps(props.stage, props);

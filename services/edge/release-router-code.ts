@@ -19,6 +19,7 @@ export const releasePrefix = (releaseId: string): string => `releases/${releaseI
 
 export function releaseRouterCode(keyValueStoreId: string): string {
   const code = readFileSync(RELEASE_ROUTER_PATH, 'utf8');
-  if (!code.includes(KVS_ID_PLACEHOLDER)) throw new Error('release-router.js: the KeyValueStore id placeholder is missing');
+  if (!code.includes(KVS_ID_PLACEHOLDER))
+    throw new Error('release-router.js: the KeyValueStore id placeholder is missing');
   return code.replace(KVS_ID_PLACEHOLDER, keyValueStoreId);
 }

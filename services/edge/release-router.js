@@ -32,7 +32,10 @@ async function handler(event) {
     return {
       statusCode: 503,
       statusDescription: 'Service Unavailable',
-      headers: { 'content-type': { value: 'text/plain; charset=utf-8' }, 'cache-control': { value: 'no-store' } },
+      headers: {
+        'content-type': { value: 'text/plain; charset=utf-8' },
+        'cache-control': { value: 'no-store' },
+      },
       body: { encoding: 'text', data: 'No ' + pointer + ' release is published.' },
     };
   }
@@ -52,5 +55,7 @@ function pointerFor(request) {
 /** Files keep their path inside the release; anything else is an app route: the release's index.html. */
 function releasePath(release, uri) {
   const lastSegment = uri.slice(uri.lastIndexOf('/') + 1);
-  return lastSegment.indexOf('.') === -1 ? '/releases/' + release + '/index.html' : '/releases/' + release + uri;
+  return lastSegment.indexOf('.') === -1
+    ? '/releases/' + release + '/index.html'
+    : '/releases/' + release + uri;
 }

@@ -26,7 +26,9 @@ export interface BrowserSession {
 }
 
 /** A fresh Chromium with its own empty profile (one per simulated person). */
-export async function launchChromium(options: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
+export async function launchChromium(
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'gm-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,

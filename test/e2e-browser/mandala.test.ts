@@ -23,8 +23,7 @@ let goalUrl = '';
 const cell = (p: Page, slot: string) => p.locator(`.mandala [data-slot="${slot}"]`).first();
 /** A cell's own title (without its task badge or progress bar). */
 const cellText = (p: Page, slot: string) => cell(p, slot).locator('.cell-text').textContent();
-const filledActionCount = (p: Page) =>
-  p.locator('.mandala .cell-action:not(.empty)').count();
+const filledActionCount = (p: Page) => p.locator('.mandala .cell-action:not(.empty)').count();
 
 async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
@@ -45,11 +44,14 @@ async function withSiteCsp(context: BrowserContext): Promise<void> {
   await context.addInitScript(() => {
     const seen: string[] = [];
     (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
   });
 }
 
-const cspViolations = (p: Page) => p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+const cspViolations = (p: Page) =>
+  p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -110,7 +112,9 @@ describe('Goal Mandala in Chromium', () => {
     await page.keyboard.press('Enter');
 
     // Both places that show sub-goal 1 show it; Escape left sub-goal 3 empty.
-    await expect.poll(() => page.locator('[data-slot="sub-0"] .cell-text').allTextContents()).toEqual(['Health', 'Health']);
+    await expect
+      .poll(() => page.locator('[data-slot="sub-0"] .cell-text').allTextContents())
+      .toEqual(['Health', 'Health']);
     expect(await cellText(page, 'sub-2')).toBe('');
 
     // Saved on the server: a reload shows the same chart.
@@ -138,7 +142,8 @@ describe('Goal Mandala in Chromium', () => {
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
     await shot(page, '03-chart-drafted');
     await page.locator('.mandala').screenshot({ path: `${SCREENSHOTS}/mandala-chart.png` });
-    if (process.env.UPDATE_DOCS_SCREENSHOT) copyFileSync(`${SCREENSHOTS}/03-chart-drafted.png`, 'docs/mandala-chart.png');
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      copyFileSync(`${SCREENSHOTS}/03-chart-drafted.png`, 'docs/mandala-chart.png');
   });
 
   it('adds a task to an action and completes it; the sub-goal shows its progress', async () => {
@@ -157,17 +162,23 @@ describe('Goal Mandala in Chromium', () => {
     await expect.poll(() => task.getAttribute('class')).toContain('task-done');
     expect(await task.getByLabel('Status: Buy running shoes').inputValue()).toBe('done');
     expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/1');
-    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress').getAttribute('title')).toBe('100%');
+    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress').getAttribute('title')).toBe(
+      '100%',
+    );
   });
 
   it('writes a reflection with a rating', async () => {
-    await page.getByLabel('Reflection', { exact: true }).fill('Ran three mornings this week. ちょっと疲れた。');
+    await page
+      .getByLabel('Reflection', { exact: true })
+      .fill('Ran three mornings this week. ちょっと疲れた。');
     await page.getByLabel('Rating', { exact: true }).selectOption('4');
     await page.getByRole('button', { name: 'Save reflection' }).click();
     const saved = page.locator('.reflections .reflection');
     await saved.first().waitFor();
     expect(await saved.count()).toBe(1);
-    expect(await saved.locator('.reflection-content').textContent()).toBe('Ran three mornings this week. ちょっと疲れた。');
+    expect(await saved.locator('.reflection-content').textContent()).toBe(
+      'Ran three mornings this week. ちょっと疲れた。',
+    );
     expect(await saved.locator('.stars').getAttribute('aria-label')).toBe('Rating: 4/5');
     await shot(page, '04-task-and-reflection');
   });
@@ -190,13 +201,15 @@ describe('Goal Mandala in Chromium', () => {
     expect(await cspViolations(page)).toEqual([]);
     expect(await filledActionCount(page)).toBe(64);
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
-    expect(await page.locator('.reflections .reflection-content').textContent()).toContain('Ran three mornings');
+    expect(await page.locator('.reflections .reflection-content').textContent()).toContain(
+      'Ran three mornings',
+    );
     await cell(page, 'action-0-0').click();
     await page.keyboard.press('Escape');
     expect(await page.locator('.tasks .task-done', { hasText: 'Buy running shoes' }).count()).toBe(1);
   });
 
-  it('a second person (Japanese, phone-sized) sees none of it, even at the goal\'s address', async () => {
+  it("a second person (Japanese, phone-sized) sees none of it, even at the goal's address", async () => {
     const bob = await launchChromium({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
     try {
       const phone = await bob.context.newPage();

@@ -41,7 +41,9 @@ export const api = createApiClient('/api', () => tokenSource());
 
 /** True when the API answered 401: the token is missing, expired or otherwise unacceptable. */
 export function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
+  return (
+    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
+  );
 }
 
 /** A one-line message for a failed call, preferring the API's own wording (which names the field). */
@@ -58,7 +60,9 @@ function parseIssues(message: string): string | null {
   if (!message.startsWith('[')) return null;
   try {
     const issues = JSON.parse(message) as { path?: (string | number)[]; message?: string }[];
-    return issues.map((issue) => [issue.path?.join('.'), issue.message].filter(Boolean).join(': ')).join('; ');
+    return issues
+      .map((issue) => [issue.path?.join('.'), issue.message].filter(Boolean).join(': '))
+      .join('; ');
   } catch {
     return null;
   }

@@ -5,7 +5,16 @@ type Listener = (event: Event) => void;
 export type Props = Record<string, string | number | boolean | Listener | null | undefined>;
 
 /** Properties set as DOM properties rather than attributes (their attribute form means something else). */
-const PROPERTY_KEYS = new Set(['value', 'checked', 'disabled', 'hidden', 'selected', 'tabIndex', 'textContent', 'required']);
+const PROPERTY_KEYS = new Set([
+  'value',
+  'checked',
+  'disabled',
+  'hidden',
+  'selected',
+  'tabIndex',
+  'textContent',
+  'required',
+]);
 
 export function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,

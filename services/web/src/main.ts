@@ -89,7 +89,12 @@ function render(): void {
     renderAuthView(main, { notice, onSignedIn: signIn });
     return;
   }
-  const context: AppContext = { session, navigate, reportError, onLeave: (cleanup) => cleanups.push(cleanup) };
+  const context: AppContext = {
+    session,
+    navigate,
+    reportError,
+    onLeave: (cleanup) => cleanups.push(cleanup),
+  };
   const goalMatch = /^#\/goals\/([^/]+)$/.exec(location.hash);
   if (goalMatch) renderChartView(main, context, decodeURIComponent(goalMatch[1]!));
   else renderGoalsView(main, context);

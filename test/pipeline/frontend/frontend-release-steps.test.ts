@@ -14,16 +14,21 @@ interface Action {
   ActionTypeId: { Provider: string };
   Configuration?: Record<string, unknown>;
 }
-const config = cdkJsonContext().goalMandala as { toolchain: { account: string }; staging: { account: string } };
+const config = cdkJsonContext().goalMandala as {
+  toolchain: { account: string };
+  staging: { account: string };
+};
 const RELEASE_ACTIONS = ['FrontendPublishCandidate', 'FrontendSmokeTestCandidate', 'FrontendSwitchActive'];
 
 let app: PipelineApp;
 let edge: Template;
-const resources = () => app.template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
+const resources = () =>
+  app.template.toJSON().Resources as Record<string, { Type: string; Properties: Record<string, unknown> }>;
 
 function stageActions(name: string): Action[] {
   const pipeline = Object.values(app.template.findResources('AWS::CodePipeline::Pipeline'))[0]!;
-  return (pipeline.Properties.Stages as { Name: string; Actions: Action[] }[]).find((s) => s.Name === name)!.Actions;
+  return (pipeline.Properties.Stages as { Name: string; Actions: Action[] }[]).find((s) => s.Name === name)!
+    .Actions;
 }
 
 function projectOf(action: Action) {
@@ -42,7 +47,9 @@ describe('frontend release steps in the pipeline', () => {
       const actions = stageActions(stageName);
       const release = RELEASE_ACTIONS.map((name) => actions.find((action) => action.Name === name)!);
       expect(release.every(Boolean)).toBe(true);
-      const deployOrder = Math.max(...actions.filter((a) => a.ActionTypeId.Provider === 'CloudFormation').map((a) => a.RunOrder));
+      const deployOrder = Math.max(
+        ...actions.filter((a) => a.ActionTypeId.Provider === 'CloudFormation').map((a) => a.RunOrder),
+      );
       const orders = release.map((action) => action.RunOrder);
       expect(orders[0]).toBeGreaterThan(deployOrder);
       expect(orders[1]).toBeGreaterThan(orders[0]!);
@@ -53,12 +60,18 @@ describe('frontend release steps in the pipeline', () => {
   it('runs the npm scripts with the commit as release id and the edge outputs as settings', () => {
     const actions = stageActions('Staging');
     const project = (name: string) => projectOf(actions.find((a) => a.Name === name)!);
-    const actionEnv = (name: string) => JSON.stringify(actions.find((a) => a.Name === name)!.Configuration!.EnvironmentVariables);
+    const actionEnv = (name: string) =>
+      JSON.stringify(actions.find((a) => a.Name === name)!.Configuration!.EnvironmentVariables);
     expect(JSON.stringify(project('FrontendPublishCandidate').Source)).toContain('npm run frontend:publish');
     expect(JSON.stringify(project('FrontendSmokeTestCandidate').Source)).toContain('npm run frontend:smoke');
     expect(JSON.stringify(project('FrontendSwitchActive').Source)).toContain('npm run frontend:switch');
     for (const name of ['FrontendPublishCandidate', 'FrontendSwitchActive']) {
-      for (const variable of ['RELEASE_ID', 'SITE_BUCKET', 'RELEASE_STORE_ARN', 'RELEASE_PUBLISHER_ROLE_ARN']) {
+      for (const variable of [
+        'RELEASE_ID',
+        'SITE_BUCKET',
+        'RELEASE_STORE_ARN',
+        'RELEASE_PUBLISHER_ROLE_ARN',
+      ]) {
         expect(actionEnv(name)).toContain(variable);
       }
       expect(actionEnv(name)).toContain('CommitId'); // the source action's commit variable
@@ -71,7 +84,11 @@ describe('frontend release steps in the pipeline', () => {
     const assumedBy = (step: string) =>
       Object.entries(resources())
         .filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(`PipelineStaging${step}Role`))
-        .flatMap(([, r]) => (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement)
+        .flatMap(
+          ([, r]) =>
+            (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+              .Statement,
+        )
         .filter((statement) => statement.Action === 'sts:AssumeRole')
         .map((statement) => statement.Resource);
     for (const step of ['FrontendPublishCandidate', 'FrontendSwitchActive']) {
@@ -103,7 +120,7 @@ describe('edge stack pieces the release relies on', () => {
     });
   });
 
-  it('no distribution-wide error pages (they would turn the API\'s 404s into 200 HTML)', () => {
+  it("no distribution-wide error pages (they would turn the API's 404s into 200 HTML)", () => {
     const [distribution] = Object.values(edge.findResources('AWS::CloudFront::Distribution'));
     expect(distribution!.Properties.DistributionConfig.CustomErrorResponses).toBeUndefined();
   });
@@ -116,8 +133,12 @@ describe('edge stack pieces the release relies on', () => {
     const policies = Object.values(edge.findResources('AWS::IAM::Policy')).filter((p) =>
       JSON.stringify(p.Properties.Roles).includes('ReleasePublisherRole'),
     );
-    const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
-    const kvs = statements.find((s) => JSON.stringify(s.Action).includes('cloudfront-keyvaluestore:UpdateKeys'))!;
+    const statements = policies.flatMap(
+      (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+    );
+    const kvs = statements.find((s) =>
+      JSON.stringify(s.Action).includes('cloudfront-keyvaluestore:UpdateKeys'),
+    )!;
     expect(JSON.stringify(kvs.Resource)).toContain('ReleaseStore');
     const writes = statements.find((s) => JSON.stringify(s.Action).includes('s3:PutObject'))!;
     expect(JSON.stringify(writes.Resource)).toContain('/releases/*');

@@ -27,7 +27,10 @@ describe('ReleaseBucket', () => {
     s3.on(HeadObjectCommand).rejects(notFound());
     s3.on(PutObjectCommand).resolves({ ETag: '"x"' });
 
-    const result = await new ReleaseBucket(new S3Client({ region: 'ap-northeast-1' }), 'site-bucket').upload('abc123def456', builtApp());
+    const result = await new ReleaseBucket(new S3Client({ region: 'ap-northeast-1' }), 'site-bucket').upload(
+      'abc123def456',
+      builtApp(),
+    );
 
     expect(result).toEqual({ releaseId: 'abc123def456', uploaded: 4 });
     const puts = s3.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
@@ -42,25 +45,37 @@ describe('ReleaseBucket', () => {
       ContentType: 'text/javascript; charset=utf-8',
       CacheControl: 'public, max-age=31536000, immutable',
     });
-    expect(puts.find((put) => put.Key === 'releases/abc123def456/assets/index-def.css')?.ContentType).toBe('text/css; charset=utf-8');
+    expect(puts.find((put) => put.Key === 'releases/abc123def456/assets/index-def.css')?.ContentType).toBe(
+      'text/css; charset=utf-8',
+    );
   });
 
   it('never rewrites a release that is already complete (releases are immutable)', async () => {
     s3.on(HeadObjectCommand).resolves({ ContentLength: 10 });
-    const result = await new ReleaseBucket(new S3Client({ region: 'ap-northeast-1' }), 'site-bucket').upload('abc123def456', builtApp());
+    const result = await new ReleaseBucket(new S3Client({ region: 'ap-northeast-1' }), 'site-bucket').upload(
+      'abc123def456',
+      builtApp(),
+    );
     expect(result.uploaded).toBe(0);
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(0);
-    expect(s3.commandCalls(HeadObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'site-bucket', Key: 'releases/abc123def456/index.html' });
+    expect(s3.commandCalls(HeadObjectCommand)[0]!.args[0].input).toEqual({
+      Bucket: 'site-bucket',
+      Key: 'releases/abc123def456/index.html',
+    });
   });
 
   it('refuses a folder without index.html, naming the fix', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'dist-'));
-    await expect(new ReleaseBucket(new S3Client({}), 'b').upload('abc', empty)).rejects.toThrow(/no index.html.*npm run build:web/);
+    await expect(new ReleaseBucket(new S3Client({}), 'b').upload('abc', empty)).rejects.toThrow(
+      /no index.html.*npm run build:web/,
+    );
   });
 
   it('exists() is false only for a missing index.html; other errors surface', async () => {
     const bucket = new ReleaseBucket(new S3Client({ region: 'ap-northeast-1' }), 'site-bucket');
-    s3.on(HeadObjectCommand).rejectsOnce(notFound()).rejectsOnce(Object.assign(new Error('Forbidden'), { name: 'AccessDenied' }));
+    s3.on(HeadObjectCommand)
+      .rejectsOnce(notFound())
+      .rejectsOnce(Object.assign(new Error('Forbidden'), { name: 'AccessDenied' }));
     await expect(bucket.exists('abc')).resolves.toBe(false);
     await expect(bucket.exists('abc')).rejects.toThrow('Forbidden');
   });

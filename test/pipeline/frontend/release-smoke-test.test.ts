@@ -51,7 +51,9 @@ beforeAll(async () => {
       res.end(JSON.stringify({ status: apiHealthy ? 'ok' : 'degraded' }));
       return;
     }
-    const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, { value: String(v) }]));
+    const headers = Object.fromEntries(
+      Object.entries(req.headers).map(([k, v]) => [k, { value: String(v) }]),
+    );
     const cookies = Object.fromEntries(
       (req.headers.cookie ?? '')
         .split(';')
@@ -59,7 +61,12 @@ beforeAll(async () => {
         .map((pair) => pair.trim().split('=') as [string, string])
         .map(([k, v]) => [k, { value: v }]),
     );
-    const event = { version: '1.0', context: { eventType: 'viewer-request' }, viewer: { ip: '127.0.0.1' }, request: { method: 'GET', uri: url.pathname, querystring: {}, headers, cookies } };
+    const event = {
+      version: '1.0',
+      context: { eventType: 'viewer-request' },
+      viewer: { ip: '127.0.0.1' },
+      request: { method: 'GET', uri: url.pathname, querystring: {}, headers, cookies },
+    };
     const routed = await loadRouter(pointers).handler(event);
     if (isResponse(routed)) {
       res.writeHead(routed.statusCode, { 'content-type': 'text/plain' });

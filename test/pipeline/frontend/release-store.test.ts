@@ -26,14 +26,20 @@ function storeHolds(keys: Record<string, string>, etag: string): void {
   });
   kvs.on(GetKeyCommand).callsFake((input: { Key: string }) => {
     if (!(input.Key in keys)) {
-      throw new ResourceNotFoundException({ message: `Key ${input.Key} not found`, $metadata: { httpStatusCode: 404 } });
+      throw new ResourceNotFoundException({
+        message: `Key ${input.Key} not found`,
+        $metadata: { httpStatusCode: 404 },
+      });
     }
     return { Key: input.Key, Value: keys[input.Key], ItemCount: 3, TotalSizeInBytes: 64 };
   });
 }
 
 const conflict = () =>
-  new ConflictException({ message: 'Pre-condition failed: ETag mismatch', $metadata: { httpStatusCode: 409 } });
+  new ConflictException({
+    message: 'Pre-condition failed: ETag mismatch',
+    $metadata: { httpStatusCode: 409 },
+  });
 
 beforeEach(() => kvs.reset());
 
@@ -70,7 +76,9 @@ describe('ReleaseStore', () => {
     kvs.on(UpdateKeysCommand).resolves({ ETag: 'ETAG2', ItemCount: 2, TotalSizeInBytes: 32 });
     const result = await new ReleaseStore(new CloudFrontKeyValueStoreClient({}), KVS_ARN).activate('bbb222');
     expect(result).toEqual({ from: undefined, to: 'bbb222', changed: true });
-    expect(kvs.commandCalls(UpdateKeysCommand)[0]!.args[0].input.Puts).toEqual([{ Key: 'active', Value: 'bbb222' }]);
+    expect(kvs.commandCalls(UpdateKeysCommand)[0]!.args[0].input.Puts).toEqual([
+      { Key: 'active', Value: 'bbb222' },
+    ]);
   });
 
   it('writes nothing when the release is already active', async () => {
@@ -83,9 +91,18 @@ describe('ReleaseStore', () => {
   it('on an ETag conflict re-reads the store and retries with the new ETag and the new active as previous', async () => {
     // Someone switched active to ccc333 between our read and our write.
     let state: { keys: Record<string, string>; etag: string } = { keys: { active: 'aaa111' }, etag: 'ETAG1' };
-    kvs.on(DescribeKeyValueStoreCommand).callsFake(() => ({ KvsARN: KVS_ARN, ETag: state.etag, ItemCount: 1, TotalSizeInBytes: 8, Created: new Date() }));
+    kvs
+      .on(DescribeKeyValueStoreCommand)
+      .callsFake(() => ({
+        KvsARN: KVS_ARN,
+        ETag: state.etag,
+        ItemCount: 1,
+        TotalSizeInBytes: 8,
+        Created: new Date(),
+      }));
     kvs.on(GetKeyCommand).callsFake((input: { Key: string }) => {
-      if (!(input.Key in state.keys)) throw new ResourceNotFoundException({ message: 'not found', $metadata: {} });
+      if (!(input.Key in state.keys))
+        throw new ResourceNotFoundException({ message: 'not found', $metadata: {} });
       return { Key: input.Key, Value: state.keys[input.Key], ItemCount: 1, TotalSizeInBytes: 8 };
     });
     kvs
@@ -119,15 +136,23 @@ describe('ReleaseStore', () => {
 
   it('does not retry other failures (access denied surfaces as it is)', async () => {
     storeHolds({ active: 'aaa111' }, 'ETAG1');
-    const denied = Object.assign(new Error('User is not authorized to perform cloudfront-keyvaluestore:UpdateKeys'), { name: 'AccessDeniedException' });
+    const denied = Object.assign(
+      new Error('User is not authorized to perform cloudfront-keyvaluestore:UpdateKeys'),
+      { name: 'AccessDeniedException' },
+    );
     kvs.on(UpdateKeysCommand).rejects(denied);
-    await expect(new ReleaseStore(new CloudFrontKeyValueStoreClient({}), KVS_ARN).activate('bbb222')).rejects.toThrow(/not authorized/);
+    await expect(
+      new ReleaseStore(new CloudFrontKeyValueStoreClient({}), KVS_ARN).activate('bbb222'),
+    ).rejects.toThrow(/not authorized/);
     expect(kvs.commandCalls(UpdateKeysCommand)).toHaveLength(1);
   });
 
   it('publishes a candidate with PutKey guarded by the ETag, retrying a conflict', async () => {
     storeHolds({ active: 'aaa111' }, 'ETAG1');
-    kvs.on(PutKeyCommand).rejectsOnce(conflict()).resolves({ ETag: 'ETAG2', ItemCount: 2, TotalSizeInBytes: 16 });
+    kvs
+      .on(PutKeyCommand)
+      .rejectsOnce(conflict())
+      .resolves({ ETag: 'ETAG2', ItemCount: 2, TotalSizeInBytes: 16 });
     await new ReleaseStore(new CloudFrontKeyValueStoreClient({}), KVS_ARN).publishCandidate('bbb222');
     const puts = kvs.commandCalls(PutKeyCommand).map((call) => call.args[0].input);
     expect(puts).toEqual([

@@ -22,14 +22,20 @@ describe('release router (CloudFront Function)', () => {
   it('sends the site root and app routes to the active release index.html (SPA fallback)', async () => {
     const { handler, reads } = loadRouter(RELEASES);
     expect(await handler(viewerRequest('/'))).toMatchObject({ uri: '/releases/a1b2c3d4e5f6/index.html' });
-    expect(await handler(viewerRequest('/goals/42'))).toMatchObject({ uri: '/releases/a1b2c3d4e5f6/index.html' });
+    expect(await handler(viewerRequest('/goals/42'))).toMatchObject({
+      uri: '/releases/a1b2c3d4e5f6/index.html',
+    });
     expect(reads).toEqual(['active', 'active']);
   });
 
   it('keeps file paths inside the active release', async () => {
     const { handler } = loadRouter(RELEASES);
-    expect(await handler(viewerRequest('/favicon.ico'))).toMatchObject({ uri: '/releases/a1b2c3d4e5f6/favicon.ico' });
-    expect(await handler(viewerRequest('/index.html'))).toMatchObject({ uri: '/releases/a1b2c3d4e5f6/index.html' });
+    expect(await handler(viewerRequest('/favicon.ico'))).toMatchObject({
+      uri: '/releases/a1b2c3d4e5f6/favicon.ico',
+    });
+    expect(await handler(viewerRequest('/index.html'))).toMatchObject({
+      uri: '/releases/a1b2c3d4e5f6/index.html',
+    });
   });
 
   it('leaves release paths alone so a loaded page keeps its own assets across a switch', async () => {

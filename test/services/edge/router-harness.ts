@@ -21,7 +21,11 @@ export type RouterHandler = (event: unknown) => Promise<FunctionRequest | Functi
 
 export const STORE_ID = '6f1b1c2e-0000-4000-8000-00000000abcd';
 
-export function loadRouter(keys: Record<string, string>): { handler: RouterHandler; openedStores: string[]; reads: string[] } {
+export function loadRouter(keys: Record<string, string>): {
+  handler: RouterHandler;
+  openedStores: string[];
+  reads: string[];
+} {
   const openedStores: string[] = [];
   const reads: string[] = [];
   const cf = {
@@ -41,12 +45,25 @@ export function loadRouter(keys: Record<string, string>): { handler: RouterHandl
   return { handler, openedStores, reads };
 }
 
-export function viewerRequest(uri: string, extra: Partial<Pick<FunctionRequest, 'headers' | 'cookies'>> = {}) {
+export function viewerRequest(
+  uri: string,
+  extra: Partial<Pick<FunctionRequest, 'headers' | 'cookies'>> = {},
+) {
   return {
     version: '1.0',
-    context: { distributionDomainName: 'd111111abcdef8.cloudfront.net', eventType: 'viewer-request', requestId: 'r1' },
+    context: {
+      distributionDomainName: 'd111111abcdef8.cloudfront.net',
+      eventType: 'viewer-request',
+      requestId: 'r1',
+    },
     viewer: { ip: '192.0.2.10' },
-    request: { method: 'GET', uri, querystring: {}, headers: extra.headers ?? {}, cookies: extra.cookies ?? {} },
+    request: {
+      method: 'GET',
+      uri,
+      querystring: {},
+      headers: extra.headers ?? {},
+      cookies: extra.cookies ?? {},
+    },
   };
 }
 

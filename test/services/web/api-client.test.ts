@@ -28,14 +28,25 @@ afterAll(async () => {
 describe('web API client', () => {
   it('calls /api/<service>/<procedure> with the bearer token, one request per call', async () => {
     const api = createApiClient(`${stack.url}/api`, () => token);
-    const session = await api.auth.signUp.mutate({ email: `web-${Date.now()}@example.com`, password: 'long enough', name: 'Web' });
+    const session = await api.auth.signUp.mutate({
+      email: `web-${Date.now()}@example.com`,
+      password: 'long enough',
+      name: 'Web',
+    });
     token = session.accessToken;
     const goal = await api.goals.create.mutate({ title: 'Learn the cello' });
-    await api.goals.setAction.mutate({ goalId: goal.id, subGoalPosition: 2, position: 5, title: 'Scales daily' });
+    await api.goals.setAction.mutate({
+      goalId: goal.id,
+      subGoalPosition: 2,
+      position: 5,
+      title: 'Scales daily',
+    });
     const chart = await api.goals.get.query({ goalId: goal.id });
 
     expect(chart.subGoals).toHaveLength(8);
-    expect(chart.subGoals.find((s) => s.position === 2)!.actions.find((a) => a.position === 5)!.title).toBe('Scales daily');
+    expect(chart.subGoals.find((s) => s.position === 2)!.actions.find((a) => a.position === 5)!.title).toBe(
+      'Scales daily',
+    );
     expect(sent.slice(-4)).toEqual([
       'POST /api/auth/signUp',
       'POST /api/goals/create',

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { indexOf, positionOf, slotAt, slotKey } from '../../../services/web/src/mandala-layout.js';
 
 const allSlots = () =>
-  Array.from({ length: 81 }, (_, i) => ({ row: Math.floor(i / 9), column: i % 9, slot: slotAt(Math.floor(i / 9), i % 9) }));
+  Array.from({ length: 81 }, (_, i) => ({
+    row: Math.floor(i / 9),
+    column: i % 9,
+    slot: slotAt(Math.floor(i / 9), i % 9),
+  }));
 
 describe('mandala layout', () => {
   it('has one goal in the very centre, each sub-goal twice, and 64 distinct actions', () => {
@@ -18,7 +22,9 @@ describe('mandala layout', () => {
   it('puts sub-goal p in the centre of the outer block that sits where p sits around the goal', () => {
     const slots = allSlots();
     for (let p = 0; p < 8; p++) {
-      const inCentre = slots.find((s) => slotKey(s.slot) === `sub-${p}` && s.row >= 3 && s.row <= 5 && s.column >= 3 && s.column <= 5)!;
+      const inCentre = slots.find(
+        (s) => slotKey(s.slot) === `sub-${p}` && s.row >= 3 && s.row <= 5 && s.column >= 3 && s.column <= 5,
+      )!;
       const outer = slots.find((s) => slotKey(s.slot) === `sub-${p}` && s !== inCentre)!;
       // Offset from the goal (4,4) inside the centre block × 3 = offset of the outer block's centre.
       expect([outer.row - 4, outer.column - 4]).toEqual([(inCentre.row - 4) * 3, (inCentre.column - 4) * 3]);

@@ -10,7 +10,11 @@ import { t } from '../i18n.js';
 /** How often the job's status is asked for. */
 const POLL_INTERVAL_MS = 1000;
 
-export function createAiDraft(context: AppContext, goalId: string, onDrafted: () => Promise<void>): HTMLElement {
+export function createAiDraft(
+  context: AppContext,
+  goalId: string,
+  onDrafted: () => Promise<void>,
+): HTMLElement {
   const status = h('div', { class: 'ai-status', role: 'status', 'aria-live': 'polite' });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
@@ -43,7 +47,11 @@ export function createAiDraft(context: AppContext, goalId: string, onDrafted: ()
   function show(state: AiJobStatus['status'], error?: string): void {
     status.dataset.state = state;
     if (state === 'queued' || state === 'running') {
-      replace(status, h('progress', { 'aria-label': t('draftWithAi') }), h('span', null, t(state === 'queued' ? 'aiQueued' : 'aiRunning')));
+      replace(
+        status,
+        h('progress', { 'aria-label': t('draftWithAi') }),
+        h('span', null, t(state === 'queued' ? 'aiQueued' : 'aiRunning')),
+      );
     } else if (state === 'succeeded') {
       replace(status, h('span', null, t('aiSucceeded')));
     } else {

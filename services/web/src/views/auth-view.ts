@@ -10,9 +10,19 @@ export interface AuthViewOptions {
   readonly onSignedIn: (session: Session) => void;
 }
 
-export function renderAuthView(main: HTMLElement, options: AuthViewOptions, mode: 'signIn' | 'signUp' = 'signIn'): void {
+export function renderAuthView(
+  main: HTMLElement,
+  options: AuthViewOptions,
+  mode: 'signIn' | 'signUp' = 'signIn',
+): void {
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const email = h('input', { id: 'auth-email', type: 'email', name: 'email', autocomplete: 'email', required: true });
+  const email = h('input', {
+    id: 'auth-email',
+    type: 'email',
+    name: 'email',
+    autocomplete: 'email',
+    required: true,
+  });
   const password = h('input', {
     id: 'auth-password',
     type: 'password',
@@ -22,7 +32,13 @@ export function renderAuthView(main: HTMLElement, options: AuthViewOptions, mode
     required: true,
     'aria-describedby': mode === 'signUp' ? 'auth-password-hint' : null,
   });
-  const name = h('input', { id: 'auth-name', type: 'text', name: 'name', autocomplete: 'name', required: true });
+  const name = h('input', {
+    id: 'auth-name',
+    type: 'text',
+    name: 'name',
+    autocomplete: 'name',
+    required: true,
+  });
   const submit = h('button', { type: 'submit' }, mode === 'signIn' ? t('signIn') : t('signUp'));
 
   const form = h(
@@ -38,7 +54,11 @@ export function renderAuthView(main: HTMLElement, options: AuthViewOptions, mode
           const session =
             mode === 'signIn'
               ? await api.auth.signIn.mutate({ email: email.value, password: password.value })
-              : await api.auth.signUp.mutate({ email: email.value, password: password.value, name: name.value });
+              : await api.auth.signUp.mutate({
+                  email: email.value,
+                  password: password.value,
+                  name: name.value,
+                });
           options.onSignedIn(session);
         } catch (failure) {
           error.textContent = errorMessage(failure, t('genericError'));
@@ -68,7 +88,8 @@ export function renderAuthView(main: HTMLElement, options: AuthViewOptions, mode
         {
           type: 'button',
           class: 'link-button',
-          onclick: () => renderAuthView(main, { ...options, notice: null }, mode === 'signIn' ? 'signUp' : 'signIn'),
+          onclick: () =>
+            renderAuthView(main, { ...options, notice: null }, mode === 'signIn' ? 'signUp' : 'signIn'),
         },
         mode === 'signIn' ? t('signUp') : t('signIn'),
       ),

@@ -11,7 +11,12 @@ import { renderTasksPanel, type ActionSelection } from './tasks-panel.js';
 
 export function renderChartView(main: HTMLElement, context: AppContext, goalId: string): void {
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  replace(main, h('a', { href: '#/', class: 'back' }, t('backToGoals')), error, h('p', { class: 'loading' }, t('loading')));
+  replace(
+    main,
+    h('a', { href: '#/', class: 'back' }, t('backToGoals')),
+    error,
+    h('p', { class: 'loading' }, t('loading')),
+  );
 
   Promise.all([
     api.goals.get.query({ goalId }),
@@ -24,8 +29,15 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       let selection: ActionSelection | null = null;
 
       const title = h('h1', { class: 'goal-heading' }, chart.title);
-      const tasksPanel = h('section', { class: 'card tasks-panel', 'aria-labelledby': 'tasks-title', 'aria-live': 'polite' });
-      const reflectionsPanel = h('section', { class: 'card reflections-panel', 'aria-labelledby': 'reflections-title' });
+      const tasksPanel = h('section', {
+        class: 'card tasks-panel',
+        'aria-labelledby': 'tasks-title',
+        'aria-live': 'polite',
+      });
+      const reflectionsPanel = h('section', {
+        class: 'card reflections-panel',
+        'aria-labelledby': 'reflections-title',
+      });
       const tasksOptions = {
         context,
         goalId,
@@ -42,7 +54,12 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
             await saveSlot(goalId, slot, value);
             current = withTitle(current, slot, value);
             if (slot.kind === 'goal') title.textContent = value;
-            if (selection && slot.kind === 'action' && slot.subGoal === selection.subGoal && slot.action === selection.action) {
+            if (
+              selection &&
+              slot.kind === 'action' &&
+              slot.subGoal === selection.subGoal &&
+              slot.action === selection.action
+            ) {
               selection = { ...selection, title: value };
               renderTasksPanel(tasksPanel, selection, tasksOptions);
             }
@@ -90,11 +107,17 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         main,
         h('div', { class: 'chart-toolbar' }, h('a', { href: '#/', class: 'back' }, t('backToGoals')), remove),
         title,
-        chart.deadline && h('p', { class: 'deadline' }, `${t('deadline')}: ${String(chart.deadline).slice(0, 10)}`),
+        chart.deadline &&
+          h('p', { class: 'deadline' }, `${t('deadline')}: ${String(chart.deadline).slice(0, 10)}`),
         chart.description && h('p', { class: 'description' }, chart.description),
         aiDraft,
         error,
-        h('div', { class: 'chart-layout' }, grid.element, h('div', { class: 'side' }, tasksPanel, reflectionsPanel)),
+        h(
+          'div',
+          { class: 'chart-layout' },
+          grid.element,
+          h('div', { class: 'side' }, tasksPanel, reflectionsPanel),
+        ),
       );
       // `npm run bench:web` reads this: the chart is drawn and takes keyboard and clicks from here on.
       performance.mark('chart-interactive');
@@ -112,6 +135,11 @@ function saveSlot(goalId: string, slot: CellSlot, title: string): Promise<unknow
     case 'subGoal':
       return api.goals.setSubGoal.mutate({ goalId, position: slot.subGoal, title });
     case 'action':
-      return api.goals.setAction.mutate({ goalId, subGoalPosition: slot.subGoal, position: slot.action, title });
+      return api.goals.setAction.mutate({
+        goalId,
+        subGoalPosition: slot.subGoal,
+        position: slot.action,
+        title,
+      });
   }
 }

@@ -6,11 +6,21 @@ import { t } from '../i18n.js';
 import { progressBar } from './progress-bar.js';
 
 export function renderGoalsView(main: HTMLElement, context: AppContext): void {
-  const list = h('div', { class: 'goal-list', 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('loading')));
+  const list = h(
+    'div',
+    { class: 'goal-list', 'aria-busy': 'true' },
+    h('p', { class: 'loading' }, t('loading')),
+  );
   const listError = h('p', { class: 'error', role: 'alert', hidden: true });
   replace(
     main,
-    h('section', { 'aria-labelledby': 'goals-title' }, h('h1', { id: 'goals-title' }, t('myGoals')), listError, list),
+    h(
+      'section',
+      { 'aria-labelledby': 'goals-title' },
+      h('h1', { id: 'goals-title' }, t('myGoals')),
+      listError,
+      list,
+    ),
     createGoalForm(context),
   );
 

@@ -56,10 +56,18 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   let focused = { row: 4, column: 4 };
 
   const help = h('p', { id: 'chart-help', class: 'hint' }, t('chartHelp'));
-  const blocks = Array.from({ length: 9 }, (_, block) => h('div', { class: `block${block === 4 ? ' block-center' : ''}` }));
+  const blocks = Array.from({ length: 9 }, (_, block) =>
+    h('div', { class: `block${block === 4 ? ' block-center' : ''}` }),
+  );
   const grid = h(
     'div',
-    { class: 'mandala', role: 'group', 'aria-label': t('chartLabel'), 'aria-describedby': 'chart-help', onkeydown: onGridKey },
+    {
+      class: 'mandala',
+      role: 'group',
+      'aria-label': t('chartLabel'),
+      'aria-describedby': 'chart-help',
+      onkeydown: onGridKey,
+    },
     ...blocks,
   );
 
@@ -108,7 +116,8 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   function paintSlot(slot: CellSlot): void {
     const key = slotKey(slot);
     for (let row = 0; row < 9; row++) {
-      for (let column = 0; column < 9; column++) if (slotKey(slots[row]![column]!) === key) paint(row, column);
+      for (let column = 0; column < 9; column++)
+        if (slotKey(slots[row]![column]!) === key) paint(row, column);
     }
   }
 
@@ -211,13 +220,17 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           if (slot.kind === 'goal') continue;
           const own = tasks.filter(
             (task) =>
-              task.subGoalPosition === slot.subGoal && (slot.kind === 'subGoal' || task.actionPosition === slot.action),
+              task.subGoalPosition === slot.subGoal &&
+              (slot.kind === 'subGoal' || task.actionPosition === slot.action),
           );
           if (own.length === 0) continue;
           const done = own.filter((task) => task.status === 'done').length;
           const percent = Math.round((done / own.length) * 100);
           // Screen readers hear the progress with the cell's label.
-          cell.setAttribute('aria-description', slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`);
+          cell.setAttribute(
+            'aria-description',
+            slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`,
+          );
           cell.appendChild(
             slot.kind === 'subGoal'
               ? h(
@@ -243,7 +256,9 @@ export function withTitle(chart: Chart, slot: CellSlot, title: string): Chart {
       if (slot.kind === 'subGoal') return { ...subGoal, title };
       return {
         ...subGoal,
-        actions: subGoal.actions.map((action) => (action.position === slot.action ? { ...action, title } : action)),
+        actions: subGoal.actions.map((action) =>
+          action.position === slot.action ? { ...action, title } : action,
+        ),
       };
     }),
   };

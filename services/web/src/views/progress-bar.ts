@@ -5,7 +5,14 @@ export function progressBar(percent: number, label: string): HTMLElement {
   const value = Math.round(Math.min(100, Math.max(0, percent)));
   return h(
     'span',
-    { class: 'progress', role: 'progressbar', 'aria-label': label, 'aria-valuemin': 0, 'aria-valuemax': 100, 'aria-valuenow': value },
+    {
+      class: 'progress',
+      role: 'progressbar',
+      'aria-label': label,
+      'aria-valuemin': 0,
+      'aria-valuemax': 100,
+      'aria-valuenow': value,
+    },
     h('span', { class: 'progress-fill', style: `width:${value}%` }),
     h('span', { class: 'progress-text' }, `${value}%`),
   );

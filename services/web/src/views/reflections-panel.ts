@@ -11,11 +11,19 @@ export function renderReflectionsPanel(
   reflections: Reflection[],
 ): void {
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const content = h('textarea', { id: 'reflection-content', name: 'content', rows: 3, required: true, maxlength: 5000 });
+  const content = h('textarea', {
+    id: 'reflection-content',
+    name: 'content',
+    rows: 3,
+    required: true,
+    maxlength: 5000,
+  });
   const rating = h(
     'select',
     { id: 'reflection-rating', name: 'rating' },
-    ...[5, 4, 3, 2, 1].map((n) => h('option', { value: n, selected: n === 3 }, `${n} ${'★'.repeat(n)}${'☆'.repeat(5 - n)}`)),
+    ...[5, 4, 3, 2, 1].map((n) =>
+      h('option', { value: n, selected: n === 3 }, `${n} ${'★'.repeat(n)}${'☆'.repeat(5 - n)}`),
+    ),
   );
   const date = h('input', { id: 'reflection-date', name: 'date', type: 'date', value: today() });
   const save = h('button', { type: 'submit' }, t('addReflection'));
@@ -71,7 +79,11 @@ export function renderReflectionsPanel(
                 { class: 'reflection-head' },
                 h('time', null, String(reflection.date).slice(0, 10)),
                 reflection.rating != null &&
-                  h('span', { class: 'stars', 'aria-label': `${t('rating')}: ${reflection.rating}/5` }, '★'.repeat(reflection.rating)),
+                  h(
+                    'span',
+                    { class: 'stars', 'aria-label': `${t('rating')}: ${reflection.rating}/5` },
+                    '★'.repeat(reflection.rating),
+                  ),
                 h(
                   'button',
                   {
@@ -81,7 +93,12 @@ export function renderReflectionsPanel(
                     onclick: async () => {
                       try {
                         await api.reflections.delete.mutate({ reflectionId: reflection.id });
-                        renderReflectionsPanel(panel, context, goalId, reflections.filter((r) => r.id !== reflection.id));
+                        renderReflectionsPanel(
+                          panel,
+                          context,
+                          goalId,
+                          reflections.filter((r) => r.id !== reflection.id),
+                        );
                       } catch (failure) {
                         context.reportError(failure, error);
                       }

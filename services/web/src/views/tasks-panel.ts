@@ -25,8 +25,20 @@ const STATUSES: readonly { value: TaskStatus; key: MessageKey }[] = [
   { value: 'done', key: 'statusDone' },
 ];
 
-export function renderTasksPanel(panel: HTMLElement, selection: ActionSelection | null, options: TasksPanelOptions): void {
-  const heading = h('h2', { id: 'tasks-title' }, selection ? t('tasksFor', { action: selection.title || t('action', { s: selection.subGoal + 1, n: selection.action + 1 }) }) : t('tasks'));
+export function renderTasksPanel(
+  panel: HTMLElement,
+  selection: ActionSelection | null,
+  options: TasksPanelOptions,
+): void {
+  const heading = h(
+    'h2',
+    { id: 'tasks-title' },
+    selection
+      ? t('tasksFor', {
+          action: selection.title || t('action', { s: selection.subGoal + 1, n: selection.action + 1 }),
+        })
+      : t('tasks'),
+  );
   if (!selection) {
     replace(panel, heading, h('p', { class: 'hint' }, t('selectAction')));
     return;
@@ -72,7 +84,10 @@ export function renderTasksPanel(panel: HTMLElement, selection: ActionSelection 
     add,
   );
 
-  const change = async (task: Task, patch: { status?: TaskStatus; dueDate?: string | null }): Promise<void> => {
+  const change = async (
+    task: Task,
+    patch: { status?: TaskStatus; dueDate?: string | null },
+  ): Promise<void> => {
     try {
       const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch });
       update(options.tasks().map((other) => (other.id === task.id ? updated : other)));
@@ -87,12 +102,19 @@ export function renderTasksPanel(panel: HTMLElement, selection: ActionSelection 
       type: 'checkbox',
       checked: task.status === 'done',
       'aria-label': `${t('done')}: ${task.title}`,
-      onchange: (event: Event) => change(task, { status: (event.target as HTMLInputElement).checked ? 'done' : 'todo' }),
+      onchange: (event: Event) =>
+        change(task, { status: (event.target as HTMLInputElement).checked ? 'done' : 'todo' }),
     });
     const status = h(
       'select',
-      { 'aria-label': `${t('status')}: ${task.title}`, onchange: (event: Event) => change(task, { status: (event.target as HTMLSelectElement).value as TaskStatus }) },
-      ...STATUSES.map((option) => h('option', { value: option.value, selected: option.value === task.status }, t(option.key))),
+      {
+        'aria-label': `${t('status')}: ${task.title}`,
+        onchange: (event: Event) =>
+          change(task, { status: (event.target as HTMLSelectElement).value as TaskStatus }),
+      },
+      ...STATUSES.map((option) =>
+        h('option', { value: option.value, selected: option.value === task.status }, t(option.key)),
+      ),
     );
     const dueInput = h('input', {
       type: 'date',
@@ -134,7 +156,9 @@ export function renderTasksPanel(panel: HTMLElement, selection: ActionSelection 
   replace(
     panel,
     heading,
-    own.length === 0 ? h('p', { class: 'empty' }, t('noTasks')) : h('ul', { class: 'tasks', 'aria-labelledby': 'tasks-title' }, ...items),
+    own.length === 0
+      ? h('p', { class: 'empty' }, t('noTasks'))
+      : h('ul', { class: 'tasks', 'aria-labelledby': 'tasks-title' }, ...items),
     error,
     form,
   );

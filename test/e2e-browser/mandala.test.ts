@@ -183,6 +183,27 @@ describe('Goal Mandala in Chromium', () => {
     await shot(page, '04-task-and-reflection');
   });
 
+  it('deletes a task and a reflection (and only those)', async () => {
+    await page.getByLabel('Task', { exact: true }).fill('Temporary task');
+    await page.getByRole('button', { name: 'Add task' }).click();
+    await page.locator('.tasks .task', { hasText: 'Temporary task' }).waitFor();
+    expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/2');
+    await page.getByRole('button', { name: 'Delete: Temporary task' }).click();
+    await page.locator('.tasks .task', { hasText: 'Temporary task' }).waitFor({ state: 'detached' });
+    expect(await page.locator('.tasks .task').count()).toBe(1);
+    expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/1');
+
+    await page.getByLabel('Reflection', { exact: true }).fill('A note to delete');
+    await page.getByLabel('Date', { exact: true }).fill('2026-01-02');
+    await page.getByRole('button', { name: 'Save reflection' }).click();
+    await page.locator('.reflections .reflection', { hasText: 'A note to delete' }).waitFor();
+    await page.getByRole('button', { name: 'Delete: 2026-01-02' }).click();
+    await page
+      .locator('.reflections .reflection', { hasText: 'A note to delete' })
+      .waitFor({ state: 'detached' });
+    expect(await page.locator('.reflections .reflection').count()).toBe(1);
+  });
+
   it('signs out and back in: everything is still there', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -223,6 +244,12 @@ describe('Goal Mandala in Chromium', () => {
       await phone.getByRole('button', { name: 'アカウント作成' }).click();
       await phone.getByRole('heading', { name: 'マイ目標' }).waitFor();
       await phone.getByText('まだ目標がありません').waitFor();
+      // The header toggles the language (and back).
+      await phone.getByRole('button', { name: '英語に切り替え' }).click();
+      await phone.getByRole('heading', { name: 'My goals' }).waitFor();
+      expect(await phone.evaluate(() => document.documentElement.lang)).toBe('en');
+      await phone.getByRole('button', { name: 'Switch to Japanese' }).click();
+      await phone.getByRole('heading', { name: 'マイ目標' }).waitFor();
       expect(await phone.getByText(goalTitle).count()).toBe(0);
 
       // Ann's goal by its address: the API answers 404, nothing of hers is shown.

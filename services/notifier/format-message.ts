@@ -25,7 +25,11 @@ export function formatMessage(subject: string | null | undefined, message: strin
 function isPipelineNotification(message: string): boolean {
   try {
     const json: unknown = JSON.parse(message);
-    return typeof json === 'object' && json !== null && (json as { source?: unknown }).source === 'aws.codepipeline';
+    return (
+      typeof json === 'object' &&
+      json !== null &&
+      (json as { source?: unknown }).source === 'aws.codepipeline'
+    );
   } catch {
     return false;
   }

@@ -18,7 +18,9 @@ class FakeSlack {
     this.server = createServer((req, res) => {
       void readBody(req).then((body) => {
         this.bodies.push({ path: req.url, contentType: req.headers['content-type'], json: JSON.parse(body) });
-        res.writeHead(this.status, { 'content-type': 'text/plain' }).end(this.status === 200 ? 'ok' : 'invalid_payload');
+        res
+          .writeHead(this.status, { 'content-type': 'text/plain' })
+          .end(this.status === 200 ? 'ok' : 'invalid_payload');
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -45,7 +47,8 @@ const alarmMessage = {
   AlarmDescription: 'Goal Mandala staging: the auth function threw errors',
   AWSAccountId: '222222222222',
   NewStateValue: 'ALARM',
-  NewStateReason: 'Threshold Crossed: 1 datapoint [3.0 (28/11/26 09:00:00)] was greater than or equal to the threshold (1.0).',
+  NewStateReason:
+    'Threshold Crossed: 1 datapoint [3.0 (28/11/26 09:00:00)] was greater than or equal to the threshold (1.0).',
   StateChangeTime: '2026-11-28T09:05:00.000+0000',
   Region: 'Asia Pacific (Tokyo)',
   AlarmArn: 'arn:aws:cloudwatch:ap-northeast-1:222222222222:alarm:goal-mandala-staging-api-auth-errors',
@@ -110,9 +113,11 @@ afterEach(() => {
 
 describe('Slack notifier', () => {
   it('reads the webhook URL by ARN at run time and posts a readable alarm message', async () => {
-    secrets.on(GetSecretValueCommand, { SecretId: secretArn }).resolves({ SecretString: 'https://hooks.slack.test/services/T0/B0/xyz' });
+    secrets
+      .on(GetSecretValueCommand, { SecretId: secretArn })
+      .resolves({ SecretString: 'https://hooks.slack.test/services/T0/B0/xyz' });
 
-    const result = await handler(snsEvent({ subject: 'ALARM: ...', message: JSON.stringify(alarmMessage) }), {} as never, () => {});
+    const result = await handler(snsEvent({ subject: 'ALARM: ...', message: JSON.stringify(alarmMessage) }));
 
     expect(result).toEqual({ posted: 1 });
     expect(slack.bodies).toHaveLength(1);
@@ -130,30 +135,40 @@ describe('Slack notifier', () => {
   });
 
   it('caches the secret across invocations of one container', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: 'https://hooks.slack.test/services/T0/B0/xyz' });
+    secrets
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: 'https://hooks.slack.test/services/T0/B0/xyz' });
 
-    await handler(snsEvent({ message: JSON.stringify(alarmMessage) }), {} as never, () => {});
-    await handler(snsEvent({ message: JSON.stringify({ ...alarmMessage, NewStateValue: 'OK' }) }), {} as never, () => {});
+    await handler(snsEvent({ message: JSON.stringify(alarmMessage) }));
+    await handler(snsEvent({ message: JSON.stringify({ ...alarmMessage, NewStateValue: 'OK' }) }));
 
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
     expect((slack.bodies[1] as { json: { text: string } }).json.text).toContain(':white_check_mark: *OK*');
   });
 
   it('accepts a secret stored as JSON {"url": …} and passes other messages on with their subject', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: '{"url":"https://hooks.slack.test/services/T1/B1/abc"}' });
+    secrets
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: '{"url":"https://hooks.slack.test/services/T1/B1/abc"}' });
 
-    await handler(snsEvent({ subject: 'Budget', message: 'Actual spend passed 80% of 100 USD' }), {} as never, () => {});
+    await handler(snsEvent({ subject: 'Budget', message: 'Actual spend passed 80% of 100 USD' }));
 
     expect(slack.bodies).toEqual([
-      { path: '/services/T1/B1/abc', contentType: 'application/json', json: { text: '*Budget*\nActual spend passed 80% of 100 USD' } },
+      {
+        path: '/services/T1/B1/abc',
+        contentType: 'application/json',
+        json: { text: '*Budget*\nActual spend passed 80% of 100 USD' },
+      },
     ]);
   });
 
   it('fails (so Lambda retries) when Slack rejects the post, without revealing the webhook URL', async () => {
-    secrets.on(GetSecretValueCommand).resolves({ SecretString: 'https://hooks.slack.test/services/T0/B0/secret-token' });
+    secrets
+      .on(GetSecretValueCommand)
+      .resolves({ SecretString: 'https://hooks.slack.test/services/T0/B0/secret-token' });
     slack.status = 400;
 
-    const error = await handler(snsEvent({ message: JSON.stringify(alarmMessage) }), {} as never, () => {}).then(
+    const error = await handler(snsEvent({ message: JSON.stringify(alarmMessage) })).then(
       () => undefined,
       (e: unknown) => e as Error,
     );
@@ -165,7 +180,7 @@ describe('Slack notifier', () => {
   it('refuses a secret that is not an https URL, naming the secret but not its value', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'http://plain.example/hook-value' });
 
-    await expect(handler(snsEvent({ message: 'x' }), {} as never, () => {})).rejects.toThrow(
+    await expect(handler(snsEvent({ message: 'x' }))).rejects.toThrow(
       `secret ${secretArn} does not hold an https Slack webhook URL`,
     );
     expect(slack.bodies).toHaveLength(0);
@@ -173,7 +188,7 @@ describe('Slack notifier', () => {
 
   it('names the missing environment variable', async () => {
     delete process.env.SLACK_WEBHOOK_SECRET_ID;
-    await expect(handler(snsEvent({ message: 'x' }), {} as never, () => {})).rejects.toThrow(
+    await expect(handler(snsEvent({ message: 'x' }))).rejects.toThrow(
       'environment variable SLACK_WEBHOOK_SECRET_ID is missing',
     );
   });

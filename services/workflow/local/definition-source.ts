@@ -11,8 +11,8 @@ export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 /** The synthesizing script (it imports aws-cdk-lib, which runtime code must not). */
 export const definitionScript = 'bin/workflow-definition.ts';
 
-/** @default path of the generated definition (git-ignored). */
-export const defaultDefinitionFile = fileURLToPath(new URL('./.generated/definition.json', import.meta.url));
+/** Where the generated definition is cached: a build cache, outside the source tree (never committed or linted). */
+export const defaultDefinitionFile = `${repoRoot}node_modules/.cache/goal-mandala/workflow-definition.json`;
 
 /** Everything the synthesized definition depends on. */
 const sources = [

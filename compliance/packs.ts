@@ -1,7 +1,7 @@
 import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
+import { ControlTowerGuard } from './control-tower-guard.js';
 import { GoalMandalaChecks } from './goal-mandala-checks.js';
 
 /** The name each plugin reports under, in report order (the built-in CloudFormation validation last). */
@@ -29,8 +29,7 @@ export function compliancePacks(scope: IConstruct, props: CompliancePacksProps):
     new AwsSolutionsChecks(scope, { verbose: true }),
     new ServerlessChecks(scope, { verbose: true }),
     new NIST80053R5Checks(scope, { verbose: true }),
-    // Typed against the Beta1 plugin interface; the current one is a structural superset of its context.
-    new CfnGuardValidator() as unknown as IPolicyValidationPlugin,
+    new ControlTowerGuard(),
     new GoalMandalaChecks(scope, { verbose: true, backupWindowUtc: props.backupWindowUtc }),
   ];
 }

@@ -121,11 +121,12 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  // A fresh clone has no data folder yet: PGlite needs its parent to exist.
+  if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const embedded = options.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {});
   try {
-    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
     // The handlers read their configuration from the environment, exactly as on Lambda.
     process.env.DATABASE_URL = options.databaseUrl ?? embedded!.url;
     // PGlite is one session: one connection. A real server gets a small pool for this one process.

@@ -20,8 +20,7 @@ function signIn(next: Session): void {
   session = next;
   saveSession(next);
   notice = null;
-  navigate('#/');
-  render();
+  navigate('#/'); // renders (directly, or through hashchange)
 }
 
 function signOut(message: string | null = null): void {

@@ -208,6 +208,10 @@ describe('stages', () => {
       for (const stack of stageAssembly.stacks) {
         expect(stack.environment).toMatchObject({ account: expected.account, region: expected.region });
       }
+      // Operators find them in CloudFormation by these names (README runbooks).
+      expect(stageAssembly.stacks.map((stack) => stack.stackName).sort()).toEqual(
+        ['Api', 'Data', 'Edge', 'Network', 'Observability', 'Workflow'].map((name) => `${stageName}-${name}`),
+      );
       for (const deploy of stageNamed(stageName).Actions.filter(isDeploy)) {
         expect(JSON.stringify(deploy.RoleArn)).toContain(`:${expected.account}:role/`);
       }

@@ -1,6 +1,5 @@
 import type { IConstruct } from 'constructs';
 import { PipelineStack } from '../../pipeline/pipeline-stack.js';
-import { PipelineStack } from '../../pipeline/pipeline-stack.js';
 import { ApiStack } from '../../stages/api-stack.js';
 import { DataStack } from '../../stages/data-stack.js';
 import { EdgeStack } from '../../stages/edge-stack.js';
@@ -11,7 +10,6 @@ import { acknowledgeApiStack } from './api-stack.js';
 import { acknowledgeDataStack } from './data-stack.js';
 import { acknowledgeEdgeStack } from './edge-stack.js';
 import { acknowledgeNetworkStack } from './network-stack.js';
-import { acknowledgePipelineStack } from './pipeline-stack.js';
 import { acknowledgeObservabilityStack } from './observability-stack.js';
 import { acknowledgePipelineStack } from './pipeline-stack.js';
 import { acknowledgeWorkflowStack } from './workflow-stack.js';
@@ -27,7 +25,6 @@ export function acknowledgeFindings(root: IConstruct): void {
     else if (construct instanceof WorkflowStack) acknowledgeWorkflowStack(construct);
     else if (construct instanceof ApiStack) acknowledgeApiStack(construct);
     else if (construct instanceof EdgeStack) acknowledgeEdgeStack(construct);
-    else if (construct instanceof PipelineStack) acknowledgePipelineStack(construct);
     else if (construct instanceof ObservabilityStack) acknowledgeObservabilityStack(construct);
     else if (construct instanceof PipelineStack) acknowledgePipelineStack(construct);
   }

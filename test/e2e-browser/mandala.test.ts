@@ -268,6 +268,18 @@ describe('Goal Mandala in Chromium', () => {
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
       await shot(phone, '06-phone-chart');
+
+      // A token the API no longer accepts (tampered here) ends the session politely.
+      await phone.evaluate(() => {
+        const stored = JSON.parse(localStorage.getItem('goal-mandala.session')!);
+        localStorage.setItem(
+          'goal-mandala.session',
+          JSON.stringify({ ...stored, accessToken: `${stored.accessToken}x` }),
+        );
+      });
+      await phone.reload();
+      await phone.getByRole('heading', { name: 'ログイン' }).waitFor();
+      await phone.getByText('セッションが終了しました').waitFor();
     } finally {
       await bob.close();
     }

@@ -5,7 +5,9 @@ import cf from 'cloudfront';
 // site bucket; the KeyValueStore's `active` key names the release viewers get. A viewer asking for a
 // preview (header `x-release-preview: candidate` or cookie `release-preview=candidate`) gets the
 // `candidate` release instead, which is how the pipeline smoke-tests a release through CloudFront
-// before switching `active` to it. `previous` is kept for instant switching back.
+// before switching `active` to it. `previous` is kept for instant switching back. A person opts in or
+// out in a browser with `?release-preview=candidate` (or `previous`, or `active` to leave): the answer is
+// a redirect that sets or clears the cookie.
 //
 // The store id is filled in when the edge stack synthesizes (CloudFront needs it in the code).
 const kvsHandle = cf.kvs('__KVS_ID__');
@@ -22,6 +24,8 @@ async function handler(event) {
   const request = event.request;
   // A page's assets are referenced by their release's own path: already resolved, never switched.
   if (request.uri.startsWith('/releases/')) return request;
+  const optIn = request.querystring[PREVIEW_COOKIE];
+  if (optIn) return previewCookieRedirect(request.uri, optIn.value);
 
   const pointer = pointerFor(request);
   // get() rejects when the key does not exist (nothing published yet) or the store fails: answered below.
@@ -58,4 +62,20 @@ function releasePath(release, uri) {
   return lastSegment.indexOf('.') === -1
     ? '/releases/' + release + '/index.html'
     : '/releases/' + release + uri;
+}
+
+/** Sets (or, for anything but a preview pointer, clears) the preview cookie and reloads the page. */
+function previewCookieRedirect(uri, wanted) {
+  const preview = PREVIEW_POINTERS.indexOf(wanted) !== -1;
+  return {
+    statusCode: 302,
+    statusDescription: 'Found',
+    headers: { location: { value: uri }, 'cache-control': { value: 'no-store' } },
+    cookies: {
+      'release-preview': {
+        value: preview ? wanted : '',
+        attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=' + (preview ? '3600' : '0'),
+      },
+    },
+  };
 }

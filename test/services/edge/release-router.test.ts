@@ -83,3 +83,34 @@ describe('release router (CloudFront Function)', () => {
     expect(await handler(viewerRequest('/'))).toMatchObject({ statusCode: 503 });
   });
 });
+
+describe('opting in to a preview from a browser', () => {
+  it('?release-preview=candidate redirects to the same page with the preview cookie set for an hour', async () => {
+    const { handler, reads } = loadRouter(RELEASES);
+    const event = viewerRequest('/goals/7');
+    event.request.querystring = { 'release-preview': { value: 'candidate' } };
+    const response = (await handler(event)) as FunctionResponse & {
+      cookies: Record<string, { value: string; attributes: string }>;
+    };
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toEqual({ value: '/goals/7' });
+    expect(response.cookies['release-preview']).toEqual({
+      value: 'candidate',
+      attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=3600',
+    });
+    expect(reads).toEqual([]);
+  });
+
+  it('?release-preview=active (or anything else) clears the cookie', async () => {
+    const { handler } = loadRouter(RELEASES);
+    for (const value of ['active', '../x']) {
+      const event = viewerRequest('/');
+      event.request.querystring = { 'release-preview': { value } };
+      const response = (await handler(event)) as FunctionResponse & {
+        cookies: Record<string, { value: string; attributes: string }>;
+      };
+      expect(response.cookies['release-preview']!.value).toBe('');
+      expect(response.cookies['release-preview']!.attributes).toContain('Max-Age=0');
+    }
+  });
+});

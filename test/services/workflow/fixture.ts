@@ -30,6 +30,9 @@ export interface WorkflowFixture {
   readonly pool: pg.Pool;
   readonly bedrock: LocalBedrockServer;
   runner(options?: Omit<LocalWorkflowRunnerOptions, 'definition'>): LocalWorkflowRunner;
+  /** Make the database unreachable (open connections drop) and reachable again. */
+  goAway(): Promise<void>;
+  comeBack(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,6 +66,8 @@ export async function startWorkflowFixture(): Promise<WorkflowFixture> {
       runners.push(runner);
       return runner;
     },
+    goAway: () => (real ? real.goAway() : embedded!.pause()),
+    comeBack: () => (real ? real.comeBack() : embedded!.resume()),
     async close() {
       await Promise.all(runners.map((r) => r.stop()));
       await bedrock.stop();

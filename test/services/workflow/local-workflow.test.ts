@@ -229,6 +229,36 @@ describe('local workflow: failures', () => {
     }
   });
 
+  it('retries the write when the database drops away during it, and succeeds once it is back', async () => {
+    const goal = await seedGoal(fx.pool, 'Learn to swim', { 'a4.4': 'Book a lesson' });
+    let attempts = 0;
+    const runner = fx.runner({
+      retryDelayMs: 50,
+      handlers: {
+        SaveDrafts: async (input: unknown) => {
+          attempts++;
+          if (attempts > 1) return (await saveDrafts(input as never)) as never;
+          await fx.goAway();
+          try {
+            return (await saveDrafts(input as never)) as never;
+          } finally {
+            await fx.comeBack();
+          }
+        },
+      },
+    });
+    const result = await runner.run(goal, goal.jobId);
+    const failed = result.events.find((e) => e.type === 'StateFailed' && e.state?.name === 'SaveDrafts') as {
+      Error?: string;
+    };
+    expect(failed.Error).toBe('DatabaseUnavailable');
+    expect(result.status).toBe('SUCCEEDED');
+    expect(attempts).toBe(2);
+    const chart = await goal.chart();
+    expect(chart.subGoals[4]!.actions[4]!.title).toBe('Book a lesson');
+    expect(cells(chart).every((t) => t !== '')).toBe(true);
+  });
+
   it('tells a Japanese user why, in Japanese', async () => {
     const goal = await seedGoal(fx.pool, '毎朝ヨガをする');
     fx.bedrock.configure({ malformed: 100 });

@@ -90,16 +90,13 @@ export function acknowledgePipelineStack(stack: PipelineStack): void {
     "Self-mutation runs cdk deploy of this stack: it may assume only roles tagged aws-cdk:bootstrap-role deploy / file-publishing / image-publishing (the CDK bootstrap roles), and reads cloudformation:DescribeStacks / s3:ListBucket, which it needs before it knows the stack's names.",
   );
 
-  const key = artifactBucket.encryptionKey!;
   accept(
-    key,
-    [['cdk-validator-cfnguard', 'kms_create_grant_aws_service_check']],
-    'The artifact key policy (CDK Pipelines) delegates to IAM in the toolchain account and grants the staging and production deploy roles decrypt only; no principal is given kms:CreateGrant.',
-  );
-  accept(
-    at(stack, 'Notifications/TopicKey'),
-    [['cdk-validator-cfnguard', 'kms_create_grant_aws_service_check']],
-    'The topic key delegates to IAM in the toolchain account and lets CodeStar Notifications encrypt through SNS only (kms:ViaService); no principal is given kms:CreateGrant.',
+    at(stack, 'Pipeline/Pipeline/Build/Synth/CdkBuildProject/Role/DefaultPolicy'),
+    [stack.staging, stack.production].map(({ account, region }) => [
+      'AwsSolutions',
+      `AwsSolutions-IAM5[Resource::arn:aws:iam::${account}:role/cdk-*-lookup-role-${account}-${region}]`,
+    ]),
+    "Synth may assume only the stage accounts' CDK lookup role (any bootstrap qualifier, and only if tagged aws-cdk:bootstrap-role=lookup) for context missing from cdk.context.json; that role can only read.",
   );
 
   for (const bucket of [artifactBucket, at(stack, 'Artifacts/AccessLogs')]) {

@@ -164,6 +164,27 @@ describe('the synth step', () => {
     });
   });
 
+  it("may assume only the stage accounts' CDK lookup roles (for context missing from cdk.context.json)", () => {
+    const synthProject = projectOf(synth);
+    const roleId = (synthProject.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+    const policies = Object.values(app.template.findResources('AWS::IAM::Policy')).filter((policy) =>
+      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+    );
+    const assumes = policies
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement: { Action: unknown }) => statement.Action === 'sts:AssumeRole');
+    expect(assumes).toEqual([
+      {
+        Action: 'sts:AssumeRole',
+        Effect: 'Allow',
+        Condition: { StringEquals: { 'iam:ResourceTag/aws-cdk:bootstrap-role': 'lookup' } },
+        Resource: [config.staging, config.production].map(
+          ({ account, region }) => `arn:aws:iam::${account}:role/cdk-*-lookup-role-${account}-${region}`,
+        ),
+      },
+    ]);
+  });
+
   it('builds on Node.js 20 like the developers do', () => {
     const install = (buildSpec.phases as { install: Record<string, unknown> }).install;
     expect(install['runtime-versions']).toEqual({ nodejs: '20' });

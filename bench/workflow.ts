@@ -2,11 +2,11 @@
  * `npm run bench:workflow`: how long one AI generation takes when the model answers after a fixed delay L.
  *
  * Runs the synthesized task-generation definition locally (aws-local-stepfunctions, the step handlers in
- * process, the real Bedrock Runtime client against the local endpoint, the embedded PostgreSQL or
- * DATABASE_URL) on empty charts. One generation is 1 sub-goal call followed by 8 action calls; with the
+ * process, the real Bedrock Runtime client against the local endpoint, PostgreSQL) on empty charts. One generation is 1 sub-goal call followed by 8 action calls; with the
  * Map really parallel it takes about 2·L, run one after another it would take 9·L.
  *
- * Environment: BENCH_MODEL_DELAY_MS (L, default 500), BENCH_GENERATIONS (default 7).
+ * Environment: BENCH_MODEL_DELAY_MS (L, default 1000), BENCH_GENERATIONS (default 7), BENCH_DATABASE_URL
+ * (a PostgreSQL database the bench may migrate and write to; default an embedded PGlite).
  * Last line: `ratio: <median generation time ÷ L>` (target ≤ 2.5).
  */
 import { randomUUID } from 'node:crypto';
@@ -31,7 +31,8 @@ function positiveInt(name: string, fallback: number): number {
   return value;
 }
 
-const delayMs = positiveInt('BENCH_MODEL_DELAY_MS', 500);
+// About what Claude 3 Haiku takes for one of these short answers.
+const delayMs = positiveInt('BENCH_MODEL_DELAY_MS', 1000);
 const generations = positiveInt('BENCH_GENERATIONS', 7);
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -40,8 +41,9 @@ const median = (values: number[]) => {
 };
 
 logger.setLogLevel('SILENT');
-const embedded = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres();
-process.env.DATABASE_URL ??= embedded!.url;
+const benchDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const embedded = benchDatabaseUrl ? undefined : await startEmbeddedPostgres();
+process.env.DATABASE_URL = benchDatabaseUrl ?? embedded!.url;
 process.env.DB_POOL_MAX = embedded ? '1' : '4';
 resetRuntimeEnv();
 const pool = await getPool();
@@ -53,11 +55,23 @@ process.env.BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
 const runner = new LocalWorkflowRunner({ definition: loadWorkflowDefinition() });
 
 console.log(
-  `model delay L = ${delayMs} ms, ${generations} generations (+1 warm-up), database: ${embedded ? 'embedded PGlite' : 'DATABASE_URL'}`,
+  `model delay L = ${delayMs} ms, ${generations} generations (+1 warm-up), database: ${embedded ? 'embedded PGlite' : 'BENCH_DATABASE_URL'}`,
 );
-console.log('generation  model calls  actions filled  time (ms)  time ÷ L');
+const steps = ['StartJob', 'DraftSubGoals', 'DraftActionsForEachSubGoal', 'SaveDrafts'];
+console.log(`generation  model calls  actions filled  time (ms)  time ÷ L  | ${steps.join(' / ')} (ms)`);
 
 const times: number[] = [];
+/** Milliseconds between a top-level state's entry and exit. */
+function stepTimes(
+  events: readonly { type: string; timestamp: number; state?: { name: string }; index?: number }[],
+) {
+  return steps.map((name) => {
+    const top = events.filter((e) => e.state?.name === name && e.index === undefined);
+    const entered = top.find((e) => e.type === 'StateEntered')?.timestamp ?? NaN;
+    const exited = top.find((e) => e.type === 'StateExited')?.timestamp ?? NaN;
+    return exited - entered;
+  });
+}
 try {
   for (let i = 0; i <= generations; i++) {
     const user = (await insertUser(pool, {
@@ -86,7 +100,7 @@ try {
     );
     const label = i === 0 ? 'warm-up' : String(i);
     console.log(
-      `${label.padEnd(10)}  ${String(bedrock.calls.length).padStart(11)}  ${String(filled.rows[0]!.n).padStart(14)}  ${elapsed.toFixed(0).padStart(9)}  ${(elapsed / delayMs).toFixed(2).padStart(8)}`,
+      `${label.padEnd(10)}  ${String(bedrock.calls.length).padStart(11)}  ${String(filled.rows[0]!.n).padStart(14)}  ${elapsed.toFixed(0).padStart(9)}  ${(elapsed / delayMs).toFixed(2).padStart(8)}  | ${stepTimes(result.events).join(' / ')}`,
     );
     if (i > 0) times.push(elapsed);
   }

@@ -1,5 +1,5 @@
 /** Input pieces shared by the routers; database constraints mirror them. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const id = z.uuid('must be an id (uuid)');
 

@@ -23,8 +23,6 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type pg from 'pg';
 import { getPool } from '../db/pool.js';
 import { logger } from '../shared/logger.js';
-import { metrics, MetricUnit } from '../shared/metrics.js';
-import { tracer } from '../shared/tracer.js';
 import { verifyAccessToken, type TokenUser } from './auth/tokens.js';
 import { isDatabaseUnavailable } from './database-errors.js';
 
@@ -100,9 +98,18 @@ const t = initTRPC.context<Context>().create({
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
+// Tracer (X-Ray SDK) and metrics are loaded on the first call rather than at import: together they are
+// about half of a cold start's import time, and the first request waits on the pool and secrets anyway.
+let observability:
+  Promise<[typeof import('../shared/tracer.js'), typeof import('../shared/metrics.js')]> | undefined;
+
 /** Logs every call with its request id, maps database outages to 503, records a metric and a trace segment. */
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
+  const [{ tracer }, { metrics, MetricUnit }] = await (observability ??= Promise.all([
+    import('../shared/tracer.js'),
+    import('../shared/metrics.js'),
+  ]));
   const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
   const segment = parent?.addNewSubsegment(`## ${path}`);
   if (segment) tracer.setSegment(segment);

@@ -2,7 +2,7 @@
  * The services' runtime environment, validated once at cold start with one readable line per problem.
  * Only this module reads `process.env` for configuration.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const optional = z
   .string()

@@ -4,7 +4,7 @@
  * process, or one the local stack sets. Only HS256 with our issuer and audience is accepted, so
  * `alg: none`, other algorithms, tampered, expired or foreign tokens all fail verification.
  */
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { SignJWT, jwtVerify } from 'jose';
 import { runtimeEnv } from '../../shared/env.js';
 import { getSecretString } from '../../shared/secrets.js';
@@ -26,11 +26,20 @@ export function setLocalSigningKey(key: Uint8Array): void {
   localKey = key;
 }
 
-async function signingKey(): Promise<Uint8Array> {
+// A KeyObject per distinct key, so each verification does not re-import the raw bytes.
+let cachedKey: { raw: string; key: KeyObject } | undefined;
+
+function keyObject(raw: Uint8Array): KeyObject {
+  const id = Buffer.from(raw).toString('base64');
+  if (cachedKey?.raw !== id) cachedKey = { raw: id, key: createSecretKey(raw) };
+  return cachedKey.key;
+}
+
+async function signingKey(): Promise<KeyObject> {
   const arn = runtimeEnv().JWT_SECRET_ARN;
-  if (arn) return new TextEncoder().encode(await getSecretString(arn));
+  if (arn) return keyObject(new TextEncoder().encode(await getSecretString(arn)));
   localKey ??= randomBytes(32);
-  return localKey;
+  return keyObject(localKey);
 }
 
 export async function signAccessToken(user: TokenUser): Promise<string> {

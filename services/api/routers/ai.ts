@@ -4,7 +4,7 @@
  * user's goal or job answers 404.
  */
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { withTransaction } from '../../db/transaction.js';
 import { logger } from '../../shared/logger.js';
 import { createJob, jobLimits, markNotStarted, readJob, recordExecution } from '../../workflow/jobs.js';

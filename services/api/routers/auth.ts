@@ -1,6 +1,6 @@
 /** Sign-up, sign-in and the current user. Only this router has public procedures. */
 import { TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findUserByEmail, findUserById, insertUser, type User } from '../../db/users.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { signAccessToken } from '../auth/tokens.js';

@@ -1,5 +1,5 @@
 /** Goals and their mandala chart; every call is scoped to the signed-in user. */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   deleteGoal,
   getGoalChart,

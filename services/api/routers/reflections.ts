@@ -1,5 +1,5 @@
 /** Reflections (振り返り) on a goal; scoped to the signed-in user through the goal. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { deleteReflection, insertReflection, listReflections } from '../../db/reflections.js';
 import { id, isoDate } from '../inputs.js';
 import { orNotFound } from '../not-found.js';

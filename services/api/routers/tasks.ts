@@ -1,5 +1,5 @@
 /** Tasks made from action cells; scoped to the signed-in user through the task's goal. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { deleteTask, insertTask, listTasks, updateTask } from '../../db/tasks.js';
 import { id, isoDate, position, title } from '../inputs.js';
 import { orNotFound } from '../not-found.js';

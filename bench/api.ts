@@ -1,0 +1,354 @@
+/**
+ * `npm run bench:api`: the API through the local stack (proxy events → tRPC Lambda adapter → pg) next to a
+ * bare node:http + pg baseline running the same SQL, in one invocation, on the real PostgreSQL when one
+ * answers on 127.0.0.1:5432 (a throw-away database), else on the embedded PGlite.
+ *
+ * Load: autocannon on `goals/get` of a full 8×8 chart and on `tasks/update`; req/s, p50, p99, errors.
+ * Cold start: each handler bundled by esbuild with the ServiceFunction construct's options, imported by a
+ * fresh node process, next to a fresh process importing an empty module (median of several runs).
+ *
+ * Environment: BENCH_DURATION_S (per measured round, default 5), BENCH_CONNECTIONS (default 10), BENCH_DATABASE_URL (a server
+ * URL to use instead of probing 127.0.0.1:5432).
+ * Last line: `ratio: <handler req/s ÷ baseline req/s for goals/get>` (target ≥ 0.6).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { build } from 'esbuild';
+import pg from 'pg';
+import { healthRoute, serviceRoutes } from '../services/api/routes.js';
+import { getGoalChartSql } from '../services/db/goals.js';
+import { poolDefaults } from '../services/db/pool.js';
+import { updateTaskSql } from '../services/db/tasks.js';
+import { startLocalStack } from '../services/local/local-stack.js';
+import { logger } from '../services/shared/logger.js';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    console.error(`bench:api: ${name} must be a positive whole number, got "${raw}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+const durationS = positiveInt('BENCH_DURATION_S', 5);
+const connections = positiveInt('BENCH_CONNECTIONS', 10);
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** A throw-away database on a reachable PostgreSQL server, or null. */
+async function realDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 1_000 });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `gm_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
+
+async function call(
+  base: string,
+  path: string,
+  token: string,
+  input?: unknown,
+  method = 'POST',
+): Promise<{ id: string }> {
+  const query =
+    method === 'GET' && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
+  const res = await fetch(`${base}/api/${path}${query}`, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: method === 'POST' ? JSON.stringify(input) : undefined,
+  });
+  if (!res.ok) throw new Error(`seed ${path}: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { result: { data: { id: string } } }).result.data;
+}
+
+/** A user with a goal whose 8 sub-goals and 64 actions are all filled, and one task. */
+async function seed(base: string) {
+  const signUp = await fetch(`${base}/api/auth/signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${Date.now()}@example.com`,
+      password: 'benchmark-pw',
+      name: 'Bench',
+    }),
+  });
+  const { accessToken: token, user } = (
+    (await signUp.json()) as { result: { data: { accessToken: string; user: { id: string } } } }
+  ).result.data;
+  const goal = await call(base, 'goals/create', token, {
+    title: 'Benchmark goal',
+    description: 'full chart',
+  });
+  for (let s = 0; s < 8; s++) {
+    await call(base, 'goals/setSubGoal', token, { goalId: goal.id, position: s, title: `Sub-goal ${s}` });
+    for (let a = 0; a < 8; a++) {
+      await call(base, 'goals/setAction', token, {
+        goalId: goal.id,
+        subGoalPosition: s,
+        position: a,
+        title: `Action ${s}.${a}`,
+      });
+    }
+  }
+  const task = await call(base, 'tasks/create', token, {
+    goalId: goal.id,
+    subGoalPosition: 0,
+    actionPosition: 0,
+    title: 'Bench task',
+  });
+  return { token, userId: user.id as string, goalId: goal.id as string, taskId: task.id as string };
+}
+
+/** The baseline: node:http + pg, the same SQL, no framework, no auth. */
+async function startBaseline(
+  databaseUrl: string,
+  poolMax: number,
+  userId: string,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolMax, ...poolDefaults });
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => resolve(body));
+    });
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url!, 'http://localhost');
+      let data: unknown;
+      if (url.pathname === '/goals/get') {
+        const { goalId } = JSON.parse(url.searchParams.get('input')!);
+        data = (await pool.query(getGoalChartSql, [goalId, userId])).rows[0].chart;
+      } else {
+        const { taskId, status } = JSON.parse(await readBody(req));
+        data = (await pool.query(updateTaskSql, [taskId, userId, null, status, false, null])).rows[0];
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { data } }));
+    } catch (error) {
+      res.writeHead(500).end(String(error));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await pool.end();
+    },
+  };
+}
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+function mean(runs: Load[]): Load {
+  const avg = (pick: (l: Load) => number) => runs.reduce((sum, l) => sum + pick(l), 0) / runs.length;
+  return {
+    rps: avg((l) => l.rps),
+    p50: avg((l) => l.p50),
+    p99: avg((l) => l.p99),
+    errors: runs.reduce((s, l) => s + l.errors, 0),
+  };
+}
+
+async function load(
+  url: string,
+  opts: { method?: 'POST'; body?: string; token?: string },
+  duration = durationS,
+): Promise<Load> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  // In a worker thread, so the load generator does not share the server's event loop.
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    method: opts.method ?? 'GET',
+    body: opts.body,
+    headers,
+    workers: 1,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Bundles each handler as the ServiceFunction construct does (NodejsFunction's esbuild options). */
+async function bundleHandlers(dir: string): Promise<{ name: string; file: string }[]> {
+  const entries = [
+    ...serviceRoutes.map((r) => ({ name: r.service, entry: r.entry })),
+    { name: 'health', entry: healthRoute.entry },
+  ];
+  return Promise.all(
+    entries.map(async ({ name, entry }) => {
+      const file = join(dir, `${name}.mjs`);
+      await build({
+        entryPoints: [join(repoRoot, entry)],
+        outfile: file,
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourcemap: true,
+        sourcesContent: false,
+        external: ['@aws-sdk/*'],
+        banner: {
+          js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
+        },
+        logLevel: 'error',
+      });
+      return { name, file };
+    }),
+  );
+}
+
+/** Wall time (ms) of a fresh node process that imports `file` and exits. */
+function coldStartOnce(file: string): number {
+  const script = `await import(${JSON.stringify(`file://${file}`)}); process.exit(0);`;
+  const started = performance.now();
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe' });
+  if (out.status !== 0)
+    throw new Error(`cold start of ${file} failed: ${out.stderr.toString().split('\n')[0]}`);
+  return performance.now() - started;
+}
+
+/** Median cold start per file; runs interleave the files so a busy machine skews them alike. */
+function coldStarts(files: { name: string; file: string }[], runs: number): Map<string, number> {
+  const times = new Map(files.map(({ name }) => [name, [] as number[]]));
+  for (let i = 0; i < runs; i++)
+    for (const { name, file } of files) times.get(name)!.push(coldStartOnce(file));
+  return new Map([...times].map(([name, t]) => [name, median(t)]));
+}
+
+const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
+
+async function main(): Promise<void> {
+  logger.setLogLevel('SILENT');
+  process.env.APP_VERSION ??= execFileSync('git', ['rev-parse', 'HEAD'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  }).trim();
+  const real = await realDatabase();
+  const stack = await startLocalStack({ port: 0, databaseUrl: real?.url, workflow: false });
+  const databaseUrl = real?.url ?? stack.embeddedDatabase!.url;
+  const poolMax = Number(process.env.DB_POOL_MAX);
+  console.log(
+    `database: ${real ? 'PostgreSQL on 127.0.0.1:5432 (throw-away database)' : 'embedded PGlite'}; pool ${poolMax} for both`,
+  );
+  console.log(
+    `load: autocannon in a worker, ${connections} connections, 2 s warm-up, then 2 alternating rounds of ${durationS} s (means)`,
+  );
+  try {
+    const { token, userId, goalId, taskId } = await seed(stack.url);
+    const baseline = await startBaseline(databaseUrl, poolMax, userId);
+    const getQuery = `?input=${encodeURIComponent(JSON.stringify({ goalId }))}`;
+    const updateBody = JSON.stringify({ taskId, status: 'doing' });
+    const results: Record<string, { handler: Load; baseline: Load }> = {};
+    try {
+      for (const [name, path, method, body] of [
+        ['goals/get', `goals/get${getQuery}`, undefined, undefined],
+        ['tasks/update', 'tasks/update', 'POST', updateBody],
+      ] as const) {
+        const handlerUrl = `${stack.url}/api/${path}`;
+        const baselineUrl = `${baseline.url}/${path}`;
+        // Warm both (JIT, connections, caches), then alternate so drift on a busy machine hits both alike.
+        await load(handlerUrl, { method, body, token }, 2);
+        await load(baselineUrl, { method, body }, 2);
+        const rounds: { handler: Load; baseline: Load }[] = [];
+        for (let round = 0; round < 2; round++) {
+          rounds.push({
+            handler: await load(handlerUrl, { method, body, token }),
+            baseline: await load(baselineUrl, { method, body }),
+          });
+        }
+        results[name] = {
+          handler: mean(rounds.map((r) => r.handler)),
+          baseline: mean(rounds.map((r) => r.baseline)),
+        };
+      }
+    } finally {
+      await baseline.close();
+    }
+
+    console.log('\n            run       req/s   p50 ms   p99 ms   errors');
+    for (const [name, r] of Object.entries(results)) {
+      for (const [label, l] of [
+        ['handler', r.handler],
+        ['baseline', r.baseline],
+      ] as const) {
+        console.log(
+          `${name.padEnd(13)} ${label.padEnd(8)}${fmt(l.rps)}${fmt(l.p50)}${fmt(l.p99)}${fmt(l.errors)}`,
+        );
+      }
+      console.log(
+        `${name.padEnd(13)} p99 ÷ baseline p99: ${(r.handler.p99 / Math.max(r.baseline.p99, 1)).toFixed(2)} (target ≤ 2)`,
+      );
+    }
+
+    // Inside node_modules/.cache so the bundles' external @aws-sdk/* imports resolve as the Lambda runtime's would.
+    const dir = join(repoRoot, 'node_modules/.cache/gm-bench-api');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const empty = join(dir, 'empty.mjs');
+    writeFileSync(empty, 'export {};\n');
+    const bundles = await bundleHandlers(dir);
+    const runs = 9;
+    const cold = coldStarts([{ name: 'empty module', file: empty }, ...bundles], runs);
+    const emptyMs = cold.get('empty module')!;
+    console.log(
+      `\ncold start (fresh node process importing the esbuild bundle, median of ${runs}, interleaved)`,
+    );
+    console.log(`empty module  ${fmt(emptyMs)} ms`);
+    for (const { name } of bundles) {
+      const ms = cold.get(name)!;
+      console.log(
+        `${name.padEnd(13)} ${fmt(ms)} ms   +${(ms - emptyMs).toFixed(0)} ms over empty (target ≤ 150)`,
+      );
+    }
+    rmSync(dir, { recursive: true, force: true });
+
+    const ratio = results['goals/get']!.handler.rps / results['goals/get']!.baseline.rps;
+    console.log(`\nratio: ${ratio.toFixed(2)}`);
+  } finally {
+    await stack.close();
+    await real?.drop();
+  }
+}
+
+await main();

@@ -14,6 +14,15 @@ export default tseslint.config(
   {
     files: ['services/**'],
     rules: {
+      // zod's named `z` export is the whole namespace as one value: esbuild must keep every locale and
+      // helper (+360 KB per Lambda bundle). `import * as z from 'zod'` tree-shakes.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
+          message: "Use `import * as z from 'zod'`: the named `z` import defeats tree-shaking (+360 KB per bundle).",
+        },
+      ],
       'no-restricted-imports': [
         'error',
         {

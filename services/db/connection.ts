@@ -1,8 +1,10 @@
 /**
  * Where the database is: DATABASE_URL when set (local stack, tests), else the RDS secret by DB_SECRET_ARN.
  */
+import { existsSync, readFileSync } from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
 import type { PoolConfig } from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import { runtimeEnv } from '../shared/env.js';
 import { getSecretString } from '../shared/secrets.js';
 
@@ -22,6 +24,14 @@ async function readRdsSecret(arn: string): Promise<z.infer<typeof rdsSecret>> {
   return parsed.data;
 }
 
+/** Amazon's CA bundle (RDS included) shipped in the Lambda runtime but not trusted by Node 20+ by default. */
+const lambdaCaBundle = '/var/runtime/ca-cert.pem';
+
+/** TLS to Aurora with the server certificate verified. */
+function verifiedTls(): ConnectionOptions {
+  return existsSync(lambdaCaBundle) ? { ca: readFileSync(lambdaCaBundle, 'utf8') } : { rejectUnauthorized: true };
+}
+
 /** Connection settings (no pool sizing). The password is read per new connection, so rotation is picked up. */
 export async function connectionConfig(): Promise<PoolConfig> {
   const env = runtimeEnv();
@@ -35,7 +45,6 @@ export async function connectionConfig(): Promise<PoolConfig> {
     user: secret.username,
     database: secret.dbname,
     password: async () => (await readRdsSecret(arn)).password,
-    // Aurora requires TLS from inside the VPC; the Lambda runtime trusts the RDS CA bundle.
-    ssl: { rejectUnauthorized: false },
+    ssl: verifiedTls(),
   };
 }

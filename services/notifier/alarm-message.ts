@@ -3,7 +3,7 @@
  * Slack message: state, alarm name, what it watches, why it changed, and a console link.
  * Anything else gives null, so the notifier can try its other formatters.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const alarmNotification = z.looseObject({
   AlarmName: z.string(),

@@ -3,7 +3,7 @@
  * line: run started / succeeded / failed, and "waiting for approval". Anything else gives null, so
  * the notifier can try its other formatters (alarms, budgets).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const sourceAction = z.looseObject({
   sourceActionVariables: z

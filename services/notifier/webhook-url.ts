@@ -2,7 +2,7 @@
  * The Slack webhook URL, read from Secrets Manager at run time by the secret's ARN (or name) and
  * cached per container. The secret holds the URL itself, or JSON `{"url": "…"}`.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { getSecretString } from '../shared/secrets.js';
 
 /** A misconfigured secret or environment: one line naming the problem, never the secret's value. */

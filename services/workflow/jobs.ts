@@ -3,7 +3,7 @@
  * per-user limits, read a job's status. The workflow's own steps move a job along (store.ts).
  */
 import type pg from 'pg';
-import { z } from 'zod';
+import * as z from 'zod';
 import { jobReason } from './failure-reasons.js';
 import { detectLanguage } from './language.js';
 

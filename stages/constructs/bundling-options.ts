@@ -2,7 +2,10 @@
  * How every project Lambda is bundled, shared by `ServiceFunction` (through NodejsFunction and local
  * esbuild) and by `bench/synth.ts`, whose floor must bundle exactly as synth does.
  */
+import { fileURLToPath } from 'node:url';
 import { newestNodeRuntime, nodeMajorVersion } from './node-runtime.js';
+
+const stub = (file: string) => fileURLToPath(new URL(`bundling-stubs/${file}`, import.meta.url));
 
 /** esbuild target matching the Lambda runtime, e.g. `node24`. */
 export const bundleTarget = `node${nodeMajorVersion(newestNodeRuntime())}`;
@@ -17,6 +20,11 @@ export const serviceBundle = {
   mainFields: ['module', 'main'],
   /** Provided by the Lambda Node.js runtime. */
   externalModules: ['@aws-sdk/*'],
+  /**
+   * Packages replaced by small stand-ins (see bundling-stubs/): code that is loaded but never needs
+   * the real thing, which would push bundles past 400 KB.
+   */
+  alias: { glob: stub('glob.mjs'), jiti: stub('jiti.mjs'), semver: stub('semver.cjs') },
   /** ESM bundles of CommonJS dependencies still call require(). */
   banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
 } as const;

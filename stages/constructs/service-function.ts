@@ -98,10 +98,17 @@ export class ServiceFunction extends NodejsFunction {
       depsLockFilePath: repoRoot + 'package-lock.json',
       projectRoot: repoRoot,
       bundling: {
-        ...serviceBundle,
+        format: OutputFormat.ESM,
+        minify: serviceBundle.minify,
+        sourceMap: serviceBundle.sourceMap,
+        sourcesContent: serviceBundle.sourcesContent,
+        target: serviceBundle.target,
         mainFields: [...serviceBundle.mainFields],
         externalModules: [...serviceBundle.externalModules],
-        format: OutputFormat.ESM,
+        banner: serviceBundle.banner,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(serviceBundle.alias).map(([name, path]) => [`--alias:${name}`, path]),
+        ),
         forceDockerBundling: false,
       },
     });

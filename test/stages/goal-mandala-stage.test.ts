@@ -4,9 +4,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Stage } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ServiceFunction } from '../../stages/constructs/service-function.js';
+import { createTestDatabase } from '../helpers/db.js';
 import { buildTestStages, resourcesOf, stacksOf, type TestStages } from '../helpers/test-app.js';
 import { newestNodeRuntimeName } from './runtime-expectations.js';
 
@@ -67,6 +69,14 @@ function physicalNames(stageName: 'staging' | 'production'): string[] {
         ),
       ),
     );
+}
+
+/** The esbuild output NodejsFunction staged for a function. */
+function bundleOf(fn: ServiceFunction): string {
+  const stage = fn.node.findChild('Code').node.findChild('Stage') as unknown as {
+    absoluteStagedPath: string;
+  };
+  return join(stage.absoluteStagedPath, 'index.mjs');
 }
 
 describe('GoalMandalaStage', () => {
@@ -151,6 +161,36 @@ describe('GoalMandalaStage', () => {
       const bundle = join(assetPath, 'index.mjs');
       expect(existsSync(bundle), fn.node.path).toBe(true);
       expect(statSync(bundle).size, fn.node.path).toBeGreaterThan(100);
+    }
+  });
+
+  it('ships bundles that load in Node.js and export their handler (bundling stand-ins included)', async () => {
+    for (const fn of built.stages
+      .staging!.node.findAll()
+      .filter((c): c is ServiceFunction => c instanceof ServiceFunction)) {
+      const module = (await import(pathToFileURL(bundleOf(fn)).href)) as { handler?: unknown };
+      expect(typeof module.handler, fn.node.path).toBe('function');
+    }
+  });
+
+  it('migrates a fresh database with the bundled migration function, as the deploy-time trigger does', async () => {
+    const migrateFunction = built.stages.staging!.api.migrateFunction as ServiceFunction;
+    const db = await createTestDatabase({ migrated: false });
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, {
+        DATABASE_URL: db.url,
+        DB_POOL_MAX: String(Math.min(2, db.maxConnections)),
+      });
+      const { handler } = (await import(pathToFileURL(bundleOf(migrateFunction)).href)) as {
+        handler: () => Promise<{ applied: string[] }>;
+      };
+      const first = await handler();
+      expect(first.applied.length).toBeGreaterThan(0);
+      expect(await handler()).toEqual({ applied: [] });
+    } finally {
+      process.env = saved;
+      await db.close();
     }
   });
 

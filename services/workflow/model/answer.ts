@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WorkflowError } from '../errors.js';
 import { workflowErrors } from '../steps.js';
 import type { DraftRequest } from './prompts.js';

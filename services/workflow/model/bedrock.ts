@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient, InvokeModelCommand } from '@aws-sdk/client-bedrock-runtime';
-import { z } from 'zod';
+import * as z from 'zod';
 import { tracer } from '../../shared/tracer.js';
 import { WorkflowError } from '../errors.js';
 import { workflowErrors } from '../steps.js';

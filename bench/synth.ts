@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:synth`: how long a full `cdk synth` of the app takes against its floor, in one run.
+ *
+ *   synth  `npx cdk synth --quiet` into a temporary directory (a subprocess, as a developer or CI runs it)
+ *   floor  a fresh process that loads aws-cdk-lib and bundles every handler entry found in that synth
+ *          once, with ServiceFunction's esbuild options (bench/synth-floor.ts), nothing else
+ *
+ * Prints both, each Lambda bundle's minified size (source maps apart) and ends with `ratio: <synth/floor>`.
+ * Targets: ratio ≤ 2.5; every bundle ≤ 400 KB.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SERVICE_ENTRY_METADATA } from '../stages/constructs/service-function.js';
+
+const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const BUNDLE_LIMIT_BYTES = 400 * 1024;
+const RATIO_TARGET = 2.5;
+
+function timed(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): { seconds: number; stdout: string } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command, args, {
+    cwd: repoRoot,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  if (result.status !== 0) {
+    console.error(result.stderr.trim().split('\n').slice(-20).join('\n'));
+    throw new Error(`${command} ${args.join(' ')} exited ${result.status}`);
+  }
+  return { seconds, stdout: result.stdout };
+}
+
+/** Handler entries recorded by ServiceFunction in the cloud assembly's metadata files. */
+function entriesIn(assemblyDir: string): string[] {
+  const entries = new Set<string>();
+  const walk = (dir: string): void => {
+    for (const item of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, item.name);
+      if (item.isDirectory() && item.name.startsWith('assembly-')) walk(path);
+      else if (item.name.endsWith('.metadata.json')) {
+        const metadata = JSON.parse(readFileSync(path, 'utf8')) as Record<
+          string,
+          { type: string; data: unknown }[]
+        >;
+        for (const records of Object.values(metadata)) {
+          for (const record of records)
+            if (record.type === SERVICE_ENTRY_METADATA) entries.add(String(record.data));
+        }
+      }
+    }
+  };
+  walk(assemblyDir);
+  return [...entries].sort();
+}
+
+const work = mkdtempSync(join(tmpdir(), 'gm-bench-synth-'));
+try {
+  const assemblyDir = join(work, 'cdk.out');
+  const synth = timed('npx', ['cdk', 'synth', '--quiet', '--output', assemblyDir]);
+  const entries = entriesIn(assemblyDir);
+  if (entries.length === 0) throw new Error('no ServiceFunction entries found in the synthesized assembly');
+
+  const floorRun = timed(process.execPath, [
+    '--import',
+    'tsx',
+    'bench/synth-floor.ts',
+    join(work, 'floor'),
+    ...entries,
+  ]);
+  const { bundles } = JSON.parse(floorRun.stdout.trim().split('\n').at(-1)!) as {
+    bundles: { entry: string; bytes: number }[];
+  };
+
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(
+    `synth: ${synth.seconds.toFixed(2)} s  (npx cdk synth --quiet, ${entries.length} handler entries)`,
+  );
+  console.log(`floor: ${floorRun.seconds.toFixed(2)} s  (load aws-cdk-lib + esbuild each entry once)`);
+  console.log(`bundles (minified, source maps apart; limit ${kb(BUNDLE_LIMIT_BYTES)}):`);
+  const width = Math.max(...bundles.map((b) => b.entry.length));
+  for (const { entry, bytes } of bundles) {
+    console.log(
+      `  ${entry.padEnd(width)}  ${kb(bytes).padStart(9)}${bytes > BUNDLE_LIMIT_BYTES ? '  OVER LIMIT' : ''}`,
+    );
+  }
+  const ratio = synth.seconds / floorRun.seconds;
+  console.log(`target: ratio ≤ ${RATIO_TARGET}, every bundle ≤ ${kb(BUNDLE_LIMIT_BYTES)}`);
+  console.log(`ratio: ${ratio.toFixed(2)}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}

@@ -8,6 +8,7 @@ import { ArtifactBucketHardening } from './artifact-bucket.js';
 import { type AppConfig, type StageName, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
 import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import { frontendReleaseStepsFactory } from './steps/frontend-release.js';
 import { type ReleaseStepsFactory, postDeploySteps } from './steps/post-deploy-steps.js';
 import { synthStep } from './steps/synth-step.js';
 
@@ -20,9 +21,8 @@ export interface PipelineStackProps extends StackProps {
   /** The commit being synthesized; the stages bake it into the API (`/api/health` answers it). */
   readonly appVersion: string;
   /**
-   * Release steps run after each stage's health check and smoke test (the frontend's blue/green
-   * switch from pipeline/steps/frontend-release.ts).
-   * @default - none
+   * Release steps run after each stage's health check and smoke test.
+   * @default - the frontend's blue/green release (pipeline/steps/frontend-release.ts)
    */
   readonly releaseSteps?: ReleaseStepsFactory;
 }
@@ -84,8 +84,9 @@ export class PipelineStack extends Stack {
     this.staging = stage('staging');
     this.production = stage('production');
 
+    const releaseSteps = props.releaseSteps ?? frontendReleaseStepsFactory;
     this.pipeline.addStage(this.staging, {
-      post: postDeploySteps({ stage: this.staging, source, commitId }, props.releaseSteps),
+      post: postDeploySteps({ stage: this.staging, source, commitId }, releaseSteps),
     });
     this.pipeline.addStage(this.production, {
       pre: [
@@ -93,7 +94,7 @@ export class PipelineStack extends Stack {
           comment: 'Staging passed its health check and smoke test. Promote this commit to production?',
         }),
       ],
-      post: postDeploySteps({ stage: this.production, source, commitId }, props.releaseSteps),
+      post: postDeploySteps({ stage: this.production, source, commitId }, releaseSteps),
     });
 
     // Notifications and the artifact bucket's settings need the underlying CodePipeline, built here.

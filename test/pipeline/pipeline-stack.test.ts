@@ -206,6 +206,19 @@ describe('stages', () => {
       expect(smoke.RunOrder).toBeGreaterThan(health.RunOrder);
     });
 
+    it(`${stageName}: releases the frontend (blue/green) only after the smoke test passed`, () => {
+      const actions = stageNamed(stageName).Actions;
+      const order = [
+        'SiteSmokeTest',
+        'FrontendPublishCandidate',
+        'FrontendSmokeTestCandidate',
+        'FrontendSwitchActive',
+      ];
+      const runOrders = order.map((name) => actions.find((action) => action.Name === name)!.RunOrder);
+      for (let i = 1; i < runOrders.length; i++) expect(runOrders[i]).toBeGreaterThan(runOrders[i - 1]!);
+      expect(Math.max(...actions.map((action) => action.RunOrder))).toBe(runOrders.at(-1));
+    });
+
     it(`${stageName}: the health check reads the stage's ApiUrl output and expects the commit being built`, () => {
       const health = stageNamed(stageName).Actions.find((action) => action.Name === 'HealthCheck')!;
       const variables = JSON.parse(health.Configuration!.EnvironmentVariables as string) as {

@@ -29,7 +29,9 @@ const lambdaCaBundle = '/var/runtime/ca-cert.pem';
 
 /** TLS to Aurora with the server certificate verified. */
 function verifiedTls(): ConnectionOptions {
-  return existsSync(lambdaCaBundle) ? { ca: readFileSync(lambdaCaBundle, 'utf8') } : { rejectUnauthorized: true };
+  return existsSync(lambdaCaBundle)
+    ? { ca: readFileSync(lambdaCaBundle, 'utf8') }
+    : { rejectUnauthorized: true };
 }
 
 /** Connection settings (no pool sizing). The password is read per new connection, so rotation is picked up. */

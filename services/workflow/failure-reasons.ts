@@ -19,6 +19,7 @@ const en = (() => {
     default: `The generation failed. ${unchanged} Please try again.`,
     stale: `The AI draft took too long and was stopped. ${unchanged} Please try again.`,
     notStarted: 'The AI draft could not be started. Please try again.',
+    stopped: `The local stack stopped before the AI draft finished. ${unchanged} Please try again.`,
   } satisfies Reasons;
 })();
 
@@ -37,6 +38,7 @@ const ja = (() => {
     default: `生成に失敗しました。${unchanged}もう一度お試しください。`,
     stale: `AIの下書きに時間がかかりすぎたため中止しました。${unchanged}もう一度お試しください。`,
     notStarted: 'AIの下書きを開始できませんでした。もう一度お試しください。',
+    stopped: `AIの下書きが終わる前にローカル環境が停止しました。${unchanged}もう一度お試しください。`,
   } satisfies Reasons;
 })();
 
@@ -47,7 +49,7 @@ export function failureReason(errorName: string, language: DraftLanguage = 'en')
   return reasons[language][errorName] ?? reasons[language].default!;
 }
 
-/** Reasons the API itself records: a job whose execution was lost, or that could not be started. */
-export function jobReason(kind: 'stale' | 'notStarted', language: DraftLanguage): string {
+/** Reasons recorded outside the workflow: an execution lost, never started, or stopped with the local stack. */
+export function jobReason(kind: 'stale' | 'notStarted' | 'stopped', language: DraftLanguage): string {
   return reasons[language][kind]!;
 }

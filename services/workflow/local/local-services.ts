@@ -8,8 +8,11 @@
  *   LOCAL_BEDROCK_PORT       port of the local Bedrock endpoint; default any free one
  *   BEDROCK_MODEL_ID         model id sent in requests; default the one configured for the stages
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { setWorkflowStarter } from '../../api/workflow-starter.js';
+import { getPool } from '../../db/pool.js';
+import { jobReason } from '../failure-reasons.js';
+import { detectLanguage } from '../language.js';
 import { LocalBedrockServer, type LocalBedrockBehaviour } from './bedrock-server.js';
 import { loadWorkflowDefinition } from './definition.js';
 import { LocalWorkflowRunner } from './runner.js';
@@ -62,8 +65,24 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
     runner,
     async close() {
       setWorkflowStarter(undefined);
-      await runner.stop();
+      const aborted = await runner.stop();
       await bedrock.stop();
+      // Unlike in AWS, stopping the local stack ends its executions: say so on their jobs.
+      if (aborted.length > 0) await markStopped(aborted.map((input) => input.jobId)).catch(() => undefined);
     },
   };
+}
+
+async function markStopped(jobIds: string[]): Promise<void> {
+  const pool = await getPool();
+  const { rows } = await pool.query<{ id: string; title: string }>(
+    'SELECT j.id, g.title FROM ai_jobs j JOIN goals g ON g.id = j.goal_id WHERE j.id = ANY($1::uuid[])',
+    [jobIds],
+  );
+  for (const job of rows) {
+    await pool.query(
+      `UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
+      [job.id, jobReason('stopped', detectLanguage(job.title))],
+    );
+  }
 }

@@ -66,7 +66,10 @@ export class LocalWorkflowRunner {
   private readonly machine: StateMachine;
   private readonly handlers: Record<string, LocalTaskHandler>;
   private readonly retryIntervalOverrides?: Record<string, number>;
-  private readonly running = new Map<string, { abort: () => void; done: Promise<LocalExecutionResult> }>();
+  private readonly running = new Map<
+    string,
+    { input: WorkflowInput; abort: () => void; done: Promise<LocalExecutionResult> }
+  >();
   private readonly arnPrefix: string;
 
   constructor(options: LocalWorkflowRunnerOptions) {
@@ -126,7 +129,7 @@ export class LocalWorkflowRunner {
         return result;
       })
       .finally(() => this.running.delete(executionArn));
-    this.running.set(executionArn, { abort: execution.abort, done });
+    this.running.set(executionArn, { input: { jobId, goalId, userId }, abort: execution.abort, done });
     return { executionArn, done };
   }
 
@@ -140,10 +143,11 @@ export class LocalWorkflowRunner {
     return this.running.size;
   }
 
-  /** Aborts every running execution and waits for them to settle (local stack shutdown). */
-  async stop(): Promise<void> {
+  /** Aborts every running execution, waits for them to settle and returns the inputs of those aborted. */
+  async stop(): Promise<WorkflowInput[]> {
     const all = [...this.running.values()];
     for (const execution of all) execution.abort();
-    await Promise.allSettled(all.map((e) => e.done));
+    const results = await Promise.all(all.map((e) => e.done));
+    return all.filter((_, i) => results[i]!.status === 'ABORTED').map((e) => e.input);
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * The workflow's hook into the local stack: it registers a starter that runs the synthesized definition,
+ * and on shutdown the executions it had to cut short leave their jobs failed with a reason, not running.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { getWorkflowStarter } from '../../../services/api/workflow-starter.js';
+import { startLocalServices } from '../../../services/workflow/local/local-services.js';
+import { seedGoal, startWorkflowFixture, type WorkflowFixture } from './fixture.js';
+
+let fx: WorkflowFixture;
+beforeAll(async () => {
+  fx = await startWorkflowFixture();
+});
+afterAll(async () => {
+  await fx?.close();
+});
+
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('condition not met in time');
+}
+
+it('starts executions named after the job, and fails the jobs it stops with the local stack', async () => {
+  const services = await startLocalServices({ behaviour: { delayMs: 60_000 } });
+  const goal = await seedGoal(fx.pool, 'A goal interrupted');
+  const { executionArn } = await getWorkflowStarter().start(goal);
+  expect(executionArn).toMatch(new RegExp(`:execution:TaskGenerationStateMachine\\w*:${goal.jobId}$`));
+  await until(async () => (await goal.job()).status === 'running' && services.bedrock.calls.length === 1);
+
+  await services.close();
+
+  const job = await goal.job();
+  expect(job.status).toBe('failed');
+  expect(job.error).toMatch(/local stack stopped/);
+  expect(() => getWorkflowStarter()).toThrow(/no workflow starter/);
+});

@@ -21,7 +21,7 @@ const renderOnly = process.argv.includes('--no-synth');
 if (!renderOnly) rmSync(reportPath, { force: true });
 const synth = renderOnly
   ? { status: 0, signal: null }
-  : spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir, '-c', 'goalMandala:complianceGate=true'], {
+  : spawnSync('npx', ['cdk', 'synth', '--quiet', '--no-notices', '--output', outdir], {
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 if (!existsSync(reportPath)) {

@@ -22,6 +22,14 @@ export interface Finding {
 
 export const MIN_REASON_LENGTH = 20;
 
+/** The ids this module acknowledged on each construct (libraries acknowledge some rules of their own). */
+const madeHere = new WeakMap<IConstruct, string[]>();
+
+/** The qualified ids acknowledged on a construct through `acknowledge`. */
+export function acknowledgedHere(construct: IConstruct): readonly string[] {
+  return madeHere.get(construct) ?? [];
+}
+
 /**
  * Acknowledges one finding on one construct (never a stack, stage or app).
  *
@@ -40,8 +48,7 @@ export function acknowledge(construct: IConstruct, finding: Finding): void {
       `compliance: the reason for ${finding.rule} at ${construct.node.path} is shorter than ${MIN_REASON_LENGTH} characters`,
     );
   }
-  Validations.of(construct).acknowledge({
-    id: `${finding.pack.replaceAll(' ', '-')}::${finding.rule}`,
-    reason: finding.reason.trim(),
-  });
+  const id = `${finding.pack.replaceAll(' ', '-')}::${finding.rule}`;
+  Validations.of(construct).acknowledge({ id, reason: finding.reason.trim() });
+  madeHere.set(construct, [...acknowledgedHere(construct), id]);
 }

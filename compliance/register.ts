@@ -11,13 +11,6 @@ import { compliancePacks } from './packs.js';
  * every stage is built and before the plugins), so they can find the constructs they concern.
  */
 export function registerCompliance(app: App): void {
-  // TEMPORARY while the stacks are being built by others: switched on once their findings are handled.
-  if (!app.node.tryGetContext('goalMandala:complianceGate')) return;
-  enableCompliance(app);
-}
-
-/** What `registerCompliance` does; exported for the tests and the compliance report. */
-export function enableCompliance(app: App): void {
   const { backupWindowUtc } = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
   Validations.of(app).addPlugins(...compliancePacks(app, { backupWindowUtc }));
   let applied = false;

@@ -3,7 +3,7 @@ import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { PipelineStack } from '../../pipeline/pipeline-stack.js';
-import { accept, at } from './find.js';
+import { accept, acceptWildcards, at } from './find.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 
@@ -24,41 +24,33 @@ export function acknowledgePipelineStack(stack: PipelineStack): void {
       [['NIST.800.53.R5', 'NIST.800.53.R5-IAMNoInlinePolicy']],
       "CDK Pipelines writes each generated role's least-privilege statements as a policy attached to that one role; nothing else can attach it.",
     );
-    accept(
+    // Only the wildcard findings each policy really has: a read-only role is not acknowledged for writes.
+    acceptWildcards(
       policy,
       [
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::s3:Abort*]'],
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::s3:DeleteObject*]'],
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::s3:GetBucket*]'],
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::s3:GetObject*]'],
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::s3:List*]'],
-        ['AwsSolutions', `AwsSolutions-IAM5[Resource::${bucketArn}/*]`],
+        'AwsSolutions-IAM5[Action::s3:Abort*]',
+        'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+        'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+        'AwsSolutions-IAM5[Action::s3:GetObject*]',
+        'AwsSolutions-IAM5[Action::s3:List*]',
+        `AwsSolutions-IAM5[Resource::${bucketArn}/*]`,
       ],
       "CDK's read (or read/write) grant on the pipeline's own artifact bucket and the objects in it; the wildcards are that grant's action families over this one bucket's build artifacts.",
     );
-    accept(
+    acceptWildcards(
       policy,
-      [
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]'],
-        ['AwsSolutions', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'],
-      ],
+      ['AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]'],
       "CDK's encrypt/decrypt grant on the artifact bucket's own KMS key (one key ARN); the wildcards are the variants of those two actions.",
     );
   }
 
   for (const project of projects) {
     const id = logicalIdOf(project);
-    accept(
+    acceptWildcards(
       project.role!.node.findChild('DefaultPolicy'),
       [
-        [
-          'AwsSolutions',
-          `AwsSolutions-IAM5[Resource::arn:aws:codebuild:${stack.region}:${stack.account}:report-group/<${id}>-*]`,
-        ],
-        [
-          'AwsSolutions',
-          `AwsSolutions-IAM5[Resource::arn:aws:logs:${stack.region}:${stack.account}:log-group:/aws/codebuild/<${id}>:*]`,
-        ],
+        `AwsSolutions-IAM5[Resource::arn:aws:codebuild:${stack.region}:${stack.account}:report-group/<${id}>-*]`,
+        `AwsSolutions-IAM5[Resource::arn:aws:logs:${stack.region}:${stack.account}:log-group:/aws/codebuild/<${id}>:*]`,
       ],
       "CodeBuild's default permissions for this project's own report groups (named <project>-<report>) and its own /aws/codebuild/<project> log group and streams.",
     );

@@ -16,7 +16,9 @@ import {
 import { ServiceFunction } from './constructs/service-function.js';
 
 export interface WorkflowStackProps extends StackProps {
+  /** Every step function runs in its private subnets (with egress, for Bedrock and Secrets Manager). */
   readonly vpc: ec2.IVpc;
+  /** Attached to every step function; the database admits it on 5432. */
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
   /** Database credentials, read by ARN at run time by the steps that use the database. */
   readonly databaseSecret: secretsmanager.ISecret;

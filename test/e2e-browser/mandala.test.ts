@@ -111,6 +111,9 @@ describe('Goal Mandala in Chromium', () => {
     await page.keyboard.type('Run 5 km every morning');
     await page.keyboard.press('Enter');
 
+    // The chart is a single Tab stop (roving), at the cell last used.
+    expect(await page.locator('.mandala [tabindex="0"]').count()).toBe(1);
+    expect(await page.locator('.mandala [tabindex="0"]').getAttribute('data-slot')).toBe('action-0-0');
     // Both places that show sub-goal 1 show it; Escape left sub-goal 3 empty.
     await expect
       .poll(() => page.locator('[data-slot="sub-0"] .cell-text').allTextContents())

@@ -88,6 +88,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           startEditing(row, column);
         },
         onfocus: () => {
+          // Roving tab stop: the chart is one Tab stop, at the cell last focused (by keys or pointer).
+          cells[focused.row]![focused.column]!.tabIndex = -1;
+          cell.tabIndex = 0;
           focused = { row, column };
           options.onSelect(slot);
         },
@@ -124,10 +127,7 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   function moveFocus(row: number, column: number): void {
     const clampedRow = Math.min(8, Math.max(0, row));
     const clampedColumn = Math.min(8, Math.max(0, column));
-    cells[focused.row]![focused.column]!.tabIndex = -1;
-    const next = cells[clampedRow]![clampedColumn]!;
-    next.tabIndex = 0;
-    next.focus();
+    cells[clampedRow]![clampedColumn]!.focus();
   }
 
   function onGridKey(event: Event): void {

@@ -8,8 +8,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildRelease } from '../../../pipeline/frontend/publish-release.js';
 import { assetUrls, releaseOf, smokeTestRelease } from '../../../pipeline/frontend/release-smoke-test.js';
 import { contentTypeFor } from '../../../pipeline/frontend/release-bucket.js';
 import { isResponse, loadRouter } from '../../services/edge/router-harness.js';
@@ -22,27 +22,11 @@ let siteUrl: string;
 const pointers: Record<string, string> = { active: OLD, candidate: NEW };
 let apiHealthy = true;
 
-async function buildRelease(releaseId: string): Promise<void> {
-  const { build } = await import('vite');
-  process.env.RELEASE_ID = releaseId;
-  process.env.RELEASE_BASE = `/releases/${releaseId}/`;
-  try {
-    await build({
-      configFile: fileURLToPath(new URL('../../../services/web/vite.config.ts', import.meta.url)),
-      build: { outDir: join(bucketDir, 'releases', releaseId), emptyOutDir: true },
-      logLevel: 'silent',
-    });
-  } finally {
-    delete process.env.RELEASE_ID;
-    delete process.env.RELEASE_BASE;
-  }
-}
-
 beforeAll(async () => {
   bucketDir = mkdtempSync(join(tmpdir(), 'site-bucket-'));
   mkdirSync(join(bucketDir, 'releases'));
-  await buildRelease(OLD);
-  await buildRelease(NEW);
+  await buildRelease(OLD, join(bucketDir, 'releases', OLD));
+  await buildRelease(NEW, join(bucketDir, 'releases', NEW));
 
   server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

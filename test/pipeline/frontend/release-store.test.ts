@@ -91,15 +91,13 @@ describe('ReleaseStore', () => {
   it('on an ETag conflict re-reads the store and retries with the new ETag and the new active as previous', async () => {
     // Someone switched active to ccc333 between our read and our write.
     let state: { keys: Record<string, string>; etag: string } = { keys: { active: 'aaa111' }, etag: 'ETAG1' };
-    kvs
-      .on(DescribeKeyValueStoreCommand)
-      .callsFake(() => ({
-        KvsARN: KVS_ARN,
-        ETag: state.etag,
-        ItemCount: 1,
-        TotalSizeInBytes: 8,
-        Created: new Date(),
-      }));
+    kvs.on(DescribeKeyValueStoreCommand).callsFake(() => ({
+      KvsARN: KVS_ARN,
+      ETag: state.etag,
+      ItemCount: 1,
+      TotalSizeInBytes: 8,
+      Created: new Date(),
+    }));
     kvs.on(GetKeyCommand).callsFake((input: { Key: string }) => {
       if (!(input.Key in state.keys))
         throw new ResourceNotFoundException({ message: 'not found', $metadata: {} });

@@ -1,7 +1,9 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { restrictKeyGrantsToAwsServices } from '../stages/constructs/restrict-key-grants.js';
 
 export interface ArtifactBucketHardeningProps {
   /** The pipeline's artifact bucket (created by CDK Pipelines with a KMS key for cross-account use). */
@@ -58,6 +60,8 @@ export class ArtifactBucketHardening extends Construct {
       destinationBucketName: this.accessLogs.bucketName,
       logFilePrefix: prefix,
     };
+    // The stage accounts' roles decrypt artifacts directly; nobody needs to hand out the key by grant.
+    if (bucket.encryptionKey instanceof kms.Key) restrictKeyGrantsToAwsServices(bucket.encryptionKey);
     const retention = props.artifactRetention ?? Duration.days(90);
     bucket.addLifecycleRule({
       id: 'ExpireOldArtifacts',

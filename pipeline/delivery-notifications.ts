@@ -8,6 +8,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { ServiceFunction } from '../stages/constructs/service-function.js';
+import { restrictKeyGrantsToAwsServices } from '../stages/constructs/restrict-key-grants.js';
 
 export interface DeliveryNotificationsProps {
   /** The delivery pipeline whose runs are reported. */
@@ -40,6 +41,7 @@ export class DeliveryNotifications extends Construct {
       description: 'Encrypts the delivery pipeline notification topic',
       enableKeyRotation: true,
     });
+    restrictKeyGrantsToAwsServices(key);
     // CodeStar Notifications publishes into the encrypted topic, and may use the key only through SNS.
     key.addToResourcePolicy(
       new iam.PolicyStatement({

@@ -3,6 +3,7 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import type { Construct } from 'constructs';
+import { restrictKeyGrantsToAwsServices } from './constructs/restrict-key-grants.js';
 
 export interface DataStackProps extends StackProps {
   readonly vpc: ec2.IVpc;
@@ -30,6 +31,7 @@ export class DataStack extends Stack {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    restrictKeyGrantsToAwsServices(key);
     // Encrypted with the Secrets Manager key: with the customer key, every reader's grant would land in this
     // stack's key policy and make data depend on api (a cycle).
     const databaseSecret = new rds.DatabaseSecret(this, 'DatabaseSecret', { username: 'goalmandala' });
@@ -43,7 +45,9 @@ export class DataStack extends Stack {
       { allowAllOutbound: false },
     );
     const cluster = new rds.DatabaseCluster(this, 'Database', {
-      engine: rds.DatabaseClusterEngine.auroraPostgres({ version: rds.AuroraPostgresEngineVersion.VER_15_17 }),
+      engine: rds.DatabaseClusterEngine.auroraPostgres({
+        version: rds.AuroraPostgresEngineVersion.VER_15_17,
+      }),
       credentials: rds.Credentials.fromSecret(databaseSecret),
       defaultDatabaseName: this.databaseName,
       writer: rds.ClusterInstance.serverlessV2('writer'),
@@ -59,8 +63,7 @@ export class DataStack extends Stack {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
       iamAuthentication: true,
-      // A literal port keeps security-group rules checkable; enhanced monitoring shows OS-level load.
-      port: 5432,
+      // Enhanced monitoring: OS-level load of the serverless instances, every minute.
       monitoringInterval: Duration.seconds(60),
       cloudwatchLogsExports: ['postgresql'],
     });

@@ -15,6 +15,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { restrictKeyGrantsToAwsServices } from './constructs/restrict-key-grants.js';
 import { ServiceFunction } from './constructs/service-function.js';
 
 /** A project function to chart and alarm on. */
@@ -136,6 +137,7 @@ export class ObservabilityStack extends Stack {
       description: `${this.props.appName} ${this.props.stageName} alarm topic`,
       enableKeyRotation: true,
     });
+    restrictKeyGrantsToAwsServices(key);
     key.addToResourcePolicy(
       new iam.PolicyStatement({
         sid: 'CloudWatchAlarmsPublish',

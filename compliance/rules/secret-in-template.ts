@@ -1,4 +1,5 @@
 import type { CfnResource } from 'aws-cdk-lib';
+import { CfnProject } from 'aws-cdk-lib/aws-codebuild';
 import { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { NagRuleCompliance, type NagRuleResult } from 'cdk-nag';
 import { flattenedText, renderedProperties, stringLeaves } from './resolve.js';
@@ -15,8 +16,9 @@ const resolvedSecretReference = /\{\{resolve:(secretsmanager|ssm-secure):/;
 
 /**
  * No secret in a template: no literal Slack webhook URL, private key or access key in any property,
- * and no resolved secret reference (`{{resolve:secretsmanager:…}}`) in a Lambda environment, where it
- * would land in the function configuration for anyone with `lambda:GetFunctionConfiguration` to read.
+ * and no resolved secret reference (`{{resolve:secretsmanager:…}}`) in a Lambda environment (or a
+ * plaintext CodeBuild variable), where it would land in the configuration for anyone with
+ * `lambda:GetFunctionConfiguration` (`codebuild:BatchGetProjects`) to read.
  * Functions get secrets by ARN and read them at run time.
  * Findings name the property path, e.g. `GoalMandala-SecretInTemplate[Environment.Variables.SLACK_URL]`.
  * @param node the CfnResource to check
@@ -34,6 +36,19 @@ export function SecretInTemplate(node: CfnResource): NagRuleResult {
       const text = flattenedText(value);
       if (resolvedSecretReference.test(text) || literalSecrets.some(([, pattern]) => pattern.test(text))) {
         findings.add(`Environment.Variables.${name}`);
+      }
+    }
+  }
+  if (node instanceof CfnProject) {
+    // CodeBuild resolves SECRETS_MANAGER / PARAMETER_STORE variables at build time; a plaintext one
+    // carrying a resolved reference shows the secret in the project's configuration.
+    const environment = properties.Environment as {
+      EnvironmentVariables?: { Name: string; Type?: string; Value: unknown }[];
+    };
+    for (const variable of environment?.EnvironmentVariables ?? []) {
+      const plaintext = (variable.Type ?? 'PLAINTEXT') === 'PLAINTEXT';
+      if (plaintext && resolvedSecretReference.test(flattenedText(variable.Value))) {
+        findings.add(`Environment.EnvironmentVariables.${variable.Name}`);
       }
     }
   }

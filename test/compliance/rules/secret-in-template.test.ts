@@ -1,4 +1,5 @@
 import { SecretValue } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as rds from 'aws-cdk-lib/aws-rds';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -51,5 +52,32 @@ describe('GoalMandala-SecretInTemplate', () => {
 
     expect(SecretInTemplate(parameter.node.defaultChild as ssm.CfnParameter)).toEqual(['Value']);
     expect(SecretInTemplate(fn)).toEqual(['Environment.Variables.KEY']);
+  });
+
+  it('flags a resolved secret in a plaintext CodeBuild variable, not one CodeBuild resolves itself', () => {
+    const stack = testStack();
+    const project = (variables: Record<string, codebuild.BuildEnvironmentVariable>) =>
+      new codebuild.Project(stack, `Build${Object.keys(variables)[0]}`, {
+        buildSpec: codebuild.BuildSpec.fromObject({
+          version: '0.2',
+          phases: { build: { commands: ['true'] } },
+        }),
+        environmentVariables: variables,
+      }).node.defaultChild as codebuild.CfnProject;
+
+    const plaintext = project({
+      SLACK_WEBHOOK_URL: {
+        value: SecretValue.secretsManager('goal-mandala/slack-webhook-url').unsafeUnwrap(),
+      },
+    });
+    const resolvedByCodeBuild = project({
+      SLACK: {
+        type: codebuild.BuildEnvironmentVariableType.SECRETS_MANAGER,
+        value: 'goal-mandala/slack-webhook-url',
+      },
+    });
+
+    expect(SecretInTemplate(plaintext)).toEqual(['Environment.EnvironmentVariables.SLACK_WEBHOOK_URL']);
+    expect(SecretInTemplate(resolvedByCodeBuild)).toBe(NagRuleCompliance.COMPLIANT);
   });
 });

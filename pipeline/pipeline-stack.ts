@@ -21,7 +21,7 @@ export interface PipelineStackProps extends StackProps {
   /** The commit being synthesized; the stages bake it into the API (`/api/health` answers it). */
   readonly appVersion: string;
   /**
-   * Release steps run after each stage's health check and smoke test.
+   * Release steps run after each stage's health check, before its site smoke test.
    * @default - the frontend's blue/green release (pipeline/steps/frontend-release.ts)
    */
   readonly releaseSteps?: ReleaseStepsFactory;

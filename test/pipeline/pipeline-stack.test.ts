@@ -206,13 +206,15 @@ describe('stages', () => {
       expect(smoke.RunOrder).toBeGreaterThan(health.RunOrder);
     });
 
-    it(`${stageName}: releases the frontend (blue/green) only after the smoke test passed`, () => {
+    it(`${stageName}: releases the frontend (blue/green) after the health check, then smoke-tests the site`, () => {
       const actions = stageNamed(stageName).Actions;
+      // The site has no active frontend release until the first switch: its smoke test comes last.
       const order = [
-        'SiteSmokeTest',
+        'HealthCheck',
         'FrontendPublishCandidate',
         'FrontendSmokeTestCandidate',
         'FrontendSwitchActive',
+        'SiteSmokeTest',
       ];
       const runOrders = order.map((name) => actions.find((action) => action.Name === name)!.RunOrder);
       for (let i = 1; i < runOrders.length; i++) expect(runOrders[i]).toBeGreaterThan(runOrders[i - 1]!);

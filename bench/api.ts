@@ -242,7 +242,9 @@ async function bundleHandlers(dir: string): Promise<{ name: string; file: string
 function coldStartOnce(file: string): number {
   const script = `await import(${JSON.stringify(`file://${file}`)}); process.exit(0);`;
   const started = performance.now();
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe' });
+  // As on Lambda: modules that behave differently there (the tracer) take their Lambda path.
+  const env = { ...process.env, AWS_LAMBDA_FUNCTION_NAME: 'bench-cold-start', NODE_OPTIONS: '' };
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe', env });
   if (out.status !== 0)
     throw new Error(`cold start of ${file} failed: ${out.stderr.toString().split('\n')[0]}`);
   return performance.now() - started;

@@ -31,8 +31,21 @@ let cachedKey: { raw: string; key: KeyObject } | undefined;
 
 function keyObject(raw: Uint8Array): KeyObject {
   const id = Buffer.from(raw).toString('base64');
-  if (cachedKey?.raw !== id) cachedKey = { raw: id, key: createSecretKey(raw) };
+  if (cachedKey?.raw !== id) {
+    cachedKey = { raw: id, key: createSecretKey(raw) };
+    verified.clear(); // a new key: nothing checked with the old one stands
+  }
   return cachedKey.key;
+}
+
+// Tokens already verified with the current key, until they expire: a client sends the same token with
+// every call, and the HMAC check through WebCrypto is the costliest step of a small request.
+const verified = new Map<string, { user: TokenUser; expiresAt: number }>();
+const maxVerified = 1000;
+
+function remember(token: string, user: TokenUser, expiresAt: number): void {
+  if (verified.size >= maxVerified) verified.delete(verified.keys().next().value!);
+  verified.set(token, { user, expiresAt });
 }
 
 async function signingKey(): Promise<KeyObject> {
@@ -56,6 +69,12 @@ export async function signAccessToken(user: TokenUser): Promise<string> {
 /** The token's user, or null for any token we did not issue or that is no longer valid. */
 export async function verifyAccessToken(token: string): Promise<TokenUser | null> {
   const key = await signingKey(); // a Secrets Manager failure is a server fault, not a bad token
+  const hit = verified.get(token);
+  if (hit) {
+    if (hit.expiresAt > Date.now()) return hit.user;
+    verified.delete(token);
+    return null;
+  }
   try {
     const { payload } = await jwtVerify(token, key, {
       algorithms: ['HS256'],
@@ -64,7 +83,9 @@ export async function verifyAccessToken(token: string): Promise<TokenUser | null
       requiredClaims: ['sub', 'exp'],
     });
     if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
-    return { id: payload.sub, email: payload.email };
+    const user = { id: payload.sub, email: payload.email };
+    remember(token, user, payload.exp! * 1000);
+    return user;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { registerCompliance } from '../../compliance/register.js';
 import type { ValidationReportJson } from '../../compliance/report/findings.js';
@@ -64,5 +65,20 @@ describe('registerCompliance', () => {
     expect(synthNested('03:00-04:00').GoalMandala).toEqual([
       'GoalMandala-SecretInTemplate[Environment.Variables.SLACK_WEBHOOK_URL]',
     ]);
+  });
+
+  it("keeps aws-cdk-lib's built-in CloudFormation validation running beside the packs", () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'gm-register-'));
+    const app = new App({ outdir, context: cdkJsonContext });
+    registerCompliance(app);
+    const stack = new Stack(new Stage(app, 'Staging'), 'Edge');
+    new s3.CfnBucket(stack, 'LegacyAclBucket', { accessControl: 'LogDeliveryWrite' });
+
+    expect(() => app.synth()).toThrow(/Acknowledge with/);
+    const report = JSON.parse(
+      readFileSync(join(outdir, 'validation-report.json'), 'utf8'),
+    ) as ValidationReportJson;
+    const builtin = report.pluginReports.find((p) => p.pluginName === 'CloudFormation Validate');
+    expect(builtin?.violations.map((v) => v.ruleName)).toContain('W3045');
   });
 });

@@ -40,6 +40,13 @@ export function renderMarkdown(report: ValidationReportJson, context: ReportCont
   ];
   for (const failure of failures)
     lines.push(`> **${failure.pack} could not run:** ${oneLine(failure.error)}`, '');
+  if (open.length > 0) {
+    // What blocks the release, before the long per-stack listing.
+    lines.push('## Unacknowledged findings', '');
+    for (const f of open)
+      lines.push(`- ${f.stage} / ${f.stack} / ${f.pack}: **${f.rule}** \`${f.constructPath}\``);
+    lines.push('');
+  }
 
   for (const [stage, inStage] of groupBy(findings, (f) => f.stage)) {
     lines.push(`## Stage ${stage}`, '', ...countTable(inStage), '');

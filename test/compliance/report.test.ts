@@ -60,6 +60,7 @@ describe('renderMarkdown', () => {
     const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
     expect(headings).toEqual([
       '# Compliance report',
+      '## Unacknowledged findings',
       '## Stage (app)',
       '### Stack GoalMandalaPipeline',
       '#### cdk-validator-cfnguard: 1 unacknowledged, 0 acknowledged',
@@ -71,6 +72,18 @@ describe('renderMarkdown', () => {
       '#### AwsSolutions: 0 unacknowledged, 1 acknowledged',
       '### Stack Edge',
       '#### cdk-validator-cfnguard: 1 unacknowledged, 0 acknowledged',
+    ]);
+  });
+
+  it('lists what blocks the release right after the counts', () => {
+    const blocking = markdown.slice(
+      markdown.indexOf('## Unacknowledged findings'),
+      markdown.indexOf('## Stage'),
+    );
+    expect(blocking.trim().split('\n').slice(1).filter(Boolean)).toEqual([
+      '- (app) / GoalMandalaPipeline / cdk-validator-cfnguard: **s3_bucket_logging_enabled_check** `GoalMandalaPipeline/Pipeline/ArtifactsBucket/Resource`',
+      '- Staging / Api / AwsSolutions: **AwsSolutions-IAM5[Resource::*]** `GoalMandalaPipeline/Staging/Api/AuthFunction/ServiceRole/DefaultPolicy/Resource`',
+      '- Production / Edge / cdk-validator-cfnguard: **s3_bucket_logging_enabled_check** `GoalMandalaPipeline/Production/Edge/Site/S3LoggingBucket/Resource`',
     ]);
   });
 

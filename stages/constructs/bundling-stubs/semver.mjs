@@ -1,8 +1,7 @@
 // Bundling stand-in for `semver`. Inside our bundles it is only used through the X-Ray SDK
 // (cls-hooked checks `gte(process.versions.node, '8.0.0')` at load, the AWS SDK v2 patcher checks
-// the v2 SDK's version), i.e. `gte` on plain x.y.z versions; the real package adds ~28 KB to every
-// bundle. Anything else fails loudly instead of answering wrongly.
-'use strict';
+// the v2 SDK's version), i.e. comparisons of plain x.y.z versions; the real package adds ~28 KB to
+// every bundle. Anything else fails loudly instead of answering wrongly.
 
 function parts(version) {
   const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(String(version));
@@ -10,17 +9,14 @@ function parts(version) {
   return match.slice(1).map(Number);
 }
 
-function compare(a, b) {
+export function compare(a, b) {
   const [x, y] = [parts(a), parts(b)];
   for (let i = 0; i < 3; i += 1) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
   return 0;
 }
 
-module.exports = {
-  compare,
-  gte: (a, b) => compare(a, b) >= 0,
-  gt: (a, b) => compare(a, b) > 0,
-  lte: (a, b) => compare(a, b) <= 0,
-  lt: (a, b) => compare(a, b) < 0,
-  eq: (a, b) => compare(a, b) === 0,
-};
+export const gte = (a, b) => compare(a, b) >= 0;
+export const gt = (a, b) => compare(a, b) > 0;
+export const lte = (a, b) => compare(a, b) <= 0;
+export const lt = (a, b) => compare(a, b) < 0;
+export const eq = (a, b) => compare(a, b) === 0;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFIED_PIPELINE_EVENTS } from '../../pipeline/delivery-notifications.js';
 import { PINNED_CDK_CLI_VERSION } from '../../pipeline/pipeline-stack.js';
 import { COMPLIANCE_RESULTS_FILE, TEST_RESULTS_FILE } from '../../pipeline/steps/synth-step.js';
-import { buildPipelineApp, cdkJsonContext, type PipelineApp } from './pipeline-app.js';
+import { TEST_COMMIT, buildPipelineApp, cdkJsonContext, type PipelineApp } from './pipeline-app.js';
 
 interface Action {
   Name: string;
@@ -66,6 +66,15 @@ describe('the delivery pipeline', () => {
     expect(pipeline.Properties.PipelineType).toBe('V2');
     expect(pipeline.Properties.Name).toBe(`${config.appName}-delivery`);
     app.template.hasOutput('PipelineName', {});
+  });
+
+  it('does not change with the commit it builds (a push does not make the pipeline mutate itself)', () => {
+    expect(JSON.stringify(app.template.toJSON())).not.toContain(TEST_COMMIT);
+    // …while the stages do carry it (the API's APP_VERSION).
+    const api = app.assembly
+      .getNestedAssembly('assembly-GoalMandalaPipeline-Staging')
+      .getStackByName('Staging-Api');
+    expect(JSON.stringify(api.template)).toContain(TEST_COMMIT);
   });
 
   it('lives in the toolchain account and region', () => {

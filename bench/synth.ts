@@ -9,7 +9,7 @@
  * Targets: ratio ≤ 2.5; every bundle ≤ 400 KB.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +62,16 @@ function entriesIn(assemblyDir: string): string[] {
   return [...entries].sort();
 }
 
+/** Sizes of the Lambda bundles (`index.mjs`) staged in the cloud assembly, ascending. */
+function bundleSizesIn(assemblyDir: string): number[] {
+  return readdirSync(assemblyDir, { withFileTypes: true })
+    .filter((item) => item.isDirectory() && item.name.startsWith('asset.'))
+    .map((item) => join(assemblyDir, item.name, 'index.mjs'))
+    .filter((file) => existsSync(file))
+    .map((file) => statSync(file).size)
+    .sort((a, b) => a - b);
+}
+
 const work = mkdtempSync(join(tmpdir(), 'gm-bench-synth-'));
 try {
   const assemblyDir = join(work, 'cdk.out');
@@ -92,6 +102,13 @@ try {
       `  ${entry.padEnd(width)}  ${kb(bytes).padStart(9)}${bytes > BUNDLE_LIMIT_BYTES ? '  OVER LIMIT' : ''}`,
     );
   }
+  // The floor must build what synth builds: the same set of bundle sizes, byte for byte.
+  const synthSizes = bundleSizesIn(assemblyDir);
+  const floorSizes = bundles.map((b) => b.bytes).sort((a, b) => a - b);
+  const same = JSON.stringify(synthSizes) === JSON.stringify(floorSizes);
+  console.log(
+    `synth's own bundles: ${synthSizes.length}, ${same ? 'identical in size to the floor’s' : 'DIFFERENT from the floor’s'}`,
+  );
   const ratio = synth.seconds / floorRun.seconds;
   console.log(`target: ratio ≤ ${RATIO_TARGET}, every bundle ≤ ${kb(BUNDLE_LIMIT_BYTES)}`);
   console.log(`ratio: ${ratio.toFixed(2)}`);

@@ -60,9 +60,11 @@ export function formatAlarmNotification(message: string): string | null {
 }
 
 function alarmLink(alarm: AlarmNotification): string {
-  if (!alarm.Region) return alarm.AlarmName;
+  // `Region` is a display name ("Asia Pacific (Tokyo)"); the console URL needs the code from the ARN.
+  const region = alarm.AlarmArn?.split(':')[3];
+  if (!region) return alarm.AlarmName;
   const url =
-    `https://${alarm.Region}.console.aws.amazon.com/cloudwatch/home?region=${alarm.Region}` +
+    `https://${region}.console.aws.amazon.com/cloudwatch/home?region=${region}` +
     `#alarmsV2:alarm/${encodeURIComponent(alarm.AlarmName)}`;
   return `<${url}|${alarm.AlarmName}>`;
 }

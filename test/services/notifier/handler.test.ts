@@ -126,7 +126,9 @@ describe('Slack notifier', () => {
     expect(body!.contentType).toBe('application/json');
     const text = body!.json.text;
     expect(text).toContain(':rotating_light: *ALARM*');
-    expect(text).toContain('goal-mandala-staging-api-auth-errors');
+    expect(text).toContain(
+      '<https://ap-northeast-1.console.aws.amazon.com/cloudwatch/home?region=ap-northeast-1#alarmsV2:alarm/goal-mandala-staging-api-auth-errors|goal-mandala-staging-api-auth-errors>',
+    );
     expect(text).toContain('(was OK)');
     expect(text).toContain('Goal Mandala staging: the auth function threw errors');
     expect(text).toContain('Watching AWS/Lambda Errors (sum) ≥ 1');

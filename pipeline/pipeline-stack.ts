@@ -55,7 +55,7 @@ export class PipelineStack extends Stack {
       pipelineName: deliveryPipelineName(config.appName),
       pipelineType: codepipeline.PipelineType.V2,
       selfMutation: true,
-      synth: synthStep(this, { source, lookupEnvironments: [config.staging, config.production] }),
+      synth: synthStep(this, { source }),
       // Deployments go to other accounts: the artifact bucket needs a (rotated) KMS key they can use.
       crossAccountKeys: true,
       enableKeyRotation: true,

@@ -82,15 +82,6 @@ export function acknowledgePipelineStack(stack: PipelineStack): void {
     "Self-mutation runs cdk deploy of this stack: it may assume only roles tagged aws-cdk:bootstrap-role deploy / file-publishing / image-publishing (the CDK bootstrap roles), and reads cloudformation:DescribeStacks / s3:ListBucket, which it needs before it knows the stack's names.",
   );
 
-  accept(
-    at(stack, 'Pipeline/Pipeline/Build/Synth/CdkBuildProject/Role/DefaultPolicy'),
-    [stack.staging, stack.production].map(({ account, region }) => [
-      'AwsSolutions',
-      `AwsSolutions-IAM5[Resource::arn:aws:iam::${account}:role/cdk-*-lookup-role-${account}-${region}]`,
-    ]),
-    "Synth may assume only the stage accounts' CDK lookup role (any bootstrap qualifier, and only if tagged aws-cdk:bootstrap-role=lookup) for context missing from cdk.context.json; that role can only read.",
-  );
-
   for (const bucket of [artifactBucket, at(stack, 'Artifacts/AccessLogs')]) {
     accept(
       bucket,

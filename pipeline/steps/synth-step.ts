@@ -13,12 +13,6 @@ export const CI_SYNTH_SCRIPT = 'ci:synth';
 export interface SynthStepProps {
   /** The repository checkout. */
   readonly source: pipelines.IFileSetProducer;
-  /**
-   * Accounts and regions the app looks up context in (the stage environments). Lookups normally come
-   * from the committed cdk.context.json; when one is missing, synth may assume only those accounts'
-   * CDK lookup roles (bootstrapped with `--trust-for-lookup`).
-   */
-  readonly lookupEnvironments: readonly { readonly account: string; readonly region: string }[];
 }
 
 /**
@@ -48,13 +42,6 @@ export function synthStep(scope: Construct, props: SynthStepProps): pipelines.Co
       new iam.PolicyStatement({
         actions: ['codebuild:CreateReport', 'codebuild:UpdateReport', 'codebuild:BatchPutTestCases'],
         resources: [unitTests.reportGroupArn, compliance.reportGroupArn],
-      }),
-      new iam.PolicyStatement({
-        actions: ['sts:AssumeRole'],
-        resources: props.lookupEnvironments.map(
-          ({ account, region }) => `arn:aws:iam::${account}:role/cdk-*-lookup-role-${account}-${region}`,
-        ),
-        conditions: { StringEquals: { 'iam:ResourceTag/aws-cdk:bootstrap-role': 'lookup' } },
       }),
     ],
   });

@@ -173,25 +173,14 @@ describe('the synth step', () => {
     });
   });
 
-  it("may assume only the stage accounts' CDK lookup roles (for context missing from cdk.context.json)", () => {
+  it('needs no AWS lookups: it may assume no other role', () => {
     const synthProject = projectOf(synth);
     const roleId = (synthProject.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
-    const policies = Object.values(app.template.findResources('AWS::IAM::Policy')).filter((policy) =>
-      (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
-    );
-    const assumes = policies
-      .flatMap((policy) => policy.Properties.PolicyDocument.Statement)
-      .filter((statement: { Action: unknown }) => statement.Action === 'sts:AssumeRole');
-    expect(assumes).toEqual([
-      {
-        Action: 'sts:AssumeRole',
-        Effect: 'Allow',
-        Condition: { StringEquals: { 'iam:ResourceTag/aws-cdk:bootstrap-role': 'lookup' } },
-        Resource: [config.staging, config.production].map(
-          ({ account, region }) => `arn:aws:iam::${account}:role/cdk-*-lookup-role-${account}-${region}`,
-        ),
-      },
-    ]);
+    const statements = Object.values(app.template.findResources('AWS::IAM::Policy'))
+      .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+      .flatMap((policy) => policy.Properties.PolicyDocument.Statement as { Action: unknown }[]);
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((statement) => JSON.stringify(statement.Action).includes('sts:'))).toEqual([]);
   });
 
   it('builds on Node.js 20 like the developers do', () => {

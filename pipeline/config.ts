@@ -103,9 +103,17 @@ export function parseConfig(raw: unknown): Readonly<AppConfig> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const key = [CONTEXT_KEY, ...issue.path.map(String)].join('.');
+    // zod leaves `issue.input` out by default: look the offending value up in the raw input.
+    const value = issue.path.reduce<unknown>(
+      (node, step) =>
+        node !== null && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[step] : undefined,
+      raw,
+    );
     const message =
-      issue.code === 'invalid_type' && issue.input === undefined
-        ? 'is missing'
+      issue.code === 'invalid_type'
+        ? value === undefined
+          ? 'is missing'
+          : `must be ${article(issue.expected)}, not ${describe(value)}`
         : issue.code === 'unrecognized_keys'
           ? `has unknown key(s) ${issue.keys.join(', ')}`
           : issue.message;
@@ -122,6 +130,15 @@ export function stageConfig(config: AppConfig, stageName: StageName): StageConfi
     slackWebhookSecretName: config.slackWebhookSecretName,
     backupWindowUtc: config.backupWindowUtc,
   });
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function describe(value: unknown): string {
+  const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+  return type === 'null' ? 'null' : article(type);
 }
 
 function deepFreeze<T>(value: T): T {

@@ -91,16 +91,32 @@ describe('parseConfig', () => {
     ],
     ['toolchain.account', undefined, 'configuration: goalMandala.toolchain.account is missing'],
     ['staging.colour', 'blue', 'configuration: goalMandala.staging has unknown key(s) colour'],
+    [
+      'production.monthlyBudgetUsd',
+      '100',
+      'configuration: goalMandala.production.monthlyBudgetUsd must be a number, not a string',
+    ],
+    [
+      'repository',
+      'goal-mandala/goal-mandala',
+      'configuration: goalMandala.repository must be an object, not a string',
+    ],
+    [
+      'staging.availabilityZones',
+      null,
+      'configuration: goalMandala.staging.availabilityZones must be an array, not null',
+    ],
   ])('rejects a malformed %s with one line naming the key', (path, value, message) => {
     const error = errorOf(exampleWith(path, value));
     expect(error.message).toBe(message);
     expect(error.message).not.toContain('\n');
   });
 
-  it('names the missing context key itself', () => {
+  it('names the missing context key itself, and a context value that is not an object', () => {
     expect(errorOf(undefined).message).toBe(
       'configuration: missing context key "goalMandala" (see cdk.json)',
     );
+    expect(errorOf('oops').message).toBe('configuration: goalMandala must be an object, not a string');
   });
 });
 

@@ -24,7 +24,7 @@ export const serviceBundle = {
    * Packages replaced by small stand-ins (see bundling-stubs/): code that is loaded but never needs
    * the real thing, which would push bundles past 400 KB.
    */
-  alias: { glob: stub('glob.mjs'), jiti: stub('jiti.mjs'), semver: stub('semver.mjs') },
+  alias: { glob: stub('glob.ts'), jiti: stub('jiti.ts'), semver: stub('semver.ts') },
   /** ESM bundles of CommonJS dependencies still call require(). */
   banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
 } as const;

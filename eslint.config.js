@@ -20,14 +20,18 @@ export default tseslint.config(
         'error',
         {
           selector: "ImportDeclaration[source.value='zod'] > ImportSpecifier[imported.name='z']",
-          message: "Use `import * as z from 'zod'`: the named `z` import defeats tree-shaking (+360 KB per bundle).",
+          message:
+            "Use `import * as z from 'zod'`: the named `z` import defeats tree-shaking (+360 KB per bundle).",
         },
       ],
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'], message: 'services/ is runtime code: no CDK imports.' },
+            {
+              group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'],
+              message: 'services/ is runtime code: no CDK imports.',
+            },
           ],
         },
       ],

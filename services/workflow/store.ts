@@ -4,6 +4,7 @@
  */
 import type pg from 'pg';
 import { getPool } from '../db/pool.js';
+import { withTransaction } from '../db/transaction.js';
 import { WorkflowError } from './errors.js';
 import { detectLanguage } from './language.js';
 import { SLOTS, type DraftedJobState, type JobState, type WorkflowInput } from './mandala.js';
@@ -34,21 +35,8 @@ async function withDatabase<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> 
 }
 
 /** Runs `work` in one transaction on one connection: all of it is committed, or none. */
-async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withDatabase(async (pool) => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  });
+function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withDatabase((pool) => withTransaction(pool, work));
 }
 
 interface SlotRow {

@@ -3,15 +3,21 @@
  * bare node:http + pg baseline running the same SQL, in one invocation, on the real PostgreSQL when one
  * answers on 127.0.0.1:5432 (a throw-away database), else on the embedded PGlite.
  *
- * Load: autocannon on `goals/get` of a full 8×8 chart and on `tasks/update`; req/s, p50, p99, errors.
+ * Load: autocannon on `goals/get` of a full 8×8 chart and on `tasks/update`; req/s, p50, p99, errors, and the
+ * server process's CPU time per request (steadier than req/s on a shared machine). The two servers (local stack
+ * and baseline) run together in a child process, autocannon in this one, so neither side shares an event loop
+ * with the load generator. The child logs at INFO to /dev/null: the handlers' per-request log line is written
+ * (the baseline has none, being bare). Both pools get the same max: the local stack's own (DB_POOL_MAX, default
+ * 10 on a real server), or BENCH_POOL_MAX.
  * Cold start: each handler bundled by esbuild with the ServiceFunction construct's options, imported by a
  * fresh node process, next to a fresh process importing an empty module (median of several runs).
  *
- * Environment: BENCH_DURATION_S (per measured round, default 5), BENCH_CONNECTIONS (default 10), BENCH_DATABASE_URL (a server
- * URL to use instead of probing 127.0.0.1:5432).
+ * Environment: BENCH_DURATION_S (per measured round, default 5), BENCH_ROUNDS (alternating handler/baseline
+ * rounds, default 3), BENCH_CONNECTIONS (default 10), BENCH_POOL_MAX (pool max for both sides), BENCH_DATABASE_URL
+ * (a server URL to use instead of probing 127.0.0.1:5432).
  * Last line: `ratio: <handler req/s ÷ baseline req/s for goals/get>` (target ≥ 0.6).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -26,7 +32,6 @@ import { getGoalChartSql } from '../services/db/goals.js';
 import { poolDefaults } from '../services/db/pool.js';
 import { updateTaskSql } from '../services/db/tasks.js';
 import { startLocalStack } from '../services/local/local-stack.js';
-import { logger } from '../services/shared/logger.js';
 
 const repoRoot = fileURLToPath(new URL('../', import.meta.url));
 
@@ -42,6 +47,7 @@ function positiveInt(name: string, fallback: number): number {
 
 const durationS = positiveInt('BENCH_DURATION_S', 5);
 const connections = positiveInt('BENCH_CONNECTIONS', 10);
+const rounds = positiveInt('BENCH_ROUNDS', 3);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** A throw-away database on a reachable PostgreSQL server, or null. */
@@ -165,11 +171,93 @@ async function startBaseline(
   };
 }
 
+/** Messages between this process and the server child (`--serve`). */
+type ToServer = { type: 'baseline'; userId: string } | { type: 'cpu' } | { type: 'stop' };
+type FromServer =
+  | { type: 'ready'; stackUrl: string; databaseUrl: string; poolMax: number }
+  | { type: 'baseline'; url: string }
+  | { type: 'cpu'; micros: number };
+
+/** The child: local stack and baseline in one process (same machine share for both), driven over IPC. */
+async function serve(): Promise<void> {
+  const send = (message: FromServer) => process.send!(message);
+  const stack = await startLocalStack({
+    port: 0,
+    databaseUrl: process.env.BENCH_SERVE_DATABASE_URL || undefined,
+    workflow: false,
+  });
+  const databaseUrl = process.env.BENCH_SERVE_DATABASE_URL || stack.embeddedDatabase!.url;
+  // startLocalStack settled DB_POOL_MAX (BENCH_POOL_MAX, else its default); the baseline takes the same.
+  const poolMax = Number(process.env.DB_POOL_MAX);
+  let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
+  process.on('message', (message: ToServer) => {
+    void (async () => {
+      if (message.type === 'baseline') {
+        baseline = await startBaseline(databaseUrl, poolMax, message.userId);
+        send({ type: 'baseline', url: baseline.url });
+      } else if (message.type === 'cpu') {
+        const { user, system } = process.cpuUsage();
+        send({ type: 'cpu', micros: user + system });
+      } else {
+        await baseline?.close();
+        await stack.close();
+        process.exit(0);
+      }
+    })();
+  });
+  send({ type: 'ready', stackUrl: stack.url, databaseUrl, poolMax });
+}
+
+/** Starts the server child and returns a request/answer channel to it. */
+async function startServer(databaseUrl: string | undefined) {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), '--serve'],
+    {
+      // stdout (the handlers' JSON log lines) to /dev/null: written like on Lambda, read by no one.
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: {
+        ...process.env,
+        BENCH_SERVE_DATABASE_URL: databaseUrl ?? '',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        ...(process.env.BENCH_POOL_MAX && { DB_POOL_MAX: process.env.BENCH_POOL_MAX }),
+      },
+    },
+  );
+  const next = <T extends FromServer['type']>(type: T) =>
+    new Promise<Extract<FromServer, { type: T }>>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`bench server exited (code ${code})`));
+      child.once('exit', onExit);
+      child.once('message', (message: FromServer) => {
+        child.off('exit', onExit);
+        if (message.type !== type) reject(new Error(`bench server: expected ${type}, got ${message.type}`));
+        else resolve(message as Extract<FromServer, { type: T }>);
+      });
+    });
+  const ask = <T extends FromServer['type']>(message: ToServer & { type: T }) => {
+    const answer = next(message.type);
+    child.send(message);
+    return answer;
+  };
+  const ready = await next('ready');
+  return {
+    ...ready,
+    ask,
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' } satisfies ToServer);
+      await exited;
+    },
+  };
+}
+
 interface Load {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
+  /** Server process CPU (user + system) per request, µs. */
+  cpuUs: number;
 }
 
 function mean(runs: Load[]): Load {
@@ -179,17 +267,20 @@ function mean(runs: Load[]): Load {
     p50: avg((l) => l.p50),
     p99: avg((l) => l.p99),
     errors: runs.reduce((s, l) => s + l.errors, 0),
+    cpuUs: avg((l) => l.cpuUs),
   };
 }
 
 async function load(
+  server: Awaited<ReturnType<typeof startServer>>,
   url: string,
   opts: { method?: 'POST'; body?: string; token?: string },
   duration = durationS,
 ): Promise<Load> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  // In a worker thread, so the load generator does not share the server's event loop.
+  const cpuBefore = (await server.ask({ type: 'cpu' })).micros;
+  // This process only generates load; the servers are in the child.
   const result = await autocannon({
     url,
     connections,
@@ -197,13 +288,14 @@ async function load(
     method: opts.method ?? 'GET',
     body: opts.body,
     headers,
-    workers: 1,
   });
+  const cpu = (await server.ask({ type: 'cpu' })).micros - cpuBefore;
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuUs: cpu / Math.max(result.requests.total, 1),
   };
 }
 
@@ -261,65 +353,64 @@ function coldStarts(files: { name: string; file: string }[], runs: number): Map<
 const fmt = (n: number, digits = 0) => n.toFixed(digits).padStart(9);
 
 async function main(): Promise<void> {
-  logger.setLogLevel('SILENT');
   process.env.APP_VERSION ??= execFileSync('git', ['rev-parse', 'HEAD'], {
     cwd: repoRoot,
     encoding: 'utf8',
   }).trim();
   const real = await realDatabase();
-  const stack = await startLocalStack({ port: 0, databaseUrl: real?.url, workflow: false });
-  const databaseUrl = real?.url ?? stack.embeddedDatabase!.url;
-  const poolMax = Number(process.env.DB_POOL_MAX);
+  const server = await startServer(real?.url);
   console.log(
-    `database: ${real ? 'PostgreSQL on 127.0.0.1:5432 (throw-away database)' : 'embedded PGlite'}; pool ${poolMax} for both`,
+    `database: ${real ? 'PostgreSQL on 127.0.0.1:5432 (throw-away database)' : 'embedded PGlite'}; pool max ${server.poolMax} for both`,
   );
   console.log(
-    `load: autocannon in a worker, ${connections} connections, 2 s warm-up, then 2 alternating rounds of ${durationS} s (means)`,
+    `servers: local stack and baseline in one child process (logs at INFO to /dev/null); autocannon in this process`,
+  );
+  console.log(
+    `load: ${connections} connections, 2 s warm-up each, then ${rounds} alternating rounds of ${durationS} s (means)`,
   );
   try {
-    const { token, userId, goalId, taskId } = await seed(stack.url);
-    const baseline = await startBaseline(databaseUrl, poolMax, userId);
+    const { token, userId, goalId, taskId } = await seed(server.stackUrl);
+    const baseline = await server.ask({ type: 'baseline', userId });
     const getQuery = `?input=${encodeURIComponent(JSON.stringify({ goalId }))}`;
     const updateBody = JSON.stringify({ taskId, status: 'doing' });
-    const results: Record<string, { handler: Load; baseline: Load }> = {};
-    try {
-      for (const [name, path, method, body] of [
-        ['goals/get', `goals/get${getQuery}`, undefined, undefined],
-        ['tasks/update', 'tasks/update', 'POST', updateBody],
-      ] as const) {
-        const handlerUrl = `${stack.url}/api/${path}`;
-        const baselineUrl = `${baseline.url}/${path}`;
-        // Warm both (JIT, connections, caches), then alternate so drift on a busy machine hits both alike.
-        await load(handlerUrl, { method, body, token }, 2);
-        await load(baselineUrl, { method, body }, 2);
-        const rounds: { handler: Load; baseline: Load }[] = [];
-        for (let round = 0; round < 2; round++) {
-          rounds.push({
-            handler: await load(handlerUrl, { method, body, token }),
-            baseline: await load(baselineUrl, { method, body }),
-          });
-        }
-        results[name] = {
-          handler: mean(rounds.map((r) => r.handler)),
-          baseline: mean(rounds.map((r) => r.baseline)),
-        };
+    const results: Record<string, { handler: Load; baseline: Load; ratios: number[] }> = {};
+    for (const [name, path, method, body] of [
+      ['goals/get', `goals/get${getQuery}`, undefined, undefined],
+      ['tasks/update', 'tasks/update', 'POST', updateBody],
+    ] as const) {
+      const handlerUrl = `${server.stackUrl}/api/${path}`;
+      const baselineUrl = `${baseline.url}/${path}`;
+      // Warm both (JIT, connections, caches), then alternate so drift on a busy machine hits both alike.
+      await load(server, handlerUrl, { method, body, token }, 2);
+      await load(server, baselineUrl, { method, body }, 2);
+      const measured: { handler: Load; baseline: Load }[] = [];
+      for (let round = 0; round < rounds; round++) {
+        measured.push({
+          handler: await load(server, handlerUrl, { method, body, token }),
+          baseline: await load(server, baselineUrl, { method, body }),
+        });
       }
-    } finally {
-      await baseline.close();
+      results[name] = {
+        handler: mean(measured.map((r) => r.handler)),
+        baseline: mean(measured.map((r) => r.baseline)),
+        ratios: measured.map((r) => r.handler.rps / r.baseline.rps),
+      };
     }
 
-    console.log('\n            run       req/s   p50 ms   p99 ms   errors');
+    console.log('\n            run       req/s   p50 ms   p99 ms   errors   CPU µs/req');
     for (const [name, r] of Object.entries(results)) {
       for (const [label, l] of [
         ['handler', r.handler],
         ['baseline', r.baseline],
       ] as const) {
         console.log(
-          `${name.padEnd(13)} ${label.padEnd(8)}${fmt(l.rps)}${fmt(l.p50)}${fmt(l.p99)}${fmt(l.errors)}`,
+          `${name.padEnd(13)} ${label.padEnd(8)}${fmt(l.rps)}${fmt(l.p50)}${fmt(l.p99)}${fmt(l.errors)}${fmt(l.cpuUs, 0).padStart(13)}`,
         );
       }
       console.log(
-        `${name.padEnd(13)} p99 ÷ baseline p99: ${(r.handler.p99 / Math.max(r.baseline.p99, 1)).toFixed(2)} (target ≤ 2)`,
+        `${name.padEnd(13)} p99 ÷ baseline p99: ${(r.handler.p99 / Math.max(r.baseline.p99, 1)).toFixed(2)} (target ≤ 2); ` +
+          `req/s ratio per round: ${r.ratios.map((x) => x.toFixed(2)).join(' ')}; ` +
+          `CPU per request ÷ baseline: ${(r.handler.cpuUs / r.baseline.cpuUs).toFixed(2)}`,
       );
     }
 
@@ -348,9 +439,10 @@ async function main(): Promise<void> {
     const ratio = results['goals/get']!.handler.rps / results['goals/get']!.baseline.rps;
     console.log(`\nratio: ${ratio.toFixed(2)}`);
   } finally {
-    await stack.close();
+    await server.stop();
     await real?.drop();
   }
 }
 
-await main();
+if (process.argv.includes('--serve')) await serve();
+else await main();

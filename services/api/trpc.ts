@@ -46,15 +46,24 @@ export async function createContextInner(opts: {
   };
 }
 
+/** The Authorization header, whatever its case (REST APIs pass header names as the client sent them). */
+function authorizationHeader(headers: APIGatewayProxyEvent['headers'] | null): string | undefined {
+  if (!headers) return undefined;
+  // The usual spellings first: a scan lowercasing every name is the fallback, not the rule.
+  const direct = headers.authorization ?? headers.Authorization;
+  if (direct !== undefined) return direct;
+  for (const name in headers) if (name.toLowerCase() === 'authorization') return headers[name];
+  return undefined;
+}
+
 /** Context for an API Gateway proxy event. */
 export async function createLambdaContext({
   event,
   context,
 }: CreateAWSLambdaContextOptions<APIGatewayProxyEvent>): Promise<Context> {
-  const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization');
   return createContextInner({
     db: await getPool(),
-    authorization: header?.[1],
+    authorization: authorizationHeader(event.headers),
     requestId: event.requestContext?.requestId ?? context?.awsRequestId,
   });
 }
@@ -100,16 +109,22 @@ export const createCallerFactory = t.createCallerFactory;
 
 // Tracer (X-Ray SDK) and metrics are loaded on the first call rather than at import: together they are
 // about half of a cold start's import time, and the first request waits on the pool and secrets anyway.
-let observability:
-  Promise<[typeof import('../shared/tracer.js'), typeof import('../shared/metrics.js')]> | undefined;
+type Observability = [typeof import('../shared/tracer.js'), typeof import('../shared/metrics.js')];
+let observabilityLoading: Promise<Observability> | undefined;
+// Once loaded, used directly: awaiting even a settled promise costs every call a microtask turn.
+let observability: Observability | undefined;
+
+function loadObservability(): Promise<Observability> {
+  return (observabilityLoading ??= Promise.all([
+    import('../shared/tracer.js'),
+    import('../shared/metrics.js'),
+  ]).then((modules) => (observability = modules)));
+}
 
 /** Logs every call with its request id, maps database outages to 503, records a metric and a trace segment. */
 const observed = t.middleware(async ({ ctx, path, type, next }) => {
   const started = performance.now();
-  const [{ tracer }, { metrics, MetricUnit }] = await (observability ??= Promise.all([
-    import('../shared/tracer.js'),
-    import('../shared/metrics.js'),
-  ]));
+  const [{ tracer }, { metrics, MetricUnit }] = observability ?? (await loadObservability());
   const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
   const segment = parent?.addNewSubsegment(`## ${path}`);
   if (segment) tracer.setSegment(segment);
@@ -144,10 +159,14 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
   }
   segment?.close();
   if (parent) tracer.setSegment(parent);
-  metrics.addMetadata('procedure', path);
-  metrics.addMetric(result.ok ? 'ProcedureSucceeded' : 'ProcedureFailed', MetricUnit.Count, 1);
-  metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
-  metrics.publishStoredMetrics();
+  // One EMF line per procedure call (a Lambda invocation serves one call unless the client batches).
+  // Disabled (off Lambda), publishing would only clear the store: skip the bookkeeping altogether.
+  if (metrics.enabled) {
+    metrics.addMetadata('procedure', path);
+    metrics.addMetric(result.ok ? 'ProcedureSucceeded' : 'ProcedureFailed', MetricUnit.Count, 1);
+    metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
+    metrics.publishStoredMetrics();
+  }
   return result;
 });
 
@@ -156,5 +175,5 @@ export const publicProcedure = t.procedure.use(observed);
 /** Requires a valid access token; narrows `ctx.user` to non-null. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
-  return next({ ctx: { ...ctx, user: ctx.user } });
+  return next({ ctx: { user: ctx.user } }); // tRPC merges it into the existing context
 });

@@ -3,10 +3,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
-function single(values: Record<string, string[]>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v[v.length - 1]!]));
-}
-
 /**
  * @param resource API Gateway resource, e.g. `/api/goals/{proxy+}` or `/api/health`
  * @param proxy    the `{proxy+}` part of the path, already URL-decoded (as API Gateway passes it)
@@ -18,13 +14,24 @@ export function toProxyEvent(
   resource: string,
   proxy?: string,
 ): APIGatewayProxyEvent {
+  // Single-value maps keep the last value, as API Gateway does; built in the same pass as the lists.
+  const headers: Record<string, string> = {};
   const multiValueHeaders: Record<string, string[]> = {};
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    (multiValueHeaders[req.rawHeaders[i]!] ??= []).push(req.rawHeaders[i + 1]!);
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!;
+    const value = raw[i + 1]!;
+    (multiValueHeaders[name] ??= []).push(value);
+    headers[name] = value;
   }
+  const query: Record<string, string> = {};
   const multiValueQuery: Record<string, string[]> = {};
-  for (const [key, value] of url.searchParams) (multiValueQuery[key] ??= []).push(value);
-  const hasQuery = Object.keys(multiValueQuery).length > 0;
+  let hasQuery = false;
+  for (const [key, value] of url.searchParams) {
+    (multiValueQuery[key] ??= []).push(value);
+    query[key] = value;
+    hasQuery = true;
+  }
   const method = req.method ?? 'GET';
   const requestId = randomUUID();
   const now = Date.now();
@@ -33,9 +40,9 @@ export function toProxyEvent(
     resource,
     path: url.pathname,
     httpMethod: method,
-    headers: single(multiValueHeaders),
+    headers,
     multiValueHeaders,
-    queryStringParameters: hasQuery ? single(multiValueQuery) : null,
+    queryStringParameters: hasQuery ? query : null,
     multiValueQueryStringParameters: hasQuery ? multiValueQuery : null,
     pathParameters: proxy === undefined ? null : { proxy },
     stageVariables: null,

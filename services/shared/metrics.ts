@@ -8,7 +8,14 @@ if (!process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.POWERTOOLS_METRICS_DISA
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
 }
 
-export const metrics = new Metrics({
+/** Powertools Metrics that says whether it publishes, so callers can skip recording when it does not. */
+class ServiceMetrics extends Metrics {
+  get enabled(): boolean {
+    return !this.isDisabled();
+  }
+}
+
+export const metrics = new ServiceMetrics({
   namespace: 'GoalMandala',
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'goal-mandala-api',
 });

@@ -3,7 +3,7 @@ import type {
   IPolicyValidationPlugin,
   PolicyValidationPluginReport,
 } from 'aws-cdk-lib';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { ParallelCfnGuard } from './parallel-cfn-guard.js';
 
 /**
  * The Control Tower proactive controls (CloudFormation Guard rules of @cdklabs/cdk-validator-cfnguard),
@@ -12,10 +12,16 @@ import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
  * remaining findings pass. Every guard finding is an error here.
  */
 export class ControlTowerGuard implements IPolicyValidationPlugin {
-  private readonly validator = new CfnGuardValidator();
+  // One cfn-guard process per core (see parallel-cfn-guard.ts); same rules, same report.
+  private readonly validator = new ParallelCfnGuard();
   readonly name = this.validator.name;
   readonly version = this.validator.version;
   readonly ruleIds = this.validator.ruleIds;
+
+  /** Starts checking templates that are already written; `validate` uses the results if they still apply. */
+  prestart(templatePaths: readonly string[]): void {
+    this.validator.prestart(templatePaths);
+  }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const report = this.validator.validate(context);

@@ -1,4 +1,4 @@
-import type { IPolicyValidationPlugin } from 'aws-cdk-lib';
+import { type IPolicyValidationPlugin, Stage } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { ControlTowerGuard } from './control-tower-guard.js';
@@ -25,11 +25,30 @@ export interface CompliancePacksProps {
  * (aws-cdk-lib's built-in CloudFormation validation runs as well; it needs no registration.)
  */
 export function compliancePacks(scope: IConstruct, props: CompliancePacksProps): IPolicyValidationPlugin[] {
+  const controlTower = new ControlTowerGuard();
+  // Nested stages are synthesized before the tree is validated and its top-level templates written:
+  // let cfn-guard (the slowest pack) start on their templates while the rest of synthesis goes on.
+  scope.node.addValidation({
+    validate: () => {
+      controlTower.prestart(nestedStageTemplates(scope));
+      return [];
+    },
+  });
   return [
     new AwsSolutionsChecks(scope, { verbose: true }),
     new ServerlessChecks(scope, { verbose: true }),
     new NIST80053R5Checks(scope, { verbose: true }),
-    new ControlTowerGuard(),
+    controlTower,
     new GoalMandalaChecks(scope, { verbose: true, backupWindowUtc: props.backupWindowUtc }),
   ];
+}
+
+/** Template files of every stage nested under `scope` (each stage's cached cloud assembly). */
+function nestedStageTemplates(scope: IConstruct): string[] {
+  const templates = new Set<string>();
+  for (const construct of scope.node.findAll()) {
+    if (construct === scope || !Stage.isStage(construct)) continue;
+    for (const stack of construct.synth().stacksRecursively) templates.add(stack.templateFullPath);
+  }
+  return [...templates];
 }

@@ -7,6 +7,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
 import { serviceBundle } from './bundling-options.js';
+import { runProjectEsbuildDirectly } from './esbuild-runner.js';
 import { newestNodeRuntime } from './node-runtime.js';
 
 /** Repository root, so entries can be given relative to it (`services/api/handlers/auth.ts`). */
@@ -49,6 +50,7 @@ export class ServiceFunction extends NodejsFunction {
   readonly entry: string;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    runProjectEsbuildDirectly();
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
       retention: logs.RetentionDays.ONE_MONTH,
     });

@@ -13,7 +13,7 @@
  * fresh node process, next to a fresh process importing an empty module (median of several runs).
  *
  * Environment: BENCH_DURATION_S (per measured round, default 5), BENCH_ROUNDS (alternating handler/baseline
- * rounds, default 3), BENCH_CONNECTIONS (default 10), BENCH_POOL_MAX (pool max for both sides), BENCH_DATABASE_URL
+ * rounds, default 3), BENCH_WARMUP_S (per side before the rounds, default 5), BENCH_CONNECTIONS (default 10), BENCH_POOL_MAX (pool max for both sides), BENCH_DATABASE_URL
  * (a server URL to use instead of probing 127.0.0.1:5432).
  * Last line: `ratio: <handler req/s ÷ baseline req/s for goals/get>` (target ≥ 0.6).
  */
@@ -48,6 +48,7 @@ function positiveInt(name: string, fallback: number): number {
 const durationS = positiveInt('BENCH_DURATION_S', 5);
 const connections = positiveInt('BENCH_CONNECTIONS', 10);
 const rounds = positiveInt('BENCH_ROUNDS', 3);
+const warmupS = positiveInt('BENCH_WARMUP_S', 5);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** A throw-away database on a reachable PostgreSQL server, or null. */
@@ -366,14 +367,17 @@ async function main(): Promise<void> {
     `servers: local stack and baseline in one child process (logs at INFO to /dev/null); autocannon in this process`,
   );
   console.log(
-    `load: ${connections} connections, 2 s warm-up each, then ${rounds} alternating rounds of ${durationS} s (means)`,
+    `load: ${connections} connections, ${warmupS} s warm-up each, then ${rounds} alternating rounds of ${durationS} s (means)`,
   );
   try {
     const { token, userId, goalId, taskId } = await seed(server.stackUrl);
     const baseline = await server.ask({ type: 'baseline', userId });
     const getQuery = `?input=${encodeURIComponent(JSON.stringify({ goalId }))}`;
     const updateBody = JSON.stringify({ taskId, status: 'doing' });
-    const results: Record<string, { handler: Load; baseline: Load; ratios: number[] }> = {};
+    const results: Record<
+      string,
+      { handler: Load; baseline: Load; ratios: number[]; rounds: { handler: Load; baseline: Load }[] }
+    > = {};
     for (const [name, path, method, body] of [
       ['goals/get', `goals/get${getQuery}`, undefined, undefined],
       ['tasks/update', 'tasks/update', 'POST', updateBody],
@@ -381,8 +385,9 @@ async function main(): Promise<void> {
       const handlerUrl = `${server.stackUrl}/api/${path}`;
       const baselineUrl = `${baseline.url}/${path}`;
       // Warm both (JIT, connections, caches), then alternate so drift on a busy machine hits both alike.
-      await load(server, handlerUrl, { method, body, token }, 2);
-      await load(server, baselineUrl, { method, body }, 2);
+      // The same warm-up for both; the handler path has far more code for the JIT to settle.
+      await load(server, handlerUrl, { method, body, token }, warmupS);
+      await load(server, baselineUrl, { method, body }, warmupS);
       const measured: { handler: Load; baseline: Load }[] = [];
       for (let round = 0; round < rounds; round++) {
         measured.push({
@@ -394,6 +399,7 @@ async function main(): Promise<void> {
         handler: mean(measured.map((r) => r.handler)),
         baseline: mean(measured.map((r) => r.baseline)),
         ratios: measured.map((r) => r.handler.rps / r.baseline.rps),
+        rounds: measured,
       };
     }
 
@@ -409,7 +415,8 @@ async function main(): Promise<void> {
       }
       console.log(
         `${name.padEnd(13)} p99 ÷ baseline p99: ${(r.handler.p99 / Math.max(r.baseline.p99, 1)).toFixed(2)} (target ≤ 2); ` +
-          `req/s ratio per round: ${r.ratios.map((x) => x.toFixed(2)).join(' ')}; ` +
+          `req/s ratio per round: ${r.ratios.map((x) => x.toFixed(2)).join(' ')} ` +
+          `(handler/baseline req/s: ${r.rounds.map((x) => `${x.handler.rps.toFixed(0)}/${x.baseline.rps.toFixed(0)}`).join(' ')}); ` +
           `CPU per request ÷ baseline: ${(r.handler.cpuUs / r.baseline.cpuUs).toFixed(2)}`,
       );
     }

@@ -1,4 +1,9 @@
-import { type IPolicyValidationPlugin, Stage } from 'aws-cdk-lib';
+import {
+  type IPolicyValidationContext,
+  type IPolicyValidationPlugin,
+  type PolicyValidationPluginReport,
+  Stage,
+} from 'aws-cdk-lib';
 import { AwsSolutionsChecks, NIST80053R5Checks, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { ControlTowerGuard } from './control-tower-guard.js';
@@ -35,7 +40,7 @@ export function compliancePacks(scope: IConstruct, props: CompliancePacksProps):
     },
   });
   return [
-    new AwsSolutionsChecks(scope, { verbose: true }),
+    startingGuardFirst(new AwsSolutionsChecks(scope, { verbose: true }), controlTower),
     new ServerlessChecks(scope, { verbose: true }),
     new NIST80053R5Checks(scope, { verbose: true }),
     controlTower,
@@ -51,4 +56,23 @@ function nestedStageTemplates(scope: IConstruct): string[] {
     for (const stack of construct.synth().stacksRecursively) templates.add(stack.templateFullPath);
   }
   return [...templates];
+}
+
+/**
+ * `plugin`, run first of all packs, that first lets cfn-guard start on every template (the app's own
+ * ones are written only just before the packs run), so the guard works while the other packs do.
+ */
+function startingGuardFirst(
+  plugin: IPolicyValidationPlugin,
+  guard: ControlTowerGuard,
+): IPolicyValidationPlugin {
+  return {
+    name: plugin.name,
+    version: plugin.version,
+    ruleIds: plugin.ruleIds,
+    validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+      guard.prestart(context.templatePaths);
+      return plugin.validate(context);
+    },
+  };
 }

@@ -96,7 +96,10 @@ export class ParallelCfnGuard implements IPolicyValidationPlugin {
 
   /** Starts checking templates that are final already; `validate` picks the results up. */
   prestart(templatePaths: readonly string[]): void {
-    this.started.push(...this.start(templatePaths));
+    const running = new Map(this.started.flatMap((run) => [...run.templates]));
+    this.started.push(
+      ...this.start(templatePaths.filter((path) => !running.has(path) || running.get(path) !== digest(path))),
+    );
   }
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {

@@ -1,6 +1,6 @@
 /**
  * How every project Lambda is bundled, shared by `ServiceFunction` (through NodejsFunction and local
- * esbuild) and by `bench/synth.ts`, whose floor must bundle exactly as synth does.
+ * esbuild) and by `test/bench/synth.ts`, whose floor must bundle exactly as synth does.
  */
 import { fileURLToPath } from 'node:url';
 import { newestNodeRuntime, nodeMajorVersion } from './node-runtime.js';

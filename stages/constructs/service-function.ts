@@ -13,7 +13,7 @@ import { newestNodeRuntime } from './node-runtime.js';
 /** Repository root, so entries can be given relative to it (`services/api/handlers/auth.ts`). */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-/** Construct metadata type recording each function's handler module (read by `bench/synth.ts`). */
+/** Construct metadata type recording each function's handler module (read by `test/bench/synth.ts`). */
 export const SERVICE_ENTRY_METADATA = 'goal-mandala:entry';
 
 export interface ServiceFunctionProps {

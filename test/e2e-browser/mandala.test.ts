@@ -146,7 +146,7 @@ describe('Goal Mandala in Chromium', () => {
     await shot(page, '03-chart-drafted');
     await page.locator('.mandala').screenshot({ path: `${SCREENSHOTS}/mandala-chart.png` });
     if (process.env.UPDATE_DOCS_SCREENSHOT)
-      copyFileSync(`${SCREENSHOTS}/03-chart-drafted.png`, 'docs/mandala-chart.png');
+      copyFileSync(`${SCREENSHOTS}/03-chart-drafted.png`, 'test/e2e-browser/mandala-chart.png');
   });
 
   it('adds a task to an action and completes it; the sub-goal shows its progress', async () => {

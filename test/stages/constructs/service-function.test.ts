@@ -90,7 +90,7 @@ describe('ServiceFunction', () => {
     );
   });
 
-  it('records its handler module for tools that bundle the same entries (bench/synth.ts)', () => {
+  it('records its handler module for tools that bundle the same entries (test/bench/synth.ts)', () => {
     expect(plain.entry).toBe('services/notifier/handler.ts');
     expect(plain.node.metadata.find((m) => m.type === SERVICE_ENTRY_METADATA)?.data).toBe(
       'services/notifier/handler.ts',

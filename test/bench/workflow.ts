@@ -10,16 +10,16 @@
  * Last line: `ratio: <median generation time ÷ L>` (target ≤ 2.5).
  */
 import { randomUUID } from 'node:crypto';
-import { insertGoal } from '../services/db/goals.js';
-import { migrate } from '../services/db/migrate.js';
-import { closePool, getPool } from '../services/db/pool.js';
-import { insertUser } from '../services/db/users.js';
-import { startEmbeddedPostgres } from '../services/local/embedded-postgres.js';
-import { resetRuntimeEnv } from '../services/shared/env.js';
-import { logger } from '../services/shared/logger.js';
-import { LocalBedrockServer } from '../services/workflow/local/bedrock-server.js';
-import { loadWorkflowDefinition } from '../services/workflow/local/definition.js';
-import { LocalWorkflowRunner } from '../services/workflow/local/runner.js';
+import { insertGoal } from '../../services/db/goals.js';
+import { migrate } from '../../services/db/migrate.js';
+import { closePool, getPool } from '../../services/db/pool.js';
+import { insertUser } from '../../services/db/users.js';
+import { startEmbeddedPostgres } from '../../services/local/embedded-postgres.js';
+import { resetRuntimeEnv } from '../../services/shared/env.js';
+import { logger } from '../../services/shared/logger.js';
+import { LocalBedrockServer } from '../../services/workflow/local/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../services/workflow/local/definition.js';
+import { LocalWorkflowRunner } from '../../services/workflow/local/runner.js';
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];

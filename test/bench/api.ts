@@ -27,13 +27,13 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
 import pg from 'pg';
-import { healthRoute, serviceRoutes } from '../services/api/routes.js';
-import { getGoalChartSql } from '../services/db/goals.js';
-import { poolDefaults } from '../services/db/pool.js';
-import { updateTaskSql } from '../services/db/tasks.js';
-import { startLocalStack } from '../services/local/local-stack.js';
+import { healthRoute, serviceRoutes } from '../../services/api/routes.js';
+import { getGoalChartSql } from '../../services/db/goals.js';
+import { poolDefaults } from '../../services/db/pool.js';
+import { updateTaskSql } from '../../services/db/tasks.js';
+import { startLocalStack } from '../../services/local/local-stack.js';
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 function positiveInt(name: string, fallback: number): number {
   const raw = process.env[name];

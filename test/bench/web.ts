@@ -13,9 +13,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createApiClient } from '../services/web/src/api.js';
-import { launchChromium } from '../test/e2e-browser/chromium.js';
-import { startWebStack } from '../test/e2e-browser/web-stack.js';
+import { createApiClient } from '../../services/web/src/api.js';
+import { launchChromium } from '../e2e-browser/chromium.js';
+import { startWebStack } from '../e2e-browser/web-stack.js';
 
 const JS_BUDGET_KB = 150;
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);

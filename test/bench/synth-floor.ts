@@ -1,17 +1,17 @@
 /**
- * The floor of `cdk synth` for `bench/synth.ts`: a fresh process that loads aws-cdk-lib and bundles
+ * The floor of `cdk synth` for `test/bench/synth.ts`: a fresh process that loads aws-cdk-lib and bundles
  * every handler entry once with esbuild, exactly as ServiceFunction does — nothing else.
  *
- * Usage: node --import tsx bench/synth-floor.ts <outdir> <entry>...   Prints JSON: { bundles: [{ entry, bytes }] }.
+ * Usage: node --import tsx test/bench/synth-floor.ts <outdir> <entry>...   Prints JSON: { bundles: [{ entry, bytes }] }.
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import 'aws-cdk-lib';
 import { build } from 'esbuild';
-import { serviceBundle } from '../stages/constructs/bundling-options.js';
+import { serviceBundle } from '../../stages/constructs/bundling-options.js';
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const [outdir, ...entries] = process.argv.slice(2);
 if (!outdir || entries.length === 0) {
   console.error('usage: synth-floor.ts <outdir> <entry>...');

@@ -3,7 +3,7 @@
  *
  *   synth  `npx cdk synth --quiet` into a temporary directory (a subprocess, as a developer or CI runs it)
  *   floor  a fresh process that loads aws-cdk-lib and bundles every handler entry found in that synth
- *          once, with ServiceFunction's esbuild options (bench/synth-floor.ts), nothing else
+ *          once, with ServiceFunction's esbuild options (test/bench/synth-floor.ts), nothing else
  *
  * Prints both, each Lambda bundle's minified size (source maps apart) and ends with `ratio: <synth/floor>`.
  * Targets: ratio ≤ 2.5; every bundle ≤ 400 KB.
@@ -13,9 +13,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVICE_ENTRY_METADATA } from '../stages/constructs/service-function.js';
+import { SERVICE_ENTRY_METADATA } from '../../stages/constructs/service-function.js';
 
-const repoRoot = fileURLToPath(new URL('../', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE_LIMIT_BYTES = 400 * 1024;
 const RATIO_TARGET = 2.5;
 
@@ -82,7 +82,7 @@ try {
   const floorRun = timed(process.execPath, [
     '--import',
     'tsx',
-    'bench/synth-floor.ts',
+    'test/bench/synth-floor.ts',
     join(work, 'floor'),
     ...entries,
   ]);

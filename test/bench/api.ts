@@ -32,23 +32,14 @@ import { getGoalChartSql } from '../../services/db/goals.js';
 import { poolDefaults } from '../../services/db/pool.js';
 import { updateTaskSql } from '../../services/db/tasks.js';
 import { startLocalStack } from '../../services/local/local-stack.js';
+import { positiveInt } from './positive-int.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`bench:api: ${name} must be a positive whole number, got "${raw}"`);
-    process.exit(1);
-  }
-  return value;
-}
-
-const durationS = positiveInt('BENCH_DURATION_S', 5);
-const connections = positiveInt('BENCH_CONNECTIONS', 10);
-const rounds = positiveInt('BENCH_ROUNDS', 3);
-const warmupS = positiveInt('BENCH_WARMUP_S', 5);
+const durationS = positiveInt('bench:api', 'BENCH_DURATION_S', 5);
+const connections = positiveInt('bench:api', 'BENCH_CONNECTIONS', 10);
+const rounds = positiveInt('bench:api', 'BENCH_ROUNDS', 3);
+const warmupS = positiveInt('bench:api', 'BENCH_WARMUP_S', 5);
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** A throw-away database on a reachable PostgreSQL server, or null. */

@@ -20,20 +20,11 @@ import { logger } from '../../services/shared/logger.js';
 import { LocalBedrockServer } from '../../services/workflow/local/bedrock-server.js';
 import { loadWorkflowDefinition } from '../../services/workflow/local/definition.js';
 import { LocalWorkflowRunner } from '../../services/workflow/local/runner.js';
-
-function positiveInt(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value < 1) {
-    console.error(`bench:workflow: ${name} must be a positive whole number, got "${raw}"`);
-    process.exit(1);
-  }
-  return value;
-}
+import { positiveInt } from './positive-int.js';
 
 // About what Claude 3 Haiku takes for one of these short answers.
-const delayMs = positiveInt('BENCH_MODEL_DELAY_MS', 1000);
-const generations = positiveInt('BENCH_GENERATIONS', 7);
+const delayMs = positiveInt('bench:workflow', 'BENCH_MODEL_DELAY_MS', 1000);
+const generations = positiveInt('bench:workflow', 'BENCH_GENERATIONS', 7);
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

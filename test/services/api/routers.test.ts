@@ -2,10 +2,11 @@
  * Every procedure's happy path and its input validation, through createCaller (no HTTP), on a fresh
  * database (embedded PGlite, or TEST_DATABASE_URL).
  */
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { callerWithToken, signedUpUser, type Caller } from './caller.js';
+import { failure } from '../../helpers/trpc-failure.js';
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -18,16 +19,6 @@ afterAll(async () => {
 /** Names of the fields a validation error reports. */
 function fields(error: TRPCError): string[] {
   return (error.cause as unknown as { issues: { path: string[] }[] }).issues.map((i) => i.path.join('.'));
-}
-
-/** The TRPCError a call fails with. */
-async function failure(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
 }
 
 describe('auth', () => {

@@ -4,11 +4,11 @@
  * the edge by a recorder (the workflow itself is tested in test/services/workflow).
  */
 import { randomUUID } from 'node:crypto';
-import { TRPCError } from '@trpc/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setWorkflowStarter, type WorkflowStartInput } from '../../../../services/api/workflow-starter.js';
 import { createTestDatabase, type TestDatabase } from '../../../helpers/db.js';
 import { signedUpUser } from '../caller.js';
+import { failure } from '../../../helpers/trpc-failure.js';
 
 let db: TestDatabase;
 let started: WorkflowStartInput[];
@@ -36,15 +36,6 @@ afterEach(() => {
   delete process.env.AI_DAILY_JOB_LIMIT;
   delete process.env.AI_ACTIVE_JOB_LIMIT;
 });
-
-async function failure(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 async function userWithGoal(title = 'Run a marathon') {
   const user = await signedUpUser(db.pool, 'ai');

@@ -4,6 +4,7 @@
  * Anything else gives null, so the notifier can try its other formatters.
  */
 import * as z from 'zod';
+import { parseJsonMessage } from './parse-json-message.js';
 
 const alarmNotification = z.looseObject({
   AlarmName: z.string(),
@@ -35,14 +36,7 @@ const stateIcon: Record<AlarmNotification['NewStateValue'], string> = {
 
 /** Parses an SNS message body; null when it is not a CloudWatch alarm notification. */
 export function parseAlarmNotification(message: string): AlarmNotification | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(message);
-  } catch {
-    return null;
-  }
-  const parsed = alarmNotification.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return parseJsonMessage(alarmNotification, message);
 }
 
 /** The Slack text for a CloudWatch alarm notification, or null when the message is not one. */

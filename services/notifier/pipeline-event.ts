@@ -4,6 +4,7 @@
  * the notifier can try its other formatters (alarms, budgets).
  */
 import * as z from 'zod';
+import { parseJsonMessage } from './parse-json-message.js';
 
 const sourceAction = z.looseObject({
   sourceActionVariables: z
@@ -43,14 +44,7 @@ export type PipelineEvent = z.infer<typeof pipelineEvent>;
 
 /** Parses an SNS message body; null when it is not a CodePipeline notification. */
 export function parsePipelineEvent(message: string): PipelineEvent | null {
-  let json: unknown;
-  try {
-    json = JSON.parse(message);
-  } catch {
-    return null;
-  }
-  const parsed = pipelineEvent.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  return parseJsonMessage(pipelineEvent, message);
 }
 
 /** One Slack line for a CodePipeline notification, or null when it is not one we announce. */

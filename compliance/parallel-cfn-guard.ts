@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MessageChannel, type MessagePort, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import type {
   IPolicyValidationContext,
@@ -10,20 +11,37 @@ import type {
   PolicyViolation,
 } from 'aws-cdk-lib';
 import { CfnGuardValidator, type CfnGuardValidatorProps } from '@cdklabs/cdk-validator-cfnguard';
+import {
+  type GuardRuleFile,
+  indexGuardRules,
+  rulesForTypes,
+  templateResourceTypes,
+} from './guard-rule-selection.js';
 
 const pluginModule = createRequire(import.meta.url).resolve('@cdklabs/cdk-validator-cfnguard');
+/** The Control Tower rules the validator loads by default (its `controlTowerRulesEnabled`). */
+const controlTowerRulesPath = join(dirname(pluginModule), '..', 'rules', 'control-tower', 'cfn-guard');
 
 /**
- * Runs in each worker thread: the unmodified CfnGuardValidator over one share of the templates.
+ * Runs in each worker thread: the unmodified CfnGuardValidator over one share of the templates, each
+ * template with the rule files that can apply to it (see guard-rule-selection.ts).
  * Plain CommonJS (an eval worker), so the thread starts without the TypeScript loader.
  */
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
-const { port, done, pluginModule, props, templatePaths } = workerData;
+const { port, done, pluginModule, props, jobs } = workerData;
 let message;
 try {
   const { CfnGuardValidator } = require(pluginModule);
-  message = { report: new CfnGuardValidator(props).validate({ templatePaths }) };
+  const report = { success: true, violations: [] };
+  for (const { templatePath, rules } of jobs) {
+    if (rules.length === 0) continue;
+    const validator = new CfnGuardValidator({ ...props, controlTowerRulesEnabled: false, rules });
+    const part = validator.validate({ templatePaths: [templatePath] });
+    report.success = report.success && part.success;
+    report.violations.push(...part.violations);
+  }
+  message = { report };
 } catch (error) {
   message = { error: error instanceof Error ? error.message : String(error) };
 } finally {
@@ -72,6 +90,8 @@ function digest(path: string): string {
  * bulk of synth time and uses a single core. Each share runs the unmodified validator in a worker
  * thread; `validate` blocks until all have answered (plugins must report synchronously). cfn-guard
  * reports each data file on its own, so the merged report equals a single run's, in template order.
+ * Each template is checked with only the rule files naming one of its resource types (the others can
+ * only skip), which cuts cfn-guard's time several-fold.
  *
  * `prestart` lets templates that are already written (nested stages synthesize before the app's own
  * templates) be checked while the rest of synthesis goes on; `validate` uses such a run only if every
@@ -79,6 +99,8 @@ function digest(path: string): string {
  */
 export class ParallelCfnGuard implements IPolicyValidationPlugin {
   private readonly validator: CfnGuardValidator;
+  /** The Control Tower rule files (if enabled), indexed by the resource types they name. */
+  private readonly controlTowerRules: GuardRuleFile[];
   private started: Run[] = [];
   readonly name: string;
   readonly version?: string;
@@ -89,6 +111,8 @@ export class ParallelCfnGuard implements IPolicyValidationPlugin {
     private readonly shares: number = availableParallelism(),
   ) {
     this.validator = new CfnGuardValidator(props);
+    this.controlTowerRules =
+      (props.controlTowerRulesEnabled ?? true) ? indexGuardRules(controlTowerRulesPath) : [];
     this.name = this.validator.name;
     this.version = this.validator.version;
     this.ruleIds = this.validator.ruleIds;
@@ -144,10 +168,17 @@ export class ParallelCfnGuard implements IPolicyValidationPlugin {
       const templates = new Map(share.map((path) => [path, digest(path)]));
       const { port1, port2 } = new MessageChannel();
       const done = new Int32Array(new SharedArrayBuffer(4));
+      const jobs = share.map((templatePath) => ({
+        templatePath,
+        rules: [
+          ...rulesForTypes(this.controlTowerRules, templateResourceTypes(templatePath)),
+          ...(this.props.rules ?? []),
+        ],
+      }));
       const worker = new Worker(WORKER_SOURCE, {
         eval: true,
         execArgv: [],
-        workerData: { port: port2, done, pluginModule, props: this.props, templatePaths: share },
+        workerData: { port: port2, done, pluginModule, props: this.props, jobs },
         transferList: [port2],
       });
       worker.unref();

@@ -2,14 +2,16 @@
  * The real app — the pipeline stack with both stages, composed as bin/app.ts does, from cdk.json's
  * context — synthesized once with every compliance pack, as `cdk synth` runs in the pipeline's build.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { App, type IPolicyValidationContext, Stack, Stage, Validations } from 'aws-cdk-lib';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { MIN_REASON_LENGTH, acknowledgedHere } from '../../compliance/acknowledge.js';
 import { PACK_NAMES } from '../../compliance/packs.js';
+import { ParallelCfnGuard } from '../../compliance/parallel-cfn-guard.js';
 import { registerCompliance } from '../../compliance/register.js';
 import { assemblyStacks } from '../../compliance/report/assembly-stacks.js';
 import {
@@ -28,6 +30,7 @@ interface Acknowledgement {
   readonly reason: string;
 }
 
+let outdir: string;
 let report: ValidationReportJson;
 let stacks: AssemblyStack[];
 let findings: Finding[];
@@ -35,7 +38,7 @@ let acknowledgements: Acknowledgement[];
 
 beforeAll(() => {
   const context = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
-  const outdir = mkdtempSync(join(tmpdir(), 'gm-compliance-'));
+  outdir = mkdtempSync(join(tmpdir(), 'gm-compliance-'));
   const app = new App({ outdir, context });
   registerCompliance(app);
   new PipelineStack(app, 'GoalMandalaPipeline', {
@@ -100,6 +103,21 @@ describe('the real app', () => {
     const anyPack = new Set(findings.map((f) => `${f.stage}/${f.stack}`));
     for (const stack of stacks) expect(anyPack.has(`${stack.stage}/${stack.stack}`), stack.path).toBe(true);
   });
+});
+
+describe('the Control Tower guard on the real templates', () => {
+  it("finds with each template's own rule files exactly what every rule file finds", () => {
+    // Three stacks of different resource mixes, to keep the full (slow) run short.
+    const stagingDir = join(outdir, 'assembly-GoalMandalaPipeline-Staging');
+    const templatePaths = readdirSync(stagingDir)
+      .filter((file) => /^GoalMandalaPipelineStaging(Network|Data|Workflow)\w+\.template\.json$/.test(file))
+      .map((file) => join(stagingDir, file));
+    expect(templatePaths).toHaveLength(3);
+    const context = { templatePaths } as unknown as IPolicyValidationContext;
+    const everyRule = new CfnGuardValidator().validate(context);
+    expect(everyRule.violations.length).toBeGreaterThan(0);
+    expect(new ParallelCfnGuard().validate(context)).toEqual(everyRule);
+  }, 120_000);
 });
 
 describe('acknowledgements', () => {

@@ -37,6 +37,34 @@ function writeTemplate(name: string, count: number, compliant = false): string {
   return path;
 }
 
+/** A template mixing types: an unencrypted queue, a role allowing `*`, a bucket, and a type no rule names. */
+function writeMixedTemplate(name: string): string {
+  const path = join(dir, `${name}.template.json`);
+  const Resources = {
+    Queue: { Type: 'AWS::SQS::Queue', Properties: {} },
+    Role: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+          ],
+        },
+        Policies: [
+          {
+            PolicyName: 'all',
+            PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] },
+          },
+        ],
+      },
+    },
+    Bucket: { Type: 'AWS::S3::Bucket', Properties: {} },
+    Wait: { Type: 'AWS::CloudFormation::WaitConditionHandle' },
+  };
+  writeFileSync(path, JSON.stringify({ Resources }, null, 1));
+  return path;
+}
+
 const context = (templatePaths: string[]) => ({ templatePaths }) as unknown as IPolicyValidationContext;
 
 describe('ParallelCfnGuard', () => {
@@ -45,12 +73,18 @@ describe('ParallelCfnGuard', () => {
     writeTemplate('b', 1),
     writeTemplate('c', 5, true),
     writeTemplate('d', 2),
+    writeMixedTemplate('e'),
   ];
 
-  it('reports what a single cfn-guard run reports, in the same order', () => {
+  it('reports what a single cfn-guard run with every rule reports, in the same order', () => {
     const single = new CfnGuardValidator().validate(context(templates));
     const parallel = new ParallelCfnGuard({}, 3).validate(context(templates));
-    expect(single.violations.length).toBeGreaterThan(0);
+    const mixedRules = new Set(
+      single.violations
+        .filter((v) => v.violatingResources.some((r) => r.templatePath?.endsWith('e.template.json')))
+        .map((v) => v.ruleName),
+    );
+    expect(mixedRules.size).toBeGreaterThan(2);
     expect(parallel).toEqual(single);
   });
 

@@ -86,6 +86,10 @@ describe('the real app', () => {
     expect(open).toEqual([]);
   });
 
+  it("ran aws-cdk-lib's CloudFormation validation once, as the background instance registered in its place", () => {
+    expect(report.pluginReports.filter((p) => p.pluginName === 'CloudFormation Validate')).toHaveLength(1);
+  });
+
   it('ran every pack to completion', () => {
     expect(collectPackFailures(report)).toEqual([]);
   });

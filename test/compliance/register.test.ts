@@ -20,7 +20,7 @@ const cdkJsonContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.
 function synthNested(backupWindowUtc: string): Record<string, string[]> {
   const outdir = mkdtempSync(join(tmpdir(), 'gm-register-'));
   const context = { ...cdkJsonContext, [CONTEXT_KEY]: { ...cdkJsonContext[CONTEXT_KEY], backupWindowUtc } };
-  const app = new App({ outdir, context, builtinCloudFormationValidation: false });
+  const app = new App({ outdir, context });
   registerCompliance(app);
   const pipeline = new Stack(app, 'Pipeline', { env: { account: '111111111111', region: 'ap-northeast-1' } });
   const data = new Stack(new Stage(pipeline, 'Staging'), 'Data');

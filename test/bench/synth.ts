@@ -4,6 +4,8 @@
  *   synth  `npx cdk synth --quiet` into a temporary directory (a subprocess, as a developer or CI runs it)
  *   floor  a fresh process that loads aws-cdk-lib and bundles every handler entry found in that synth
  *          once, with ServiceFunction's esbuild options (test/bench/synth-floor.ts), nothing else
+ *   synth without the packs  the same synth of the same app with no compliance pack and no built-in
+ *          CloudFormation validation (test/bench/app-without-compliance.ts): what the checks add, measured
  *
  * Prints both, each Lambda bundle's minified size (source maps apart) and ends with `ratio: <synth/floor>`.
  * Targets: ratio ≤ 2.5; every bundle ≤ 400 KB.
@@ -79,6 +81,16 @@ try {
   const entries = entriesIn(assemblyDir);
   if (entries.length === 0) throw new Error('no ServiceFunction entries found in the synthesized assembly');
 
+  const bare = timed('npx', [
+    'cdk',
+    'synth',
+    '--quiet',
+    '--output',
+    join(work, 'bare.out'),
+    '--app',
+    'node --import tsx test/bench/app-without-compliance.ts',
+  ]);
+
   const floorRun = timed(process.execPath, [
     '--import',
     'tsx',
@@ -93,6 +105,9 @@ try {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(
     `synth: ${synth.seconds.toFixed(2)} s  (npx cdk synth --quiet, ${entries.length} handler entries)`,
+  );
+  console.log(
+    `synth without the packs: ${bare.seconds.toFixed(2)} s  (same app, no compliance pack, no built-in validation; ratio ${(bare.seconds / floorRun.seconds).toFixed(2)})`,
   );
   console.log(`floor: ${floorRun.seconds.toFixed(2)} s  (load aws-cdk-lib + esbuild each entry once)`);
   console.log(`bundles (minified, source maps apart; limit ${kb(BUNDLE_LIMIT_BYTES)}):`);

@@ -121,14 +121,27 @@ function loadObservability(): Promise<Observability> {
   ]).then((modules) => (observability = modules)));
 }
 
-/** Logs every call with its request id, maps database outages to 503, records a metric and a trace segment. */
-const observed = t.middleware(async ({ ctx, path, type, next }) => {
+interface Call {
+  readonly ctx: Context;
+  readonly path: string;
+  readonly type: string;
+}
+
+/** What a middleware's `next()` settles to, as far as observing it goes. */
+type Outcome = { ok: true } | { ok: false; error: TRPCError };
+
+/**
+ * Logs the call with its request id, maps a database outage to 503, records a metric and a trace segment.
+ * `run` null means the caller is refused before any work (no valid token): observed like any failure.
+ */
+async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | null): Promise<R> {
+  const { ctx, path, type } = call;
   const started = performance.now();
   const [{ tracer }, { metrics, MetricUnit }] = observability ?? (await loadObservability());
   const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
   const segment = parent?.addNewSubsegment(`## ${path}`);
   if (segment) tracer.setSegment(segment);
-  const result = await next();
+  const result: Outcome = run ? await run() : { ok: false, error: unauthorized() };
   const durationMs = Math.round(performance.now() - started);
   if (result.ok) {
     logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'ok' });
@@ -167,13 +180,22 @@ const observed = t.middleware(async ({ ctx, path, type, next }) => {
     metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
     metrics.publishStoredMetrics();
   }
-  return result;
-});
+  if (!run) throw (result as { error: TRPCError }).error; // tRPC turns it into the error response
+  return result as R;
+}
 
-export const publicProcedure = t.procedure.use(observed);
+const unauthorized = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
 
-/** Requires a valid access token; narrows `ctx.user` to non-null. */
-export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
-  return next({ ctx: { user: ctx.user } }); // tRPC merges it into the existing context
+export const publicProcedure = t.procedure.use(({ ctx, path, type, next }) =>
+  observe({ ctx, path, type }, () => next()),
+);
+
+/**
+ * Requires a valid access token; narrows `ctx.user` to non-null. Observation and the token check are one
+ * middleware: each tRPC middleware level copies the call's options twice, on every request.
+ */
+export const authedProcedure = t.procedure.use(({ ctx, path, type, next }) => {
+  const { user } = ctx;
+  return observe({ ctx, path, type }, user ? () => next({ ctx: { user } }) : null); // tRPC merges it into ctx
 });

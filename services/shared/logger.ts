@@ -12,15 +12,26 @@ function redact(value: unknown, depth = 0): unknown {
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
   if (value instanceof Error) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, sensitiveKey.test(k) ? '[redacted]' : redact(v, depth + 1)]),
-  );
+  return redactEntries(value as Record<string, unknown>, {}, depth);
+}
+
+/** Copies `from`'s entries into `into`, values under sensitive-looking keys replaced. */
+function redactEntries(
+  from: Record<string, unknown>,
+  into: Record<string, unknown>,
+  depth: number,
+): Record<string, unknown> {
+  for (const key of Object.keys(from)) {
+    into[key] = sensitiveKey.test(key) ? '[redacted]' : redact(from[key], depth + 1);
+  }
+  return into;
 }
 
 /** Powertools' standard layout, with values under sensitive-looking keys replaced. */
 class RedactingFormatter extends LogFormatter {
   formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
-    const base = {
+    // One object built in place: a LogItem's addAttributes would deep-merge a copy on every line.
+    const item: Record<string, unknown> = {
       level: attributes.logLevel,
       message: attributes.message,
       timestamp: this.formatTimestamp(attributes.timestamp),
@@ -29,7 +40,7 @@ class RedactingFormatter extends LogFormatter {
       function_request_id: attributes.lambdaContext?.awsRequestId,
       cold_start: attributes.lambdaContext?.coldStart,
     };
-    return new LogItem({ attributes: base }).addAttributes(redact(additional) as LogAttributes);
+    return new LogItem({ attributes: redactEntries(additional, item, 0) as LogAttributes });
   }
 }
 

@@ -26,13 +26,13 @@ export function setLocalSigningKey(key: Uint8Array): void {
   localKey = key;
 }
 
-// A KeyObject per distinct key, so each verification does not re-import the raw bytes.
-let cachedKey: { raw: string; key: KeyObject } | undefined;
+// One KeyObject for the current key, so a verification neither re-imports nor re-encodes the key. The
+// source (the local key's bytes, or the secret's string) is compared by identity or value, never re-encoded.
+let cachedKey: { source: Uint8Array | string; key: KeyObject } | undefined;
 
-function keyObject(raw: Uint8Array): KeyObject {
-  const id = Buffer.from(raw).toString('base64');
-  if (cachedKey?.raw !== id) {
-    cachedKey = { raw: id, key: createSecretKey(raw) };
+function keyObject(source: Uint8Array | string): KeyObject {
+  if (cachedKey?.source !== source) {
+    cachedKey = { source, key: createSecretKey(typeof source === 'string' ? Buffer.from(source) : source) };
     verified.clear(); // a new key: nothing checked with the old one stands
   }
   return cachedKey.key;
@@ -48,9 +48,10 @@ function remember(token: string, user: TokenUser, expiresAt: number): void {
   verified.set(token, { user, expiresAt });
 }
 
-async function signingKey(): Promise<KeyObject> {
+/** The current key: at once locally, through the (cached) secret on AWS. */
+function signingKey(): KeyObject | Promise<KeyObject> {
   const arn = runtimeEnv().JWT_SECRET_ARN;
-  if (arn) return keyObject(new TextEncoder().encode(await getSecretString(arn)));
+  if (arn) return getSecretString(arn).then(keyObject);
   localKey ??= randomBytes(32);
   return keyObject(localKey);
 }

@@ -191,6 +191,8 @@ describe('logs', () => {
         body: '{"email":"handler@example.com","password":"wrong-secret-pw"}',
       });
       await call(goalsHandler, { service: 'goals', procedure: 'list', token: fresh });
+      const refused = apiEvent({ service: 'goals', procedure: 'list', token: 'forged.token.value' });
+      expect(((await goalsHandler(refused, lambdaContext)) as APIGatewayProxyResult).statusCode).toBe(401);
       logger.info('a careless line', {
         password: 'password123',
         nested: { authorization: `Bearer ${fresh}` },
@@ -198,6 +200,18 @@ describe('logs', () => {
       const output = lines.join('');
       expect(output).toContain('"requestId"');
       expect(output).toContain('"path":"signIn"');
+      // A caller refused for want of a token is logged like any other outcome, with its request id.
+      const refusal = output
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((line) => line.requestId === refused.requestContext.requestId);
+      expect(refusal).toMatchObject({
+        level: 'INFO',
+        message: 'procedure',
+        path: 'list',
+        outcome: 'UNAUTHORIZED',
+      });
       for (const secret of ['password123', 'wrong-secret-pw', fresh, token])
         expect(output).not.toContain(secret);
     } finally {

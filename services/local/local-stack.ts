@@ -78,6 +78,10 @@ async function localSigningKey(dataDir: string | undefined): Promise<Uint8Array>
   return key;
 }
 
+// The context's methods do nothing locally: shared, not made anew for every request.
+const remainingTime = () => 30_000;
+const noop = () => undefined;
+
 function lambdaContext(requestId: string, name: string): Context {
   return {
     awsRequestId: requestId,
@@ -88,14 +92,20 @@ function lambdaContext(requestId: string, name: string): Context {
     logGroupName: `/aws/lambda/local-${name}`,
     logStreamName: 'local',
     callbackWaitsForEmptyEventLoop: false,
-    getRemainingTimeInMillis: () => 30_000,
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
+    getRemainingTimeInMillis: remainingTime,
+    done: noop,
+    fail: noop,
+    succeed: noop,
   };
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
+const noBody = Buffer.alloc(0);
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> | Buffer {
+  // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 §6.3): most GETs.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    return noBody;
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -114,8 +124,8 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
   const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(result.headers ?? {})) headers[k] = String(v);
-  for (const [k, v] of Object.entries(result.multiValueHeaders ?? {})) headers[k] = v.map(String);
+  for (const name in result.headers) headers[name] = String(result.headers[name]);
+  for (const name in result.multiValueHeaders) headers[name] = result.multiValueHeaders[name]!.map(String);
   res.writeHead(result.statusCode, headers);
   res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
@@ -180,12 +190,13 @@ async function serve(
       }
       const [, , service, ...rest] = url.pathname.split('/');
       const handler = services.get(service as never);
-      if (!handler || rest.length === 0 || rest.join('/') === '') {
+      const rawProxy = rest.join('/');
+      if (!handler || rawProxy === '') {
         return sendJson(res, 404, { message: `No route for ${url.pathname}` });
       }
       let proxy: string;
       try {
-        proxy = decodeURIComponent(rest.join('/'));
+        proxy = decodeURIComponent(rawProxy);
       } catch {
         return sendJson(res, 400, { message: 'Malformed path' });
       }

@@ -3,6 +3,23 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (n: number) => String(n).padStart(2, '0');
+let stamp = { second: -1, text: '' };
+
+/** API Gateway's `requestTime` (`09/Apr/2015:12:34:56 +0000`), formatted once per second. */
+function requestTime(epochMs: number): string {
+  const second = Math.floor(epochMs / 1000);
+  if (second !== stamp.second) {
+    const d = new Date(second * 1000);
+    const text =
+      `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
+      `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
+    stamp = { second, text };
+  }
+  return stamp.text;
+}
+
 /**
  * @param resource API Gateway resource, e.g. `/api/goals/{proxy+}` or `/api/health`
  * @param proxy    the `{proxy+}` part of the path, already URL-decoded (as API Gateway passes it)
@@ -74,7 +91,7 @@ export function toProxyEvent(
       path: `/local${url.pathname}`,
       protocol: `HTTP/${req.httpVersion}`,
       requestId,
-      requestTime: new Date(now).toUTCString(),
+      requestTime: requestTime(now),
       requestTimeEpoch: now,
       resourceId: 'local',
       resourcePath: resource,

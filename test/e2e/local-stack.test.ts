@@ -152,6 +152,30 @@ describe('the API over HTTP', () => {
     expect((await get('goals/list', undefined, 'forged.token.value')).status).toBe(401);
   });
 
+  it('reads a chunked body, and refuses one over 1 MiB with 413', async () => {
+    const token = await signUp();
+    const stream = (parts: string[]) =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const part of parts) controller.enqueue(new TextEncoder().encode(part));
+          controller.close();
+        },
+      });
+    // A stream body goes out with Transfer-Encoding: chunked and no Content-Length.
+    const send = (parts: string[]) =>
+      fetch(`${api}/goals/create`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: stream(parts),
+        duplex: 'half',
+      } as RequestInit);
+    const chunked = await send(['{"title":', '"Chunked"}']);
+    expect(chunked.status).toBe(200);
+    expect(((await chunked.json()) as Answer['body']).result.data.title).toBe('Chunked');
+    const tooLarge = await send([`{"title":"${'x'.repeat(1024 * 1024)}"}`]);
+    expect(tooLarge.status).toBe(413);
+  });
+
   it("answers 404 for another user's goal over HTTP", async () => {
     const owner = await signUp();
     const other = await signUp();

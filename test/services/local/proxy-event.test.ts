@@ -43,6 +43,21 @@ it('carries resource, {proxy+}, method, headers, query and body like API Gateway
   expect(captured.requestContext.requestId).toMatch(/^[0-9a-f-]{36}$/);
 });
 
+it('stamps the request time as API Gateway does', async () => {
+  const before = Date.now();
+  await fetch(`${base}/api/goals/list`);
+  const { requestTime, requestTimeEpoch } = captured.requestContext;
+  expect(requestTimeEpoch).toBeGreaterThanOrEqual(before);
+  expect(requestTimeEpoch).toBeLessThanOrEqual(Date.now());
+  const d = new Date(requestTimeEpoch);
+  const month = d.toLocaleString('en-US', { month: 'short', timeZone: 'UTC' });
+  const two = (n: number) => String(n).padStart(2, '0');
+  expect(requestTime).toBe(
+    `${two(d.getUTCDate())}/${month}/${d.getUTCFullYear()}:${two(d.getUTCHours())}:` +
+      `${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`,
+  );
+});
+
 it('has null body and query for a bare GET', async () => {
   await fetch(`${base}/api/goals/list`);
   expect(captured.body).toBeNull();

@@ -27,8 +27,15 @@ function redactEntries(
   return into;
 }
 
+// The container's time zone is fixed at start (Lambda sets TZ); Powertools would read it again for every line.
+const utcZone = !process.env.TZ || process.env.TZ.includes('UTC');
+
 /** Powertools' standard layout, with values under sensitive-looking keys replaced. */
 class RedactingFormatter extends LogFormatter {
+  override formatTimestamp(now: Date): string {
+    return utcZone ? now.toISOString() : super.formatTimestamp(now);
+  }
+
   formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
     // One object built in place: a LogItem's addAttributes would deep-merge a copy on every line.
     const item: Record<string, unknown> = {

@@ -212,6 +212,7 @@ describe('logs', () => {
         path: 'list',
         outcome: 'UNAUTHORIZED',
       });
+      expect(refusal?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       for (const secret of ['password123', 'wrong-secret-pw', fresh, token])
         expect(output).not.toContain(secret);
     } finally {

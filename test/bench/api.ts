@@ -12,10 +12,15 @@
  * Cold start: each handler bundled by esbuild with the ServiceFunction construct's options, imported by a
  * fresh node process, next to a fresh process importing an empty module (median of several runs).
  *
- * Environment: BENCH_DURATION_S (per measured round, default 5), BENCH_ROUNDS (alternating handler/baseline
- * rounds, default 3), BENCH_WARMUP_S (per side before the rounds, default 5), BENCH_CONNECTIONS (default 10), BENCH_POOL_MAX (pool max for both sides), BENCH_DATABASE_URL
- * (a server URL to use instead of probing 127.0.0.1:5432).
- * Last line: `ratio: <handler req/s ÷ baseline req/s for goals/get>` (target ≥ 0.6).
+ * Rounds: each measures the handler and the baseline back to back, which side goes first alternating from
+ * round to round (so a drifting machine load favours neither); a round's ratio compares the two halves of
+ * that round only. The ratio reported is the median of the rounds' ratios: one round disturbed by another
+ * process on this shared machine cannot move it (the ratio of the means is printed too).
+ *
+ * Environment: BENCH_DURATION_S (per side per round, default 5), BENCH_ROUNDS (default 5),
+ * BENCH_WARMUP_S (per side before the rounds, default 5), BENCH_CONNECTIONS (default 10), BENCH_POOL_MAX
+ * (pool max for both sides), BENCH_DATABASE_URL (a server URL to use instead of probing 127.0.0.1:5432).
+ * Last line: `ratio: <handler req/s ÷ baseline req/s for goals/get, median of the rounds>` (target ≥ 0.6).
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -38,9 +43,13 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const durationS = positiveInt('bench:api', 'BENCH_DURATION_S', 5);
 const connections = positiveInt('bench:api', 'BENCH_CONNECTIONS', 10);
-const rounds = positiveInt('bench:api', 'BENCH_ROUNDS', 3);
+const rounds = positiveInt('bench:api', 'BENCH_ROUNDS', 5);
 const warmupS = positiveInt('bench:api', 'BENCH_WARMUP_S', 5);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2; // even: no upward pick
+}
 
 /** A throw-away database on a reachable PostgreSQL server, or null. */
 async function realDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
@@ -358,7 +367,8 @@ async function main(): Promise<void> {
     `servers: local stack and baseline in one child process (logs at INFO to /dev/null); autocannon in this process`,
   );
   console.log(
-    `load: ${connections} connections, ${warmupS} s warm-up each, then ${rounds} alternating rounds of ${durationS} s (means)`,
+    `load: ${connections} connections, ${warmupS} s warm-up each, then ${rounds} rounds of ${durationS} s per side, ` +
+      `the side going first alternating (req/s, latency, CPU: means of the rounds; ratio: median of the rounds' ratios)`,
   );
   try {
     const { token, userId, goalId, taskId } = await seed(server.stackUrl);
@@ -380,11 +390,16 @@ async function main(): Promise<void> {
       await load(server, handlerUrl, { method, body, token }, warmupS);
       await load(server, baselineUrl, { method, body }, warmupS);
       const measured: { handler: Load; baseline: Load }[] = [];
+      const measureHandler = () => load(server, handlerUrl, { method, body, token });
+      const measureBaseline = () => load(server, baselineUrl, { method, body });
       for (let round = 0; round < rounds; round++) {
-        measured.push({
-          handler: await load(server, handlerUrl, { method, body, token }),
-          baseline: await load(server, baselineUrl, { method, body }),
-        });
+        if (round % 2 === 0) {
+          const handler = await measureHandler();
+          measured.push({ handler, baseline: await measureBaseline() });
+        } else {
+          const baseline = await measureBaseline();
+          measured.push({ handler: await measureHandler(), baseline });
+        }
       }
       results[name] = {
         handler: mean(measured.map((r) => r.handler)),
@@ -408,6 +423,7 @@ async function main(): Promise<void> {
         `${name.padEnd(13)} p99 ÷ baseline p99: ${(r.handler.p99 / Math.max(r.baseline.p99, 1)).toFixed(2)} (target ≤ 2); ` +
           `req/s ratio per round: ${r.ratios.map((x) => x.toFixed(2)).join(' ')} ` +
           `(handler/baseline req/s: ${r.rounds.map((x) => `${x.handler.rps.toFixed(0)}/${x.baseline.rps.toFixed(0)}`).join(' ')}); ` +
+          `median ${median(r.ratios).toFixed(2)}, ratio of the means ${(r.handler.rps / r.baseline.rps).toFixed(2)}; ` +
           `CPU per request ÷ baseline: ${(r.handler.cpuUs / r.baseline.cpuUs).toFixed(2)}`,
       );
     }
@@ -434,8 +450,7 @@ async function main(): Promise<void> {
     }
     rmSync(dir, { recursive: true, force: true });
 
-    const ratio = results['goals/get']!.handler.rps / results['goals/get']!.baseline.rps;
-    console.log(`\nratio: ${ratio.toFixed(2)}`);
+    console.log(`\nratio: ${median(results['goals/get']!.ratios).toFixed(2)}`);
   } finally {
     await server.stop();
     await real?.drop();

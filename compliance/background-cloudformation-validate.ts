@@ -23,10 +23,18 @@ const cdkLibModule = createRequire(import.meta.url).resolve('aws-cdk-lib');
 const WORKER_SOURCE = `
 const { workerData } = require('node:worker_threads');
 const { port, answered, cdkLibModule, props } = workerData;
-const { CloudFormationValidatePlugin } = require(cdkLibModule);
-const plugin = new CloudFormationValidatePlugin(props);
+let plugin;
+let startError;
+try {
+  const { CloudFormationValidatePlugin } = require(cdkLibModule);
+  plugin = new CloudFormationValidatePlugin(props);
+} catch (error) {
+  // Answered to every request below: the main thread waits for an answer and must get one.
+  startError = error instanceof Error ? error.message : String(error);
+}
 port.on('message', (message) => {
   if (message.kind === 'warm') {
+    if (startError) return;
     try {
       plugin.validate({ templatePaths: [message.templatePath], stackTemplates: [{ templatePath: message.templatePath, stackConstructPath: 'warm-up' }] });
     } catch {
@@ -36,6 +44,7 @@ port.on('message', (message) => {
   }
   let reply;
   try {
+    if (startError) throw new Error(startError);
     reply = { id: message.id, report: plugin.validate(message.context) };
   } catch (error) {
     reply = { id: message.id, error: error instanceof Error ? error.message : String(error) };

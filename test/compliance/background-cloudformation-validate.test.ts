@@ -71,6 +71,13 @@ describe('BackgroundCloudFormationValidate', () => {
     expect(report).toEqual(builtIn([changing]));
   }, 60_000);
 
+  it('reports a failure of the plugin as an error of its own, instead of waiting for an answer', () => {
+    const schemas = mkdtempSync(join(dir, 'schemas-'));
+    writeFileSync(join(schemas, 'broken.json'), '{ not json');
+    const plugin = new BackgroundCloudFormationValidate({ _additionalSchemasDirectory: schemas });
+    expect(() => plugin.validate(context(templates))).toThrow(/json|schema/i);
+  }, 60_000);
+
   it('takes the place of the built-in instance under the same name', () => {
     const plugin = new BackgroundCloudFormationValidate();
     expect(plugin).toBeInstanceOf(CloudFormationValidatePlugin);

@@ -1,8 +1,8 @@
 /**
  * The whole journey in real Chromium against the local stack: sign up → create a goal → fill cells with
- * the keyboard → draft with AI → all 64 actions → add and complete a task → write a reflection → sign out
- * and back in, everything still there; then a second person (Japanese browser, phone-sized screen) sees
- * none of it. Screenshots go to test-results/screenshots/.
+ * the keyboard → draft with AI → all 64 actions → add and complete a task → write a reflection → a second
+ * goal's draft survives a page reload mid-way → sign out and back in, everything still there; then a second
+ * person (Japanese browser, phone-sized screen) sees none of it. Screenshots go to test-results/screenshots/.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +19,12 @@ let stack: WebStack;
 let annBrowser: BrowserSession;
 let page: Page;
 let goalUrl = '';
+
+/**
+ * The local model answers each request this late (a draft makes two requests one after the other), so a
+ * draft lasts several seconds: long enough to reload the page while it runs.
+ */
+const MODEL_DELAY_MS = 3000;
 
 const cell = (p: Page, slot: string) => p.locator(`.mandala [data-slot="${slot}"]`).first();
 /** A cell's own title (without its task badge or progress bar). */
@@ -50,12 +56,16 @@ async function withSiteCsp(context: BrowserContext): Promise<void> {
   });
 }
 
+/** The AI drafts the app remembers in this browser, as [key, value] pairs. */
+const rememberedDrafts = (p: Page) =>
+  p.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('goal-mandala.aiDraft:')));
+
 const cspViolations = (p: Page) =>
   p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  stack = await startWebStack();
+  stack = await startWebStack({ modelDelayMs: MODEL_DELAY_MS });
   annBrowser = await launchChromium({ locale: 'en-US' });
   await withSiteCsp(annBrowser.context);
   page = await annBrowser.context.newPage();
@@ -207,10 +217,56 @@ describe('Goal Mandala in Chromium', () => {
     expect(await page.locator('.reflections .reflection').count()).toBe(1);
   });
 
+  it('a reload mid-draft shows the progress again, and the chart fills when the draft ends', async () => {
+    await page.getByRole('link', { name: '← My goals' }).first().click();
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+    await page.getByLabel('Goal', { exact: true }).fill('Run a full marathon');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await cell(page, 'goal').waitFor();
+    const goalId = /#\/goals\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    expect(await filledActionCount(page)).toBe(0);
+
+    const draftButton = page.getByRole('button', { name: 'Draft with AI' });
+    await draftButton.click();
+    await page.locator('.ai-status progress').waitFor({ state: 'visible' });
+    // Once the API has answered the job id, the browser keeps it (nothing else) under a key naming the
+    // user and this goal.
+    await expect.poll(() => rememberedDrafts(page)).toHaveLength(1);
+    const remembered = await rememberedDrafts(page);
+    expect(remembered[0]![0]).toMatch(new RegExp(`^goal-mandala\\.aiDraft:[0-9a-f-]{36}:${goalId}$`));
+    expect(remembered[0]![1]).toMatch(/^[0-9a-f-]{36}$/);
+
+    await page.reload();
+    await cell(page, 'goal').waitFor();
+    // The fresh page rejoins the running draft: progress in the live status region, the button held.
+    await page.locator('.ai-status progress').waitFor({ state: 'visible' });
+    expect(await page.getByRole('status').getAttribute('aria-live')).toBe('polite');
+    expect(await page.getByRole('status').textContent()).toMatch(
+      /^(Waiting for the AI…|The AI is drafting your sub-goals and actions…)$/,
+    );
+    expect(await draftButton.isDisabled()).toBe(true);
+    expect(await filledActionCount(page)).toBe(0);
+    await shot(page, '05-ai-drafting-after-reload');
+
+    await page.locator('.ai-status[data-state="succeeded"]').waitFor({ timeout: 120_000 });
+    await expect.poll(() => filledActionCount(page)).toBe(64);
+    expect(await page.locator('.mandala .cell-subGoal.empty').count()).toBe(0);
+    expect(await page.getByRole('status').textContent()).toBe('Draft ready: empty cells were filled.');
+    expect(await draftButton.isDisabled()).toBe(false);
+    // Done: forgotten, so opening the chart again shows no stale status.
+    expect(await rememberedDrafts(page)).toEqual([]);
+    await page.reload();
+    await cell(page, 'goal').waitFor();
+    expect(await filledActionCount(page)).toBe(64);
+    expect(await page.locator('.ai-status').textContent()).toBe('');
+    expect(await draftButton.isDisabled()).toBe(false);
+  });
+
   it('signs out and back in: everything is still there', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => localStorage.getItem('goal-mandala.session'))).toBeNull();
+    expect(await rememberedDrafts(page)).toEqual([]);
 
     await page.getByLabel('E-mail').fill(ann.email);
     await page.getByLabel('Password').fill(ann.password);
@@ -260,7 +316,7 @@ describe('Goal Mandala in Chromium', () => {
       await phone.locator('.error[role="alert"]:not([hidden])').waitFor();
       expect(await phone.locator('.mandala').count()).toBe(0);
       expect(await phone.getByText('Run 5 km every morning').count()).toBe(0);
-      await shot(phone, '05-second-user-not-found');
+      await shot(phone, '06-second-user-not-found');
 
       // Bob's own chart fits the phone's width (no sideways scrolling).
       await phone.goto(stack.url);
@@ -270,7 +326,7 @@ describe('Goal Mandala in Chromium', () => {
       expect(await cellText(phone, 'goal')).toBe('毎日英語を話す');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      await shot(phone, '06-phone-chart');
+      await shot(phone, '07-phone-chart');
 
       // A token the API no longer accepts (tampered here) ends the session politely.
       await phone.evaluate(() => {

@@ -20,7 +20,18 @@ export async function buildWebApp(outDir: string): Promise<void> {
   });
 }
 
-export async function startWebStack(): Promise<WebStack> {
+export interface WebStackOptions {
+  /**
+   * How long the local model takes per answer (the local stack's LOCAL_BEDROCK_DELAY_MS, read when the
+   * stack starts): long enough, a draft can be watched and interrupted mid-way.
+   * @default - the local stack's own default
+   */
+  readonly modelDelayMs?: number;
+}
+
+export async function startWebStack(options: WebStackOptions = {}): Promise<WebStack> {
+  // The stack runs in this process: its workflow reads the delay from this process's environment.
+  if (options.modelDelayMs !== undefined) process.env.LOCAL_BEDROCK_DELAY_MS = String(options.modelDelayMs);
   const webDir = mkdtempSync(join(tmpdir(), 'gm-web-'));
   await buildWebApp(webDir);
   let stack: LocalStack;

@@ -39,11 +39,14 @@ export function createApiClient(baseUrl: string, accessToken: () => string | nul
 
 export const api = createApiClient('/api', () => tokenSource());
 
+/** The tRPC error code the API answered with (`UNAUTHORIZED`, `NOT_FOUND`, …), if it answered one. */
+export function errorCode(error: unknown): string | undefined {
+  return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+}
+
 /** True when the API answered 401: the token is missing, expired or otherwise unacceptable. */
 export function isUnauthorized(error: unknown): boolean {
-  return (
-    error instanceof TRPCClientError && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED'
-  );
+  return errorCode(error) === 'UNAUTHORIZED';
 }
 
 /** A one-line message for a failed call, preferring the API's own wording (which names the field). */

@@ -2,6 +2,7 @@
 import { api, errorMessage, isUnauthorized, useAccessToken } from './api.js';
 import type { AppContext } from './app-context.js';
 import { h, replace } from './dom.js';
+import { forgetAllDrafts } from './draft-memory.js';
 import { language, setLanguage, t } from './i18n.js';
 import { clearSession, loadSession, saveSession, type Session } from './session.js';
 import { renderAuthView } from './views/auth-view.js';
@@ -26,6 +27,7 @@ function signIn(next: Session): void {
 function signOut(message: string | null = null): void {
   session = null;
   clearSession();
+  forgetAllDrafts();
   notice = message;
   if (location.hash !== '' && location.hash !== '#/') history.replaceState(null, '', '#/');
   render();

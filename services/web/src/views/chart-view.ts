@@ -2,6 +2,7 @@
 import { api, type Chart, type Task } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
+import { forgetDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
 import type { CellSlot } from '../mandala-layout.js';
 import { createAiDraft } from './ai-draft.js';
@@ -92,6 +93,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
             if (!window.confirm(t('confirmDeleteGoal'))) return;
             try {
               await api.goals.delete.mutate({ goalId });
+              forgetDraft(context.session.user.id, goalId);
               context.navigate('#/');
             } catch (failure) {
               context.reportError(failure, error);

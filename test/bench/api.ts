@@ -37,6 +37,7 @@ import { getGoalChartSql } from '../../services/db/goals.js';
 import { poolDefaults } from '../../services/db/pool.js';
 import { updateTaskSql } from '../../services/db/tasks.js';
 import { startLocalStack } from '../../services/local/local-stack.js';
+import { median } from './median.js';
 import { positiveInt } from './positive-int.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,11 +46,6 @@ const durationS = positiveInt('bench:api', 'BENCH_DURATION_S', 5);
 const connections = positiveInt('bench:api', 'BENCH_CONNECTIONS', 10);
 const rounds = positiveInt('bench:api', 'BENCH_ROUNDS', 5);
 const warmupS = positiveInt('bench:api', 'BENCH_WARMUP_S', 5);
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2; // even: no upward pick
-}
 
 /** A throw-away database on a reachable PostgreSQL server, or null. */
 async function realDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {

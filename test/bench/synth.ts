@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVICE_ENTRY_METADATA } from '../../stages/constructs/service-function.js';
+import { median } from './median.js';
 import { positiveInt } from './positive-int.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -77,8 +78,6 @@ function bundleSizesIn(assemblyDir: string): number[] {
     .sort((a, b) => a - b);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
 const work = mkdtempSync(join(tmpdir(), 'gm-bench-synth-'));
 try {
   const synthRuns: number[] = [];
@@ -93,13 +92,13 @@ try {
     synthRuns.push(timed('npx', ['cdk', 'synth', '--quiet', '--output', assemblyDir]).seconds);
     entries = entriesIn(assemblyDir);
     if (entries.length === 0) throw new Error('no ServiceFunction entries found in the synthesized assembly');
-    const bareArgs = ['--output', join(work, `bare.out.${round}`)];
     bareRuns.push(
       timed('npx', [
         'cdk',
         'synth',
         '--quiet',
-        ...bareArgs,
+        '--output',
+        join(work, `bare.out.${round}`),
         '--app',
         'node --import tsx test/bench/app-without-compliance.ts',
       ]).seconds,
@@ -116,21 +115,21 @@ try {
       `round ${round + 1}/${rounds}: synth ${synthRuns.at(-1)!.toFixed(2)} s, without the packs ${bareRuns.at(-1)!.toFixed(2)} s, floor ${floorRun.seconds.toFixed(2)} s`,
     );
   }
-  const synth = { seconds: median(synthRuns) };
-  const bare = { seconds: median(bareRuns) };
-  const floor = { seconds: median(floorRuns) };
+  const synth = median(synthRuns);
+  const bare = median(bareRuns);
+  const floor = median(floorRuns);
   const { bundles } = JSON.parse(floorRun.stdout.trim().split('\n').at(-1)!) as {
     bundles: { entry: string; bytes: number }[];
   };
 
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   console.log(
-    `synth: ${synth.seconds.toFixed(2)} s  (npx cdk synth --quiet, ${entries.length} handler entries; medians of ${rounds} rounds)`,
+    `synth: ${synth.toFixed(2)} s  (npx cdk synth --quiet, ${entries.length} handler entries; medians of ${rounds} rounds)`,
   );
   console.log(
-    `synth without the packs: ${bare.seconds.toFixed(2)} s  (same app, no compliance pack, no built-in validation; ratio ${(bare.seconds / floor.seconds).toFixed(2)})`,
+    `synth without the packs: ${bare.toFixed(2)} s  (same app, no compliance pack, no built-in validation; ratio ${(bare / floor).toFixed(2)})`,
   );
-  console.log(`floor: ${floor.seconds.toFixed(2)} s  (load aws-cdk-lib + esbuild each entry once)`);
+  console.log(`floor: ${floor.toFixed(2)} s  (load aws-cdk-lib + esbuild each entry once)`);
   console.log(`bundles (minified, source maps apart; limit ${kb(BUNDLE_LIMIT_BYTES)}):`);
   const width = Math.max(...bundles.map((b) => b.entry.length));
   for (const { entry, bytes } of bundles) {
@@ -145,7 +144,7 @@ try {
   console.log(
     `synth's own bundles: ${synthSizes.length}, ${same ? 'identical in size to the floor’s' : 'DIFFERENT from the floor’s'}`,
   );
-  const ratio = synth.seconds / floor.seconds;
+  const ratio = synth / floor;
   console.log(`target: ratio ≤ ${RATIO_TARGET}, every bundle ≤ ${kb(BUNDLE_LIMIT_BYTES)}`);
   console.log(`ratio: ${ratio.toFixed(2)}`);
 } finally {

@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import { createApiClient } from '../../services/web/src/api.js';
 import { launchChromium } from '../e2e-browser/chromium.js';
 import { startWebStack } from '../e2e-browser/web-stack.js';
+import { median } from './median.js';
 
 const JS_BUDGET_KB = 150;
 const LOADS = Number(process.env.BENCH_LOADS ?? 10);
@@ -24,7 +25,6 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const p95 = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil(values.length * 0.95) - 1)]!;
 

@@ -57,16 +57,8 @@ port.on('message', (message) => {
 
 type Reply = { id: number; report: PolicyValidationPluginReport } | { id: number; error: string };
 
-/** What the plugin reads of a validation context, as a worker can receive it. */
-interface TemplatesContext {
-  readonly templatePaths: string[];
-  readonly stackTemplates: {
-    readonly stackConstructPath: string;
-    readonly templatePath: string;
-    readonly accountId?: string;
-    readonly region?: string;
-  }[];
-}
+/** What the plugin reads of a validation context (a worker cannot receive the construct tree). */
+type TemplatesContext = Pick<IPolicyValidationContext, 'templatePaths' | 'stackTemplates'>;
 
 interface Request {
   readonly id: number;
@@ -83,14 +75,12 @@ function requestKey(context: TemplatesContext): string {
 function templatesContext(context: IPolicyValidationContext): TemplatesContext {
   return {
     templatePaths: [...context.templatePaths],
-    stackTemplates: (context.stackTemplates ?? []).map(
-      ({ stackConstructPath, templatePath, accountId, region }) => ({
-        stackConstructPath,
-        templatePath,
-        accountId,
-        region,
-      }),
-    ),
+    stackTemplates: context.stackTemplates.map(({ stackConstructPath, templatePath, accountId, region }) => ({
+      stackConstructPath,
+      templatePath,
+      accountId,
+      region,
+    })),
   };
 }
 

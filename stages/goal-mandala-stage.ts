@@ -69,6 +69,7 @@ export class GoalMandalaStage extends Stage {
       stageName: config.stageName,
       restApi: this.api.restApi,
       functions: this.projectFunctions(),
+      apiFunctions: this.api.functions.map(({ name, serviceName }) => ({ name, serviceName })),
       cluster: this.data.cluster,
       stateMachine: this.workflow.stateMachine,
       siteBucket: this.edge.siteBucket,

@@ -17,12 +17,21 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { restrictKeyGrantsToAwsServices } from './constructs/restrict-key-grants.js';
 import { ServiceFunction } from './constructs/service-function.js';
+import { METRICS_NAMESPACE, SERVER_FAULT_METRIC } from '../services/shared/metric-names.js';
 
 /** A project function to chart and alarm on. */
 export interface MonitoredFunction {
   /** Short kebab-case label, unique in the stage (`api-auth`, `workflow-start-job`). */
   readonly name: string;
   readonly function: lambda.IFunction;
+}
+
+/** An API function that counts its 5xx answers (`ServerFault`, services/shared/metric-names.ts). */
+export interface FaultCountingFunction {
+  /** Short kebab-case label, unique in the stage (`auth`, `health`). */
+  readonly name: string;
+  /** Its Powertools service name: the `service` dimension of the metric. */
+  readonly serviceName: string;
 }
 
 export interface ObservabilityStackProps extends StackProps {
@@ -33,6 +42,11 @@ export interface ObservabilityStackProps extends StackProps {
   readonly restApi: apigateway.RestApi;
   /** Every project function of the stage; each gets an error alarm and a line on the dashboard. */
   readonly functions: readonly MonitoredFunction[];
+  /**
+   * The API functions; each gets a server-fault alarm (5xx answers of any version).
+   * @default - none
+   */
+  readonly apiFunctions?: readonly FaultCountingFunction[];
   readonly cluster: rds.DatabaseCluster;
   readonly stateMachine: sfn.IStateMachine;
   /** The site's bucket: writes to it are recorded by CloudTrail (data events). */
@@ -51,7 +65,8 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * Dashboard; alarms on API 5xx, every function's errors, database connections and workflow
+ * Dashboard; alarms on API 5xx, every function's errors, every API function's server faults, database
+ * connections and workflow
  * failures → encrypted SNS topic → Slack notifier and the alert e-mail; CloudTrail; monthly budget.
  */
 export class ObservabilityStack extends Stack {
@@ -93,6 +108,21 @@ export class ObservabilityStack extends Stack {
       this.alarm(`function-${name}-errors`, {
         description: `the ${name} function threw errors`,
         metric: fn.metricErrors({ statistic: cloudwatch.Stats.SUM, period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
+    }
+    for (const { name, serviceName } of props.apiFunctions ?? []) {
+      this.alarm(`api-${name}-faults`, {
+        description: `the ${name} API function answered server errors (5xx)`,
+        metric: new cloudwatch.Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: SERVER_FAULT_METRIC.name,
+          dimensionsMap: { [SERVER_FAULT_METRIC.serviceDimension]: serviceName },
+          statistic: cloudwatch.Stats.SUM,
+          period: Duration.minutes(5),
+        }),
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

@@ -7,6 +7,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { getPool } from '../../db/pool.js';
 import { runtimeEnv } from '../../shared/env.js';
 import { logger } from '../../shared/logger.js';
+import { countServerFaults } from '../count-server-faults.js';
 
 const probeTimeoutMs = 2_000;
 
@@ -27,7 +28,7 @@ async function databaseReachable(): Promise<boolean> {
   }
 }
 
-export const handler = async (): Promise<APIGatewayProxyResult> => {
+export const handler = countServerFaults(async (): Promise<APIGatewayProxyResult> => {
   const ok = await databaseReachable();
   return {
     statusCode: ok ? 200 : 503,
@@ -38,4 +39,4 @@ export const handler = async (): Promise<APIGatewayProxyResult> => {
       database: ok ? 'ok' : 'unreachable',
     }),
   };
-};
+});

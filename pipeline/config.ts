@@ -35,6 +35,17 @@ const deploymentStage = z
     monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
     /** Bedrock model for the AI drafts; must be offered in the stage's region. */
     bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+    /**
+     * Minutes production stays under its bake alarms after its post-deploy steps before the run counts
+     * as released (an alarm meanwhile rolls the stage back). Staging does not bake: its database pauses
+     * when idle, so its alarms have no traffic to judge.
+     */
+    bakeMinutes: z
+      .number()
+      .int('must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(1440, 'must be at most 1440 minutes (a day)')
+      .default(30),
   })
   .superRefine((stage, ctx) => {
     stage.availabilityZones.forEach((zone, index) => {

@@ -17,6 +17,8 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { restrictKeyGrantsToAwsServices } from './constructs/restrict-key-grants.js';
 import { ServiceFunction } from './constructs/service-function.js';
+import { MetricsSharingRole } from './constructs/metrics-sharing-role.js';
+import { SiteCanary } from './constructs/site-canary.js';
 import { METRICS_NAMESPACE, SERVER_FAULT_METRIC } from '../services/shared/metric-names.js';
 
 /** A project function to chart and alarm on. */
@@ -58,6 +60,21 @@ export interface ObservabilityStackProps extends StackProps {
   /** Name of the Secrets Manager secret holding the Slack webhook URL (read at run time, by ARN). */
   readonly slackWebhookSecretName: string;
   /**
+   * A Synthetics canary loading the site and `/api/health` every 5 minutes, with an alarm on its success.
+   * @default - no canary (staging: its database pauses when idle and a canary would keep it awake)
+   */
+  readonly siteCanary?: {
+    /** The site's origin. */
+    readonly siteUrl: string;
+    /** See `SiteCanaryProps.canaryName`. */
+    readonly canaryName: string;
+  };
+  /**
+   * An account whose alarms may read this stage's metrics (the pipeline's, for the production bake).
+   * @default - metrics are not shared
+   */
+  readonly metricsMonitoringAccount?: string;
+  /**
    * Database connections above which the connections alarm fires (0.5–2 ACU Aurora allows about 100–200).
    * @default 45
    */
@@ -77,6 +94,8 @@ export class ObservabilityStack extends Stack {
   /** Every alarm of this stack, by a readable key (`api-5xx`, `function-api-auth-errors`...). */
   readonly alarms: Readonly<Record<string, cloudwatch.Alarm>>;
   readonly trail: cloudtrail.Trail;
+  /** The site canary, when `siteCanary` was given. */
+  readonly siteCanary?: SiteCanary;
 
   private readonly alarmAction: cloudwatchActions.SnsAction;
   private readonly alarmsByKey: Record<string, cloudwatch.Alarm> = {};
@@ -154,6 +173,19 @@ export class ObservabilityStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
+    if (props.siteCanary) {
+      this.siteCanary = new SiteCanary(this, 'SiteCanary', props.siteCanary);
+      this.alarm('site-canary', {
+        description: 'the site canary failed twice in a row (the page, its script or /api/health)',
+        metric: this.siteCanary.successPercent,
+        threshold: 100,
+        evaluationPeriods: 2,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      });
+    }
+    if (props.metricsMonitoringAccount) {
+      new MetricsSharingRole(this, 'MetricsSharing', { monitoringAccount: props.metricsMonitoringAccount });
+    }
     this.alarms = this.alarmsByKey;
 
     this.dashboard = this.createDashboard(functions, apiServerErrors);

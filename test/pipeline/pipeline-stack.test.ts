@@ -213,6 +213,8 @@ describe('stages', () => {
         'FrontendSmokeTestCandidate',
         'FrontendSwitchActive',
         'SiteSmokeTest',
+        // Staging then runs the product's journey (test/pipeline/release-safety.test.ts).
+        ...(stageName === 'Staging' ? ['AcceptanceTest'] : []),
       ];
       const runOrders = order.map((name) => actions.find((action) => action.Name === name)!.RunOrder);
       for (let i = 1; i < runOrders.length; i++) expect(runOrders[i]).toBeGreaterThan(runOrders[i - 1]!);

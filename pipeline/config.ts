@@ -42,7 +42,8 @@ const deploymentStage = z
      */
     bakeMinutes: z
       .number()
-      .int('must be a whole number of minutes')
+      // A refinement, not .int(): zod reports .int() as a type error ("must be an int").
+      .refine(Number.isInteger, 'must be a whole number of minutes')
       .min(1, 'must be at least 1 minute')
       .max(1440, 'must be at most 1440 minutes (a day)')
       .default(30),

@@ -45,7 +45,9 @@ export async function checkSite(siteUrl) {
   const scriptUrl = new URL(src, `${origin}/`).href;
   const script = await get(scriptUrl);
   if (script.status !== 200 || !/javascript/.test(script.contentType)) {
-    throw new Error(`GET ${scriptUrl}: HTTP ${script.status} ${script.contentType}, expected the app's script`);
+    throw new Error(
+      `GET ${scriptUrl}: HTTP ${script.status} ${script.contentType}, expected the app's script`,
+    );
   }
   const health = await get(`${origin}/api/health`);
   /** @type {{ status?: unknown, database?: unknown, version?: unknown }} */

@@ -47,7 +47,10 @@ describe('site check (the Synthetics canary script)', () => {
       '<!doctype html><script type="module" src="/assets/app-gone.js"></script>',
     );
     try {
-      await expect(checkSite(stack.url)).rejects.toThrow(`GET ${stack.url}/assets/app-gone.js: HTTP 404`);
+      // The SPA fallback answers a missing asset with the page itself (200 text/html): still a failure.
+      await expect(checkSite(stack.url)).rejects.toThrow(
+        `GET ${stack.url}/assets/app-gone.js: HTTP 200 text/html; charset=utf-8, expected the app's script`,
+      );
     } finally {
       writeFileSync(
         join(webDir, 'index.html'),

@@ -28,8 +28,8 @@ process.env.PATH = [projectBin, process.env.PATH].filter(Boolean).join(delimiter
 
 try {
   const app = new App();
-  registerCompliance(app);
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
+  registerCompliance(app, { backupWindowUtc: config.backupWindowUtc });
   // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
   new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
   app.synth();

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { releasePrefix } from '../../services/edge/release-router-code.js';
+import { releasePrefix } from '../../stages/release-routing.js';
 import { assertReleaseId, ReleaseSwitchError } from './release-store.js';
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -15,7 +15,7 @@ import {
   ResourceNotFoundException,
   UpdateKeysCommand,
 } from '@aws-sdk/client-cloudfront-keyvaluestore';
-import { RELEASE_ID_PATTERN, RELEASE_POINTERS } from '../../services/edge/release-router-code.js';
+import { RELEASE_ID_PATTERN, RELEASE_POINTERS } from '../../stages/release-routing.js';
 
 export interface ReleasePointers {
   readonly active?: string;

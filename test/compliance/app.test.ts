@@ -40,9 +40,10 @@ beforeAll(() => {
   const context = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
   outdir = mkdtempSync(join(tmpdir(), 'gm-compliance-'));
   const app = new App({ outdir, context });
-  registerCompliance(app);
+  const config = parseConfig(context[CONTEXT_KEY]);
+  registerCompliance(app, { backupWindowUtc: config.backupWindowUtc });
   new PipelineStack(app, 'GoalMandalaPipeline', {
-    config: parseConfig(context[CONTEXT_KEY]),
+    config,
     appVersion: '0123456789abcdef0123456789abcdef01234567',
   });
   try {

@@ -21,7 +21,7 @@ function synthNested(backupWindowUtc: string): Record<string, string[]> {
   const outdir = mkdtempSync(join(tmpdir(), 'gm-register-'));
   const context = { ...cdkJsonContext, [CONTEXT_KEY]: { ...cdkJsonContext[CONTEXT_KEY], backupWindowUtc } };
   const app = new App({ outdir, context });
-  registerCompliance(app);
+  registerCompliance(app, { backupWindowUtc });
   const pipeline = new Stack(app, 'Pipeline', { env: { account: '111111111111', region: 'ap-northeast-1' } });
   const data = new Stack(new Stage(pipeline, 'Staging'), 'Data');
   inlineFunction(data, 'Notifier', {
@@ -70,7 +70,7 @@ describe('registerCompliance', () => {
   it("keeps aws-cdk-lib's built-in CloudFormation validation running beside the packs", () => {
     const outdir = mkdtempSync(join(tmpdir(), 'gm-register-'));
     const app = new App({ outdir, context: cdkJsonContext });
-    registerCompliance(app);
+    registerCompliance(app, { backupWindowUtc: cdkJsonContext[CONTEXT_KEY].backupWindowUtc });
     const stack = new Stack(new Stage(app, 'Staging'), 'Edge');
     new s3.CfnBucket(stack, 'LegacyAclBucket', { accessControl: 'LogDeliveryWrite' });
 

@@ -8,13 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stage, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import {
-  CONTEXT_KEY,
-  parseConfig,
-  stageConfig,
-  type AppConfig,
-  type StageName,
-} from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, stageConfig, type AppConfig } from '../../pipeline/config.js';
+import type { StageName } from '../../stages/stage-config.js';
 import { GoalMandalaStage } from '../../stages/goal-mandala-stage.js';
 
 const repoRoot = new URL('../../', import.meta.url);

@@ -17,9 +17,9 @@ import { insertUser } from '../../services/db/users.js';
 import { startEmbeddedPostgres } from '../../services/local/embedded-postgres.js';
 import { resetRuntimeEnv } from '../../services/shared/env.js';
 import { logger } from '../../services/shared/logger.js';
-import { LocalBedrockServer } from '../../services/workflow/local/bedrock-server.js';
-import { loadWorkflowDefinition } from '../../services/workflow/local/definition.js';
-import { LocalWorkflowRunner } from '../../services/workflow/local/runner.js';
+import { LocalBedrockServer } from '../../services/local/workflow/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../services/local/workflow/definition.js';
+import { LocalWorkflowRunner } from '../../services/local/workflow/runner.js';
 import { positiveInt } from './positive-int.js';
 
 // About what Claude 3 Haiku takes for one of these short answers.

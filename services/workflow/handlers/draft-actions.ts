@@ -1,5 +1,5 @@
 /** Step `DraftActions` (one Map iteration): asks the model for one sub-goal's empty action cells. */
-import type { ActionDraftInput, ActionDrafts } from '../mandala.js';
+import type { ActionDraftInput, ActionDrafts } from '../workflow-state.js';
 import { draftTitles } from '../model/draft.js';
 import { MAX_TITLE_LENGTH } from '../model/prompts.js';
 

@@ -1,6 +1,6 @@
 /** Step `DraftSubGoals`: asks the model for the empty sub-goal cells (no call when none is empty). */
 import { logger } from '../../shared/logger.js';
-import type { JobState } from '../mandala.js';
+import type { JobState } from '../workflow-state.js';
 import { draftTitles } from '../model/draft.js';
 import { MAX_TITLE_LENGTH } from '../model/prompts.js';
 

@@ -1,7 +1,7 @@
 /** Step `MarkJobFailed` (every Catch leads here): records a readable reason; the execution then fails. */
 import { logger } from '../../shared/logger.js';
 import { failureReason } from '../failure-reasons.js';
-import type { FailedJobState } from '../mandala.js';
+import type { FailedJobState } from '../workflow-state.js';
 import { markJobFailed } from '../store.js';
 
 /** A Lambda error's Cause is JSON ({errorType, errorMessage, trace}); other causes are plain text. */

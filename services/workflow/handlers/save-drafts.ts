@@ -1,6 +1,6 @@
 /** Step `SaveDrafts`: one transaction filling only still-empty cells, then the job is succeeded. */
 import { logger } from '../../shared/logger.js';
-import type { DraftedJobState } from '../mandala.js';
+import type { DraftedJobState } from '../workflow-state.js';
 import { saveDrafts, type SavedDrafts } from '../store.js';
 
 export async function handler(state: DraftedJobState): Promise<{ jobId: string; saved: SavedDrafts }> {

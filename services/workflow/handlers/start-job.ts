@@ -1,6 +1,6 @@
 /** Step `StartJob`: marks the job running and loads the goal's chart. */
 import { logger } from '../../shared/logger.js';
-import type { JobState, WorkflowInput } from '../mandala.js';
+import type { JobState, WorkflowInput } from '../workflow-state.js';
 import { startJob } from '../store.js';
 
 export async function handler(input: WorkflowInput): Promise<JobState> {

@@ -7,10 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
-import { definitionFromTemplate, synthesizeWorkflowTemplate } from '../../../bin/workflow-definition.js';
-import { loadWorkflowDefinition } from '../../../services/workflow/local/definition.js';
-import { definitionSourceHash } from '../../../services/workflow/local/definition-source.js';
-import { LocalWorkflowRunner } from '../../../services/workflow/local/runner.js';
+import {
+  definitionFromTemplate,
+  synthesizeWorkflowTemplate,
+} from '../../../../stages/workflow-definition.js';
+import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
+import { definitionSourceHash } from '../../../../services/local/workflow/definition-source.js';
+import { LocalWorkflowRunner } from '../../../../services/local/workflow/runner.js';
 
 describe('workflow definition for the local stack', () => {
   it('is valid Amazon States Language (asl-validator)', () => {

@@ -10,21 +10,21 @@ import {
   setSubGoal,
   getGoalChart,
   type GoalChart,
-} from '../../../services/db/goals.js';
-import { migrate } from '../../../services/db/migrate.js';
-import { createTestDatabase, usingRealPostgres } from '../../helpers/db.js';
-import { closePool, getPool } from '../../../services/db/pool.js';
-import { insertUser } from '../../../services/db/users.js';
-import { startEmbeddedPostgres } from '../../../services/local/embedded-postgres.js';
-import { resetRuntimeEnv } from '../../../services/shared/env.js';
-import { logger } from '../../../services/shared/logger.js';
-import { LocalBedrockServer } from '../../../services/workflow/local/bedrock-server.js';
-import { loadWorkflowDefinition } from '../../../services/workflow/local/definition.js';
+} from '../../../../services/db/goals.js';
+import { migrate } from '../../../../services/db/migrate.js';
+import { createTestDatabase, usingRealPostgres } from '../../../helpers/db.js';
+import { closePool, getPool } from '../../../../services/db/pool.js';
+import { insertUser } from '../../../../services/db/users.js';
+import { startEmbeddedPostgres } from '../../../../services/local/embedded-postgres.js';
+import { resetRuntimeEnv } from '../../../../services/shared/env.js';
+import { logger } from '../../../../services/shared/logger.js';
+import { LocalBedrockServer } from '../../../../services/local/workflow/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
 import {
   LocalWorkflowRunner,
   type LocalWorkflowRunnerOptions,
-} from '../../../services/workflow/local/runner.js';
-import type { WorkflowInput } from '../../../services/workflow/mandala.js';
+} from '../../../../services/local/workflow/runner.js';
+import type { WorkflowInput } from '../../../../services/workflow/workflow-state.js';
 
 export interface WorkflowFixture {
   readonly pool: pg.Pool;

@@ -20,6 +20,7 @@ import { resetRuntimeEnv } from '../../../../services/shared/env.js';
 import { logger } from '../../../../services/shared/logger.js';
 import { LocalBedrockServer } from '../../../../services/local/workflow/bedrock-server.js';
 import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
+import { localBedrockModelId } from '../../../../services/local/workflow/local-model.js';
 import {
   LocalWorkflowRunner,
   type LocalWorkflowRunnerOptions,
@@ -54,7 +55,7 @@ export async function startWorkflowFixture(): Promise<WorkflowFixture> {
   if (embedded) await migrate(pool);
   const bedrock = await LocalBedrockServer.start();
   process.env.BEDROCK_ENDPOINT = bedrock.url;
-  process.env.BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
+  process.env.BEDROCK_MODEL_ID = localBedrockModelId;
   process.env.BEDROCK_REQUEST_TIMEOUT_MS = String(TEST_MODEL_TIMEOUT_MS);
   const definition = loadWorkflowDefinition();
   const runners: LocalWorkflowRunner[] = [];

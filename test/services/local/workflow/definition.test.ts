@@ -2,11 +2,11 @@
  * The definition the local stack runs is the one synthesized from the workflow stack: valid ASL, equal to
  * a fresh synth, re-synthesized when stale, and every task state has its in-process handler.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import aslValidator from 'asl-validator';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import {
   definitionFromTemplate,
   synthesizeWorkflowTemplate,
@@ -32,7 +32,9 @@ describe('workflow definition for the local stack', () => {
   });
 
   it('is synthesized again when the cached copy was made from other sources', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'gm-def-')), 'definition.json');
+    const dir = mkdtempSync(join(tmpdir(), 'gm-def-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'definition.json');
     writeFileSync(
       file,
       JSON.stringify({

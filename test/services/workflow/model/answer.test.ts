@@ -47,11 +47,9 @@ describe('model answer validation', () => {
     ['not a Messages response', { completion: 'x' }, /not an Anthropic Messages response/],
   ])('rejects %s as ModelAnswerInvalid', (_, body, message) => {
     expect(() => parseDraftTitles(body, request)).toThrow(message);
-    try {
-      parseDraftTitles(body, request);
-    } catch (error) {
-      expect((error as Error).name).toBe('ModelAnswerInvalid');
-    }
+    expect(() => parseDraftTitles(body, request)).toThrow(
+      expect.objectContaining({ name: 'ModelAnswerInvalid' }),
+    );
   });
 });
 

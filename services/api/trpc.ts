@@ -61,6 +61,8 @@ export async function createLambdaContext({
   event,
   context,
 }: CreateAWSLambdaContextOptions<APIGatewayProxyEvent>): Promise<Context> {
+  // The invocation's request id and cold start on every line this call logs.
+  if (context) logger.addContext(context);
   return createContextInner({
     db: await getPool(),
     authorization: authorizationHeader(event.headers),

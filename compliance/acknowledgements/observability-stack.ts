@@ -2,7 +2,7 @@ import { type CfnElement, Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { ObservabilityStack } from '../../stages/observability-stack.js';
 import type { SiteCanary } from '../../stages/constructs/site-canary.js';
-import { accept, allOf, at, resourceOf } from './find.js';
+import { accept, allOf, at, resourceOf } from './accept-findings.js';
 import { acknowledgeLogGroupEncryption } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 

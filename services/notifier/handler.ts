@@ -4,12 +4,12 @@
  */
 import type { SNSEvent } from 'aws-lambda';
 import { runtimeEnv } from '../shared/env.js';
-import { logger } from '../shared/logger.js';
+import { logger, withLambdaContext } from '../shared/logger.js';
 import { formatMessage } from './format-message.js';
 import { postToSlack } from './slack.js';
 import { slackWebhookUrl } from './webhook-url.js';
 
-export const handler = async (event: SNSEvent): Promise<{ posted: number }> => {
+export const handler = withLambdaContext(async (event: SNSEvent): Promise<{ posted: number }> => {
   const webhookUrl = await slackWebhookUrl();
   const { BAKED_STAGE, BAKE_MINUTES } = runtimeEnv();
   const bake = BAKED_STAGE && BAKE_MINUTES ? { stageName: BAKED_STAGE, minutes: BAKE_MINUTES } : undefined;
@@ -25,4 +25,4 @@ export const handler = async (event: SNSEvent): Promise<{ posted: number }> => {
   }
   logger.info('posted to Slack', { posted });
   return { posted };
-};
+});

@@ -6,6 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { assertBudgetsHold } from '../pipeline/cost/budget-check.js';
+import { assemblyStacks } from '../pipeline/cost/cloud-assembly.js';
+import { costInputsFromConfig, priceTemplates } from '../pipeline/cost/estimate.js';
 import { PipelineStack } from '../pipeline/pipeline-stack.js';
 
 function gitCommit(): string {
@@ -32,7 +35,9 @@ try {
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
   // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
   new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
-  app.synth();
+  const assembly = app.synth();
+  // Budgets that hold: a stage's budget below its own estimate would alert every month (npm run cost explains it).
+  assertBudgetsHold(priceTemplates(assemblyStacks(assembly), costInputsFromConfig(config)), config);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

@@ -85,6 +85,13 @@ export function line(
   };
 }
 
+/** Whether the configured month has any use at all (API calls, drafts, or pipeline runs). */
+export function inUse(context: PricingContext): boolean {
+  return context.traffic
+    ? context.traffic.apiCalls + context.traffic.aiDrafts > 0
+    : context.pipelineRunsPerMonth > 0;
+}
+
 /** The construct path CDK records on every resource (`aws:cdk:path`), or the logical id. */
 export function constructPath(resource: CfnResource, logicalId: string): string {
   const path = resource.Metadata?.['aws:cdk:path'];

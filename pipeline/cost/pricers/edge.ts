@@ -1,5 +1,5 @@
 /** CloudFront (distribution, function, key value store) and S3 buckets. */
-import { line, type Pricer } from '../cost-line.js';
+import { inUse, line, type Pricer } from '../cost-line.js';
 import { PER_UNIT } from '../usage-assumptions.js';
 
 const distribution: Pricer = (c) => {
@@ -50,7 +50,7 @@ const keyValueStore: Pricer = (c) => {
 };
 
 const bucket: Pricer = (c) => {
-  const used = c.traffic !== undefined || c.pipelineRunsPerMonth > 0;
+  const used = inUse(c);
   const gb = used ? PER_UNIT.bucketGb : 0;
   const requests = used ? PER_UNIT.bucketRequests : 0;
   const usd =

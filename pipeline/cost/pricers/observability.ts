@@ -1,5 +1,5 @@
 /** Alarms, dashboards, the trail, topics, budgets, keys and secrets. */
-import { GB, line, type Pricer, type PricingContext } from '../cost-line.js';
+import { GB, inUse, line, type Pricer, type PricingContext } from '../cost-line.js';
 import { PER_UNIT } from '../usage-assumptions.js';
 
 /** Management events a month an account's trail delivers into CloudWatch Logs (deploys, console, SDKs). */
@@ -28,7 +28,7 @@ function groupInvocations(c: PricingContext): number {
 const trail: Pricer = (c) => {
   const selectors = JSON.stringify(c.resource.Properties?.EventSelectors ?? []);
   const lambdaEvents = selectors.includes('AWS::Lambda::Function') ? groupInvocations(c) : 0;
-  const s3Events = selectors.includes('AWS::S3::Object') && c.traffic ? PER_UNIT.bucketRequests : 0;
+  const s3Events = selectors.includes('AWS::S3::Object') && inUse(c) ? PER_UNIT.bucketRequests : 0;
   const dataEvents = lambdaEvents + s3Events;
   const toLogs = c.resource.Properties?.CloudWatchLogsLogGroupArn !== undefined;
   const perGb = c.price('logsIngestGb').usd;
@@ -66,7 +66,7 @@ const budget: Pricer = (c) => {
 
 const key: Pricer = (c) => {
   const month = c.price('kmsKeyMonth').usd;
-  const requests = c.traffic || c.pipelineRunsPerMonth > 0 ? PER_UNIT.kmsRequestsPerKey : 0;
+  const requests = inUse(c) ? PER_UNIT.kmsRequestsPerKey : 0;
   const rotates = c.resource.Properties?.EnableKeyRotation === true;
   return [
     line(

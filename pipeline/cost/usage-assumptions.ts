@@ -4,7 +4,7 @@
  * They are estimates from the code's shape (a draft is one model call for the sub-goals plus one per
  * sub-goal), not measurements: when the bill disagrees, change them here and say why.
  */
-import type { UsageAssumptions } from '../config.js';
+import type { UsageAssumptions } from '../../stages/stage-config.js';
 
 export type { UsageAssumptions };
 

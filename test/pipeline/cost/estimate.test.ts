@@ -3,7 +3,8 @@
  * KMS 1 USD/key-month, Lambda arm64 0.20 USD/million requests + 0.0000133334 USD/GB-s; 730 h a month).
  */
 import { describe, expect, it } from 'vitest';
-import type { AppConfig, UsageAssumptions } from '../../../pipeline/config.js';
+import type { AppConfig } from '../../../pipeline/config.js';
+import type { UsageAssumptions } from '../../../stages/stage-config.js';
 import { budgetProblem } from '../../../pipeline/cost/budget-check.js';
 import type { CfnResource, StackTemplate } from '../../../pipeline/cost/cost-line.js';
 import { priceTemplates } from '../../../pipeline/cost/estimate.js';

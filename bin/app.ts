@@ -5,6 +5,7 @@ import { delimiter } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
+import { ChangeReviewAccessStack } from '../pipeline/change-review-access-stack.js';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
 import { PipelineStack } from '../pipeline/pipeline-stack.js';
 
@@ -31,7 +32,13 @@ try {
   registerCompliance(app);
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
   // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
-  new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
+  const pipeline = new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
+  // Bootstrapping of the production account, deployed by an operator (docs/runbook.md, "Change review").
+  new ChangeReviewAccessStack(app, 'GoalMandalaChangeReviewAccess', {
+    stage: pipeline.production,
+    appName: config.appName,
+    toolchainAccount: config.toolchain.account,
+  });
   app.synth();
 } catch (error) {
   if (error instanceof ConfigError) {

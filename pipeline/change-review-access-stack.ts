@@ -21,6 +21,10 @@ export interface ChangeReviewAccessStackProps extends StackProps {
  */
 export class ChangeReviewAccessStack extends Stack {
   readonly role: iam.Role;
+  /** The role's one policy: read-only on the stage's stacks. */
+  readonly readPolicy: iam.ManagedPolicy;
+  /** The CloudFormation names of the stacks the role may read. */
+  readonly stageStackNames: readonly string[];
 
   constructor(scope: Construct, id: string, props: ChangeReviewAccessStackProps) {
     const { stage } = props;
@@ -36,12 +40,14 @@ export class ChangeReviewAccessStack extends Stack {
         ArnEquals: { 'aws:PrincipalArn': runnerRoleArn },
       }),
     });
-    const stackArns = stage.node.children
+    this.stageStackNames = stage.node.children
       .filter((child): child is Stack => Stack.isStack(child))
-      .map((stack) =>
-        this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: `${stack.stackName}/*` }),
-      );
-    new iam.ManagedPolicy(this, 'ReadStageTemplates', {
+      .map((stack) => stack.stackName);
+    // A stack's ARN ends in the id CloudFormation gives it when it is created: stack/<name>/<id>.
+    const stackArns = this.stageStackNames.map((name) =>
+      this.formatArn({ service: 'cloudformation', resource: 'stack', resourceName: `${name}/*` }),
+    );
+    this.readPolicy = new iam.ManagedPolicy(this, 'ReadStageTemplates', {
       description: "GetTemplate and DescribeStacks on the stage's stacks only",
       roles: [this.role],
       statements: [

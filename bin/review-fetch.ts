@@ -18,9 +18,14 @@ try {
   const credentials = args.roleArn
     ? fromTemporaryCredentials({ params: { RoleArn: args.roleArn, RoleSessionName: 'change-review' } })
     : undefined;
-  const result = await fetchDeployedTemplates(new CloudFormationClient({ region, credentials }), stacks, args.out);
+  const result = await fetchDeployedTemplates(
+    new CloudFormationClient({ region, credentials }),
+    stacks,
+    args.out,
+  );
   console.log(`review:fetch: ${result.fetched.length} deployed template(s) in ${args.out}`);
-  if (result.notDeployed.length > 0) console.log(`review:fetch: not deployed yet: ${result.notDeployed.join(', ')}`);
+  if (result.notDeployed.length > 0)
+    console.log(`review:fetch: not deployed yet: ${result.notDeployed.join(', ')}`);
 } catch (error) {
   if (!(error instanceof ReviewError || error instanceof StageNotFoundError)) throw error;
   console.error(`review:fetch: ${error.message}`);

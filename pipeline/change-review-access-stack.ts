@@ -35,7 +35,8 @@ export class ChangeReviewAccessStack extends Stack {
     // policy naming a role not created yet, and silently break it if that role were ever recreated.
     this.role = new iam.Role(this, 'ChangeReviewRole', {
       roleName: changeReviewRoleName(props.appName),
-      description: "Reads the deployed templates of the stage's stacks for the delivery pipeline's change review",
+      description:
+        "Reads the deployed templates of the stage's stacks for the delivery pipeline's change review",
       assumedBy: new iam.AccountPrincipal(props.toolchainAccount).withConditions({
         ArnEquals: { 'aws:PrincipalArn': runnerRoleArn },
       }),

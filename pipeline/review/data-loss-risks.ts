@@ -67,7 +67,8 @@ function replacementDetail(change: ResourceChange, what: string): string {
 
 function removalDetail(change: ResourceChange, what: string): string {
   // Unset, CloudFormation snapshots RDS databases and deletes everything else.
-  const policy = change.deletionPolicy ?? (change.resourceType.startsWith('AWS::RDS::') ? 'Snapshot' : 'Delete');
+  const policy =
+    change.deletionPolicy ?? (change.resourceType.startsWith('AWS::RDS::') ? 'Snapshot' : 'Delete');
   const outcome =
     policy === 'Snapshot'
       ? 'CloudFormation deletes it after a final snapshot'
@@ -80,5 +81,7 @@ function removalDetail(change: ResourceChange, what: string): string {
  * CloudFormation does when its cluster is replaced, is not a second risk beside the cluster's.
  */
 function isClusterMember(change: ResourceChange): boolean {
-  return change.resourceType === 'AWS::RDS::DBInstance' && change.properties.DBClusterIdentifier !== undefined;
+  return (
+    change.resourceType === 'AWS::RDS::DBInstance' && change.properties.DBClusterIdentifier !== undefined
+  );
 }

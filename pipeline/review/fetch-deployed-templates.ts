@@ -63,7 +63,8 @@ async function deployedTemplate(
     JSON.parse(TemplateBody);
     return TemplateBody;
   } catch (error) {
-    if (error instanceof SyntaxError) throw new ReviewError(`${stackName}: the deployed template is not JSON`);
+    if (error instanceof SyntaxError)
+      throw new ReviewError(`${stackName}: the deployed template is not JSON`);
     if (error instanceof ReviewError) throw error;
     throw describeFailure(error, stackName, 'GetTemplate');
   }
@@ -71,9 +72,7 @@ async function deployedTemplate(
 
 /** CloudFormation answers a missing stack with a ValidationError "Stack with id … does not exist". */
 function isMissingStack(error: unknown): boolean {
-  return (
-    error instanceof Error && error.name === 'ValidationError' && /does not exist/.test(error.message)
-  );
+  return error instanceof Error && error.name === 'ValidationError' && /does not exist/.test(error.message);
 }
 
 function describeFailure(error: unknown, stackName: string, action: string): ReviewError {

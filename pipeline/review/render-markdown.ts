@@ -15,10 +15,14 @@ export function renderMarkdown(review: ChangeReview): string {
   const lines = [`# Change review: ${review.stageName}`, '', `\`${summary}\``, ''];
   if (review.cost) {
     const { beforeUsd, afterUsd } = review.cost;
-    lines.push(`Monthly cost: $${beforeUsd.toFixed(2)} → $${afterUsd.toFixed(2)} (${signed(afterUsd - beforeUsd)})`, '');
+    lines.push(
+      `Monthly cost: $${beforeUsd.toFixed(2)} → $${afterUsd.toFixed(2)} (${signed(afterUsd - beforeUsd)})`,
+      '',
+    );
   }
   lines.push('## Data-loss risks', '');
-  if (review.risks.length === 0) lines.push('None: no stateful resource is replaced or removed without Retain.', '');
+  if (review.risks.length === 0)
+    lines.push('None: no stateful resource is replaced or removed without Retain.', '');
   else {
     lines.push(
       'Each of these needs a decision before approving: is the data backed up, migrated, or no longer needed?',
@@ -36,21 +40,30 @@ export function renderMarkdown(review: ChangeReview): string {
 export function approvalNote(review: ChangeReview): string {
   return formatChangeReviewNote({
     summary: summaryLine(review),
-    risks: review.risks.map((risk) => `${risk.stackName} ${risk.logicalId} (${risk.resourceType}) ${risk.kind}`),
+    risks: review.risks.map(
+      (risk) => `${risk.stackName} ${risk.logicalId} (${risk.resourceType}) ${risk.kind}`,
+    ),
   });
 }
 
 function renderStack(stack: StackChanges): string[] {
-  const counts = KIND_ORDER.map((kind) => [kind, stack.resources.filter((r) => r.kind === kind).length] as const)
+  const counts = KIND_ORDER.map(
+    (kind) => [kind, stack.resources.filter((r) => r.kind === kind).length] as const,
+  )
     .filter(([, count]) => count > 0)
     .map(([kind, count]) => `${count} ${kind}`);
   const heading = `## ${stack.stackName}${stack.isNewStack ? ' (new stack)' : ''}`;
   if (stack.resources.length === 0 && !hasSecurityChanges(stack)) return [heading, '', 'No changes.', ''];
   const lines = [heading, '', counts.join(', ') || 'No resource changes.', ''];
   if (stack.resources.length > 0) {
-    const sorted = [...stack.resources].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+    const sorted = [...stack.resources].sort(
+      (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+    );
     lines.push(
-      ...table([['change', 'resource', 'type', 'what changes'], ...sorted.map((r) => [label(r), resourceName(r), r.resourceType, changeDetail(r)])]),
+      ...table([
+        ['change', 'resource', 'type', 'what changes'],
+        ...sorted.map((r) => [label(r), resourceName(r), r.resourceType, changeDetail(r)]),
+      ]),
       '',
     );
   }
@@ -63,7 +76,10 @@ function renderStack(stack: StackChanges): string[] {
     lines.push('### Security group changes', '', ...table(stack.securityGroupRules), '');
   }
   if (stack.permissionsBroadened) {
-    lines.push('**Permissions broadened**: this deployment grants access that is not granted today (`+` rows above).', '');
+    lines.push(
+      '**Permissions broadened**: this deployment grants access that is not granted today (`+` rows above).',
+      '',
+    );
   }
   return lines;
 }
@@ -90,7 +106,9 @@ function changeDetail(change: ResourceChange): string {
 }
 
 function resourceName(resource: Pick<DataLossRisk, 'logicalId' | 'constructPath'>): string {
-  return resource.constructPath ? `\`${resource.logicalId}\` (${resource.constructPath})` : `\`${resource.logicalId}\``;
+  return resource.constructPath
+    ? `\`${resource.logicalId}\` (${resource.constructPath})`
+    : `\`${resource.logicalId}\``;
 }
 
 function table(rows: Table): string[] {

@@ -21,7 +21,9 @@ export function runReview(args: ReviewArgs): ReviewResult {
     throw new ReviewError(`--deployed ${args.deployed} is not a directory`);
   }
   if (!existsSync(`${args.assembly}/manifest.json`)) {
-    throw new ReviewError(`--assembly ${args.assembly} is not a cloud assembly (no manifest.json): run cdk synth first`);
+    throw new ReviewError(
+      `--assembly ${args.assembly} is not a cloud assembly (no manifest.json): run cdk synth first`,
+    );
   }
   let review: ChangeReview;
   try {

@@ -33,7 +33,9 @@ export function readStageStacks(assemblyDir: string, stageName: string): StageSt
   const stage = stages.find((nested) => nested.displayName.split('/').at(-1) === stageName);
   if (!stage) {
     const known = stages.map((nested) => nested.displayName.split('/').at(-1)).join(', ') || 'none';
-    throw new StageNotFoundError(`stage "${stageName}" is not in the assembly ${assemblyDir} (stages: ${known})`);
+    throw new StageNotFoundError(
+      `stage "${stageName}" is not in the assembly ${assemblyDir} (stages: ${known})`,
+    );
   }
   return stage.nestedAssembly.stacks.map(toStageStack);
 }

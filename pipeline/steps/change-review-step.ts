@@ -56,7 +56,9 @@ export class ChangeReviewStep extends pipelines.CodeBuildStep {
         description: "Runs the change review: may assume only the production account's change review role",
         assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
       }),
-      rolePolicyStatements: [new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [reviewRoleArn] })],
+      rolePolicyStatements: [
+        new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [reviewRoleArn] }),
+      ],
     });
     this.reviewRoleArn = reviewRoleArn;
     this.note = this.exportedVariable('CHANGE_REVIEW_NOTE');

@@ -62,7 +62,8 @@ describe('the change review step', () => {
 
   it("reviews the build's own cloud assembly (the synth output the deployments use)", () => {
     const review = action(CHANGE_REVIEW_STEP_NAME);
-    const deployedArtifact = production.find((a) => a.ActionTypeId.Provider === 'CloudFormation')!.InputArtifacts![0]!.Name;
+    const deployedArtifact = production.find((a) => a.ActionTypeId.Provider === 'CloudFormation')!
+      .InputArtifacts![0]!.Name;
     expect(review.InputArtifacts!.map((a) => a.Name)).toContain(deployedArtifact);
   });
 
@@ -76,7 +77,8 @@ describe('the change review step', () => {
   });
 
   it('fetches the templates with the review role, reviews them, and exports the note and the link', () => {
-    const project = resources[(action(CHANGE_REVIEW_STEP_NAME).Configuration!.ProjectName as { Ref: string }).Ref]!;
+    const project =
+      resources[(action(CHANGE_REVIEW_STEP_NAME).Configuration!.ProjectName as { Ref: string }).Ref]!;
     const spec = JSON.parse((project.Properties.Source as { BuildSpec: string }).BuildSpec);
     expect(spec.phases.build.commands).toEqual([
       'npm run review:fetch -- --out deployed-templates --stage Production --role-arn "$CHANGE_REVIEW_ROLE_ARN"',
@@ -84,13 +86,14 @@ describe('the change review step', () => {
       'export CHANGE_REVIEW_NOTE="$(cat change-review-note.txt)" CHANGE_REVIEW_URL="$CODEBUILD_BUILD_URL"',
     ]);
     expect(spec.env['exported-variables']).toEqual(['CHANGE_REVIEW_NOTE', 'CHANGE_REVIEW_URL']);
-    expect((project.Properties.Environment as { EnvironmentVariables: unknown[] }).EnvironmentVariables).toEqual([
-      { Name: 'CHANGE_REVIEW_ROLE_ARN', Type: 'PLAINTEXT', Value: reviewRoleArn },
-    ]);
+    expect(
+      (project.Properties.Environment as { EnvironmentVariables: unknown[] }).EnvironmentVariables,
+    ).toEqual([{ Name: 'CHANGE_REVIEW_ROLE_ARN', Type: 'PLAINTEXT', Value: reviewRoleArn }]);
   });
 
   it('runs as a role of its own that may assume only the production review role', () => {
-    const project = resources[(action(CHANGE_REVIEW_STEP_NAME).Configuration!.ProjectName as { Ref: string }).Ref]!;
+    const project =
+      resources[(action(CHANGE_REVIEW_STEP_NAME).Configuration!.ProjectName as { Ref: string }).Ref]!;
     const roleId = (project.Properties.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     expect(resources[roleId]!.Properties.RoleName).toBe(`${config.appName}-change-review-runner`);
     const statements = Object.values(resources)
@@ -143,10 +146,16 @@ describe('the production account change review role (bootstrapping)', () => {
     expect(stackNames).toHaveLength(6);
     const [statement, ...others] = policies[0]!.Properties.PolicyDocument.Statement as Statement[];
     expect(others).toEqual([]);
-    expect(statement).toMatchObject({ Effect: 'Allow', Action: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'] });
+    expect(statement).toMatchObject({
+      Effect: 'Allow',
+      Action: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'],
+    });
     expect([...(statement!.Resource as string[])].sort()).toEqual(
       stackNames
-        .map((name) => `arn:aws:cloudformation:${config.production.region}:${config.production.account}:stack/${name}/*`)
+        .map(
+          (name) =>
+            `arn:aws:cloudformation:${config.production.region}:${config.production.account}:stack/${name}/*`,
+        )
         .sort(),
     );
   });

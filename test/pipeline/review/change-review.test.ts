@@ -55,7 +55,8 @@ function deployedDir(edits: Record<string, Template> = {}, omit: string[] = []):
   }
   return dir;
 }
-const review = (dir: string): ChangeReview => reviewStage({ assemblyDir, deployedDir: dir, stageName: 'Production' });
+const review = (dir: string): ChangeReview =>
+  reviewStage({ assemblyDir, deployedDir: dir, stageName: 'Production' });
 
 describe('reading the stage from the cloud assembly', () => {
   it('finds the six stacks of the stage, with their CloudFormation names and template file names', () => {
@@ -67,7 +68,9 @@ describe('reading the stage from the cloud assembly', () => {
   });
 
   it('names the stages it has when asked for one it does not', () => {
-    expect(() => readStageStacks(assemblyDir, 'Prod')).toThrow(/stage "Prod" is not in the assembly .*stages: Production/);
+    expect(() => readStageStacks(assemblyDir, 'Prod')).toThrow(
+      /stage "Prod" is not in the assembly .*stages: Production/,
+    );
   });
 });
 
@@ -77,7 +80,9 @@ describe('the stage reviewed against what is deployed', () => {
     expect(result.counts).toEqual({ added: 0, modified: 0, replaced: 0, removed: 0 });
     expect(result.risks).toEqual([]);
     expect(result.stacks.every((s) => s.resources.length === 0 && !s.permissionsBroadened)).toBe(true);
-    expect(summaryLine(result)).toBe('review: 0 added, 0 modified, 0 replaced, 0 removed; 0 data-loss risk(s)');
+    expect(summaryLine(result)).toBe(
+      'review: 0 added, 0 modified, 0 replaced, 0 removed; 0 data-loss risk(s)',
+    );
   });
 
   it('a stack with no deployed template is new: everything in it is added', () => {
@@ -106,7 +111,11 @@ describe('resource changes of one stack', () => {
     deployed.Resources.RetiredAlarm = resourceOfType(deployed, 'AWS::CloudWatch::Alarm')[1];
     const changes = stackChanges('Production-Observability', deployed, stack('Observability').template);
     expect(changes.resources).toEqual([
-      expect.objectContaining({ logicalId: 'RetiredAlarm', kind: 'removed', resourceType: 'AWS::CloudWatch::Alarm' }),
+      expect.objectContaining({
+        logicalId: 'RetiredAlarm',
+        kind: 'removed',
+        resourceType: 'AWS::CloudWatch::Alarm',
+      }),
     ]);
     expect(dataLossRisks(changes)).toEqual([]);
   });
@@ -114,7 +123,8 @@ describe('resource changes of one stack', () => {
   it('a database whose encryption key changes is replaced: a data-loss risk', () => {
     const deployed = deployedCopy('Data');
     const [clusterId, cluster] = resourceOfType(deployed, 'AWS::RDS::DBCluster');
-    cluster.Properties!.KmsKeyId = 'arn:aws:kms:ap-northeast-1:333333333333:key/00000000-0000-0000-0000-000000000001';
+    cluster.Properties!.KmsKeyId =
+      'arn:aws:kms:ap-northeast-1:333333333333:key/00000000-0000-0000-0000-000000000001';
     const changes = stackChanges('Production-Data', deployed, stack('Data').template);
     expect(changes.resources).toContainEqual(
       expect.objectContaining({
@@ -131,7 +141,9 @@ describe('resource changes of one stack', () => {
     expect(risks).toEqual([
       expect.objectContaining({ stackName: 'Production-Data', logicalId: clusterId, kind: 'replaced' }),
     ]);
-    expect(risks[0]!.detail).toMatch(/changing KmsKeyId replaces the database cluster: the new database cluster starts without/);
+    expect(risks[0]!.detail).toMatch(
+      /changing KmsKeyId replaces the database cluster: the new database cluster starts without/,
+    );
     // The cluster's UpdateReplacePolicy is Retain: the approver learns the old one is kept, not deleted.
     expect(risks[0]!.detail).toContain('the old one is kept out of the stack (UpdateReplacePolicy Retain)');
   });
@@ -150,7 +162,8 @@ describe('resource changes of one stack', () => {
   it('an IAM policy gaining an action is a broadening, shown with the added action', () => {
     const deployed = deployedCopy('Api');
     const [policyId, policy] = resourceOfType(deployed, 'AWS::IAM::Policy');
-    const statement = (policy.Properties!.PolicyDocument as { Statement: { Action: string[] }[] }).Statement[0]!;
+    const statement = (policy.Properties!.PolicyDocument as { Statement: { Action: string[] }[] })
+      .Statement[0]!;
     const gained = statement.Action.pop()!;
     const changes = stackChanges('Production-Api', deployed, stack('Api').template);
     expect(changes.resources).toEqual([expect.objectContaining({ logicalId: policyId, kind: 'modified' })]);
@@ -191,9 +204,14 @@ describe('resource changes of one stack', () => {
     const [, logGroup] = resourceOfType(deployed, 'AWS::Logs::LogGroup');
     const { DeletionPolicy: _kept, UpdateReplacePolicy: _also, ...withoutPolicies } = logGroup;
     deployed.Resources.OldLogs = withoutPolicies as Resource;
-    const risks = dataLossRisks(stackChanges('Production-Observability', deployed, stack('Observability').template));
+    const risks = dataLossRisks(
+      stackChanges('Production-Observability', deployed, stack('Observability').template),
+    );
     expect(risks.map((r) => [r.logicalId, r.detail])).toEqual([
-      ['OldLogs', 'the log group leaves the stack with DeletionPolicy Delete (the default): CloudFormation deletes it with its data'],
+      [
+        'OldLogs',
+        'the log group leaves the stack with DeletionPolicy Delete (the default): CloudFormation deletes it with its data',
+      ],
     ]);
   });
 });
@@ -201,7 +219,8 @@ describe('resource changes of one stack', () => {
 describe('the review document', () => {
   it('puts the data-loss risks first, then each stack, and ends with the summary line', () => {
     const data = deployedCopy('Data');
-    resourceOfType(data, 'AWS::RDS::DBCluster')[1].Properties!.KmsKeyId = 'arn:aws:kms:ap-northeast-1:333333333333:key/other';
+    resourceOfType(data, 'AWS::RDS::DBCluster')[1].Properties!.KmsKeyId =
+      'arn:aws:kms:ap-northeast-1:333333333333:key/other';
     const result = review(deployedDir({ Data: data }));
     const markdown = renderMarkdown(result);
     const lines = markdown.trimEnd().split('\n');
@@ -209,13 +228,16 @@ describe('the review document', () => {
     expect(lines.at(-1)).toBe('review: 0 added, 0 modified, 4 replaced, 0 removed; 1 data-loss risk(s)');
     expect(markdown.indexOf('## Data-loss risks')).toBeLessThan(markdown.indexOf('## Production-Network'));
     expect(markdown).toMatch(/- \*\*Production-Data\*\* `DatabaseB269D8BB`: changing KmsKeyId replaces/);
-    expect(markdown).toContain('| **replaced** | `DatabaseB269D8BB` | AWS::RDS::DBCluster | KmsKeyId (forces replacement) |');
+    expect(markdown).toContain(
+      '| **replaced** | `DatabaseB269D8BB` | AWS::RDS::DBCluster | KmsKeyId (forces replacement) |',
+    );
     expect(markdown).toContain('## Production-Network\n\nNo changes.');
   });
 
-  it("gives the approval a one-line note the notifier reads back: summary and each risk", () => {
+  it('gives the approval a one-line note the notifier reads back: summary and each risk', () => {
     const data = deployedCopy('Data');
-    resourceOfType(data, 'AWS::RDS::DBCluster')[1].Properties!.KmsKeyId = 'arn:aws:kms:ap-northeast-1:333333333333:key/other';
+    resourceOfType(data, 'AWS::RDS::DBCluster')[1].Properties!.KmsKeyId =
+      'arn:aws:kms:ap-northeast-1:333333333333:key/other';
     const note = approvalNote(review(deployedDir({ Data: data })));
     expect(note).not.toContain('\n');
     expect(parseChangeReviewNote(`Promote? | ${note}`)).toEqual({
@@ -244,9 +266,13 @@ describe('npm run review', () => {
     const dir = deployedDir();
     const out = join(dir, 'change-review.md');
     const note = join(dir, 'note.txt');
-    const result = runReview(parseReviewArgs(['--deployed', dir, '--assembly', assemblyDir, '--out', out, '--note', note]));
+    const result = runReview(
+      parseReviewArgs(['--deployed', dir, '--assembly', assemblyDir, '--out', out, '--note', note]),
+    );
     expect(readFileSync(out, 'utf8')).toBe(result.markdown);
-    expect(readFileSync(note, 'utf8')).toBe('review: 0 added, 0 modified, 0 replaced, 0 removed; 0 data-loss risk(s)');
+    expect(readFileSync(note, 'utf8')).toBe(
+      'review: 0 added, 0 modified, 0 replaced, 0 removed; 0 data-loss risk(s)',
+    );
   });
 
   it('names the problem with its input in one line', () => {
@@ -255,12 +281,14 @@ describe('npm run review', () => {
     expect(() => parseReviewArgs(['--deployed', 'x', '--colour'])).toThrow(/--colour/);
     const dir = deployedDir();
     writeFileSync(join(dir, stack('Api').templateFileName), '{"Resources": ');
-    expect(() => runReview(parseReviewArgs(['--deployed', dir, '--assembly', assemblyDir, '--out', join(dir, 'r.md')]))).toThrow(
-      new RegExp(`${stack('Api').templateFileName}: not JSON`),
+    expect(() =>
+      runReview(parseReviewArgs(['--deployed', dir, '--assembly', assemblyDir, '--out', join(dir, 'r.md')])),
+    ).toThrow(new RegExp(`${stack('Api').templateFileName}: not JSON`));
+    expect(() =>
+      runReview(parseReviewArgs(['--deployed', join(dir, 'missing'), '--assembly', assemblyDir])),
+    ).toThrow(/--deployed .*missing is not a directory/);
+    expect(() => runReview(parseReviewArgs(['--deployed', dir, '--assembly', dir]))).toThrow(
+      /is not a cloud assembly/,
     );
-    expect(() => runReview(parseReviewArgs(['--deployed', join(dir, 'missing'), '--assembly', assemblyDir]))).toThrow(
-      /--deployed .*missing is not a directory/,
-    );
-    expect(() => runReview(parseReviewArgs(['--deployed', dir, '--assembly', dir]))).toThrow(/is not a cloud assembly/);
   });
 });

@@ -40,17 +40,32 @@ describe('fetching the deployed templates', () => {
   it('writes the original template of each deployed stack; a missing or never-deployed one gets no file', async () => {
     cloudFormation
       .on(DescribeStacksCommand, { StackName: 'Production-Network' })
-      .resolves({ Stacks: [{ StackName: 'Production-Network', StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date() }] })
+      .resolves({
+        Stacks: [
+          { StackName: 'Production-Network', StackStatus: 'UPDATE_COMPLETE', CreationTime: new Date() },
+        ],
+      })
       .on(DescribeStacksCommand, { StackName: 'Production-Data' })
       .rejects(missing('Production-Data'))
       .on(DescribeStacksCommand, { StackName: 'Production-Edge' })
-      .resolves({ Stacks: [{ StackName: 'Production-Edge', StackStatus: 'REVIEW_IN_PROGRESS', CreationTime: new Date() }] })
+      .resolves({
+        Stacks: [
+          { StackName: 'Production-Edge', StackStatus: 'REVIEW_IN_PROGRESS', CreationTime: new Date() },
+        ],
+      })
       .on(GetTemplateCommand, { StackName: 'Production-Network', TemplateStage: 'Original' })
       .resolves({ TemplateBody: networkTemplate });
 
-    const result = await fetchDeployedTemplates(new CloudFormationClient({ region: 'ap-northeast-1' }), stacks, out);
+    const result = await fetchDeployedTemplates(
+      new CloudFormationClient({ region: 'ap-northeast-1' }),
+      stacks,
+      out,
+    );
 
-    expect(result).toEqual({ fetched: ['Production-Network'], notDeployed: ['Production-Data', 'Production-Edge'] });
+    expect(result).toEqual({
+      fetched: ['Production-Network'],
+      notDeployed: ['Production-Data', 'Production-Edge'],
+    });
     expect(readFileSync(join(out, stacks[0]!.templateFileName), 'utf8')).toBe(networkTemplate);
     expect(existsSync(join(out, stacks[1]!.templateFileName))).toBe(false);
     expect(existsSync(join(out, stacks[2]!.templateFileName))).toBe(false);
@@ -85,7 +100,14 @@ describe('fetching the deployed templates', () => {
 
 describe('npm run review:fetch arguments', () => {
   it('takes the output directory, the stage and the role to assume', () => {
-    expect(parseFetchArgs(['--out', 'deployed', '--role-arn', 'arn:aws:iam::333333333333:role/goal-mandala-change-review'])).toEqual({
+    expect(
+      parseFetchArgs([
+        '--out',
+        'deployed',
+        '--role-arn',
+        'arn:aws:iam::333333333333:role/goal-mandala-change-review',
+      ]),
+    ).toEqual({
       out: 'deployed',
       assembly: 'cdk.out',
       stage: 'Production',

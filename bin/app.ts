@@ -7,6 +7,9 @@ import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
 import { ChangeReviewAccessStack } from '../pipeline/change-review-access-stack.js';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { assertBudgetsHold } from '../pipeline/cost/budget-check.js';
+import { assemblyStacks } from '../pipeline/cost/cloud-assembly.js';
+import { costInputsFromConfig, priceTemplates } from '../pipeline/cost/estimate.js';
 import { PipelineStack } from '../pipeline/pipeline-stack.js';
 
 function gitCommit(): string {
@@ -39,7 +42,9 @@ try {
     appName: config.appName,
     toolchainAccount: config.toolchain.account,
   });
-  app.synth();
+  const assembly = app.synth();
+  // Budgets that hold: a stage's budget below its own estimate would alert every month (npm run cost explains it).
+  assertBudgetsHold(priceTemplates(assemblyStacks(assembly), costInputsFromConfig(config)), config);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Stage, type StageProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from '../pipeline/config.js';
 import { ApiStack } from './api-stack.js';
@@ -41,20 +41,34 @@ export class GoalMandalaStage extends Stage {
     const { config } = props;
     super(scope, id, { env: { account: config.account, region: config.region }, ...props });
 
-    this.network = new NetworkStack(this, 'Network', { availabilityZones: config.availabilityZones });
+    this.network = new NetworkStack(this, 'Network', {
+      availabilityZones: config.availabilityZones,
+      egress: config.egress,
+    });
+    const { database } = config;
     this.data = new DataStack(this, 'Data', {
       vpc: this.network.vpc,
       databaseSecurityGroup: this.network.databaseSecurityGroup,
+      functionSubnets: this.network.functionSubnets,
       backupWindowUtc: config.backupWindowUtc,
+      minCapacityAcu: database.minCapacityAcu,
+      maxCapacityAcu: database.maxCapacityAcu,
+      readers: database.readers,
+      autoPauseAfter:
+        database.autoPauseAfterMinutes === undefined
+          ? undefined
+          : Duration.minutes(database.autoPauseAfterMinutes),
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       vpc: this.network.vpc,
+      functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
       databaseSecret: this.data.databaseSecret,
       bedrockModelId: config.bedrockModelId,
     });
     this.api = new ApiStack(this, 'Api', {
       vpc: this.network.vpc,
+      functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
       databaseSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,

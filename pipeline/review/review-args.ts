@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ReviewError } from './review-error.js';
 
 export const REVIEW_USAGE =
-  'usage: npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out change-review.md] [--note FILE]';
+  'usage: npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out change-review.md] [--note FILE] [--config cdk.json]';
 
 export interface ReviewArgs {
   /** The deployed templates: one `<artifact id>.template.json` per deployed stack. */
@@ -15,6 +15,8 @@ export interface ReviewArgs {
   readonly out: string;
   /** Where to write the approval's one-line note. @default - not written */
   readonly note?: string;
+  /** The app's cdk.json, whose usage prices the monthly cost before → after. @default 'cdk.json' (no cost line without it) */
+  readonly config: string;
 }
 
 /** Parses `npm run review` arguments; a mistake gives one line with the usage. */
@@ -29,6 +31,7 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
         stage: { type: 'string', default: 'Production' },
         out: { type: 'string', default: 'change-review.md' },
         note: { type: 'string' },
+        config: { type: 'string', default: 'cdk.json' },
       },
     }));
   } catch (error) {

@@ -2,16 +2,14 @@
  * The change review of one stage: every stack of the stage in the cloud assembly compared with its
  * deployed template, the data-loss risks among the changes, and the totals.
  */
+import type { CostInputs } from '../cost/estimate.js';
 import { type DataLossRisk, dataLossRisks } from './data-loss-risks.js';
 import { readDeployedTemplate } from './deployed-templates.js';
 import { type ChangeKind, type StackChanges, stackChanges } from './stack-changes.js';
 import { readStageStacks } from './stage-assembly.js';
+import { type CostChange, stageCost } from './stage-cost.js';
 
-/** The stage's monthly cost priced from the deployed and the new templates (the cost report's figures). */
-export interface CostChange {
-  readonly beforeUsd: number;
-  readonly afterUsd: number;
-}
+export type { CostChange } from './stage-cost.js';
 
 export interface ChangeReview {
   readonly stageName: string;
@@ -30,15 +28,25 @@ export interface ReviewStageOptions {
   readonly deployedDir: string;
   /** The stage's name in the assembly (`Production`). */
   readonly stageName: string;
+  /** The cost report's inputs (usage from cdk.json). @default - no cost before → after */
+  readonly costInputs?: CostInputs;
 }
 
 export function reviewStage(options: ReviewStageOptions): ChangeReview {
-  const stacks = readStageStacks(options.assemblyDir, options.stageName).map((stack) =>
-    stackChanges(stack.stackName, readDeployedTemplate(options.deployedDir, stack), stack.template),
-  );
+  const priced = readStageStacks(options.assemblyDir, options.stageName).map((stack) => ({
+    stack,
+    deployed: readDeployedTemplate(options.deployedDir, stack),
+  }));
+  const stacks = priced.map(({ stack, deployed }) => stackChanges(stack.stackName, deployed, stack.template));
   const counts: Record<ChangeKind, number> = { added: 0, modified: 0, replaced: 0, removed: 0 };
   for (const change of stacks.flatMap((stack) => stack.resources)) counts[change.kind] += 1;
-  return { stageName: options.stageName, stacks, risks: stacks.flatMap(dataLossRisks), counts };
+  return {
+    stageName: options.stageName,
+    stacks,
+    risks: stacks.flatMap(dataLossRisks),
+    counts,
+    cost: options.costInputs ? stageCost(options.stageName, priced, options.costInputs) : undefined,
+  };
 }
 
 /** The review's last line: `review: N added, M modified, R replaced, D removed; K data-loss risk(s)`. */

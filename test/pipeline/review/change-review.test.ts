@@ -16,7 +16,8 @@ import { runReview } from '../../../pipeline/review/run-review.js';
 import { stackChanges } from '../../../pipeline/review/stack-changes.js';
 import { type StageStack, readStageStacks } from '../../../pipeline/review/stage-assembly.js';
 import { parseChangeReviewNote } from '../../../services/notifier/change-review-note.js';
-import { buildTestStages } from '../../helpers/test-app.js';
+import { costInputsFromConfig } from '../../../pipeline/cost/estimate.js';
+import { buildTestStages, exampleConfig } from '../../helpers/test-app.js';
 
 type Template = { Resources: Record<string, Resource> };
 type Resource = { Type: string; Properties?: Record<string, unknown>; [key: string]: unknown };
@@ -261,6 +262,29 @@ describe('the review document', () => {
   });
 });
 
+describe("the stage's monthly cost before → after", () => {
+  const costInputs = () => costInputsFromConfig(exampleConfig());
+  const withCost = (dir: string) =>
+    reviewStage({ assemblyDir, deployedDir: dir, stageName: 'Production', costInputs: costInputs() });
+
+  it('is the same before and after when nothing changes', () => {
+    const { cost } = withCost(deployedDir());
+    expect(cost!.beforeUsd).toBeGreaterThan(0);
+    expect(cost!.afterUsd).toBe(cost!.beforeUsd);
+  });
+
+  it('rises by what a new stack costs (the database) when that stack is not deployed yet', () => {
+    const { cost } = withCost(deployedDir({}, ['Data']));
+    const { cost: unchanged } = withCost(deployedDir());
+    expect(cost!.afterUsd).toBe(unchanged!.afterUsd);
+    // An Aurora serverless v2 floor is tens of USD a month on its own.
+    expect(cost!.afterUsd - cost!.beforeUsd).toBeGreaterThan(10);
+    expect(renderMarkdown(withCost(deployedDir({}, ['Data'])))).toMatch(
+      /^Monthly cost: \$\d+\.\d\d → \$\d+\.\d\d \(\+\$\d+\.\d\d\)$/m,
+    );
+  });
+});
+
 describe('npm run review', () => {
   it('writes change-review.md and the approval note', () => {
     const dir = deployedDir();
@@ -270,6 +294,9 @@ describe('npm run review', () => {
       parseReviewArgs(['--deployed', dir, '--assembly', assemblyDir, '--out', out, '--note', note]),
     );
     expect(readFileSync(out, 'utf8')).toBe(result.markdown);
+    // cdk.json's usage prices the cost line (unchanged templates: the same before and after).
+    expect(result.review.cost!.afterUsd).toBe(result.review.cost!.beforeUsd);
+    expect(result.markdown).toContain('Monthly cost: $');
     expect(readFileSync(note, 'utf8')).toBe(
       'review: 0 added, 0 modified, 0 replaced, 0 removed; 0 data-loss risk(s)',
     );

@@ -1,14 +1,20 @@
 /**
  * The one typed, validated configuration of the app: accounts, regions, repository, alert e-mail...
- * Read from the CDK context key `goalMandala` (example values live in cdk.json) by `bin/` only.
+ * Read from the CDK context key `goalMandala` (example values live in cdk.json), parsed once by the entry
+ * point in `bin/` and handed down. One stage's part of it is `stages/stage-config.ts`.
  * A malformed value fails with one line naming the key, never a stack trace from deep in CDK.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  account,
+  deploymentStageSchema,
+  nonNegative,
+  region,
+  type StageConfig,
+  type StageName,
+} from '../stages/stage-config.js';
 
-const account = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
-const region = z
-  .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as ap-northeast-1');
 const environment = z.strictObject({ account, region });
 
 /** RDS backup windows are UTC, `hh:mm-hh:mm`. */
@@ -16,105 +22,12 @@ const utcWindow = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a UTC window hh:mm-hh:mm');
 
-const availabilityZone = z
-  .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'must be an availability zone such as ap-northeast-1a');
-
-const nonNegative = (unit: string) => z.number().nonnegative(`must be a number of ${unit}, 0 or more`);
-
-/**
- * The stage's database shape. Staging scales to zero (min 0 ACU pauses after the idle minutes; the first
- * request after a pause waits ~15 s while it resumes); production keeps a floor and a reader.
- */
-const databaseShape = z
-  .strictObject({
-    /** Aurora Serverless v2 floor per instance; 0 lets the cluster pause (auto-pause). */
-    minCapacityAcu: z
-      .number()
-      .min(0, 'must be 0 or more ACU')
-      .max(256)
-      .multipleOf(0.5, 'must be a multiple of 0.5'),
-    maxCapacityAcu: z
-      .number()
-      .min(1, 'must be at least 1 ACU')
-      .max(256)
-      .multipleOf(0.5, 'must be a multiple of 0.5'),
-    /** Reader instances beside the writer (failover targets scaling with it). */
-    readers: z.number().int('must be a whole number').min(0).max(15),
-    /** Idle minutes before a 0-ACU cluster pauses (5–1440); only with minCapacityAcu 0. */
-    autoPauseAfterMinutes: z.number().int('must be a whole number').min(5).max(1440).optional(),
-  })
-  .superRefine((db, ctx) => {
-    if (db.minCapacityAcu > db.maxCapacityAcu) {
-      ctx.addIssue({ code: 'custom', path: ['minCapacityAcu'], message: 'must not exceed maxCapacityAcu' });
-    }
-    if (db.autoPauseAfterMinutes !== undefined && db.minCapacityAcu !== 0) {
-      ctx.addIssue({ code: 'custom', path: ['autoPauseAfterMinutes'], message: 'needs minCapacityAcu 0' });
-    }
-  });
-
-/**
- * How a month of this stage is used: what the cost report (`npm run cost`) and the budget check price
- * beyond the always-on baseline. Estimates, not measurements: revisit them against the bill.
- */
-const usageAssumptions = z.strictObject({
-  monthlyActiveUsers: nonNegative('users'),
-  /** API calls one active user makes in a month (every tRPC call, `/health` included). */
-  apiCallsPerUser: nonNegative('calls'),
-  aiDraftsPerMonth: nonNegative('drafts'),
-  /** Data CloudFront sends to browsers (site and API answers). */
-  gbServedPerMonth: nonNegative('GB'),
-  /** Hours a day the database is awake with work (a 0-ACU staging database pauses the rest). */
-  databaseBusyHoursPerDay: z.number().min(0).max(24, 'must be at most 24 hours'),
-  /** Average capacity of each instance while busy (never below the floor). */
-  databaseAverageAcu: nonNegative('ACU'),
-  databaseStorageGb: nonNegative('GB'),
-});
-
-const deploymentStage = z
-  .strictObject({
-    account,
-    region,
-    /**
-     * The VPC's two availability zones. Named here, not looked up, so synth needs no credentials
-     * for the target account (the pipeline synthesizes in the toolchain account).
-     */
-    availabilityZones: z.array(availabilityZone).length(2, 'must list exactly 2 availability zones'),
-    /** Where the budget alert and alarm e-mails go. */
-    alertEmail: z.email('must be an e-mail address'),
-    /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
-    monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
-    /** Bedrock model for the AI drafts; must be offered in the stage's region. */
-    bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
-    database: databaseShape,
-    /**
-     * How functions in the VPC reach AWS APIs (Secrets Manager, Step Functions, Bedrock): one NAT gateway,
-     * or interface endpoints in one zone for a staging account that should cost little when idle.
-     */
-    egress: z.enum(['nat-gateway', 'vpc-endpoints'], 'must be nat-gateway or vpc-endpoints'),
-    usage: usageAssumptions,
-  })
-  .superRefine((stage, ctx) => {
-    stage.availabilityZones.forEach((zone, index) => {
-      if (!zone.startsWith(stage.region)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['availabilityZones', index],
-          message: `must be in region ${stage.region}`,
-        });
-      }
-    });
-    if (new Set(stage.availabilityZones).size !== stage.availabilityZones.length) {
-      ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'must list two different zones' });
-    }
-  });
-
 export const appConfigSchema = z.strictObject({
   /** Prefix for names people read (dashboards, alarms); physical names are left to CloudFormation. */
   appName: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be lowercase letters, digits and dashes'),
   toolchain: environment,
-  staging: deploymentStage,
-  production: deploymentStage,
+  staging: deploymentStageSchema,
+  production: deploymentStageSchema,
   repository: z.strictObject({
     /** `owner/name` of the source repository. */
     name: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
@@ -136,18 +49,7 @@ export const appConfigSchema = z.strictObject({
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
-export type DeploymentStageConfig = z.infer<typeof deploymentStage>;
-export type DatabaseShape = z.infer<typeof databaseShape>;
-export type UsageAssumptions = z.infer<typeof usageAssumptions>;
-export type StageName = 'staging' | 'production';
-
-/** Everything one deployment stage needs, derived from the app configuration. */
-export interface StageConfig extends DeploymentStageConfig {
-  readonly stageName: StageName;
-  readonly appName: string;
-  readonly slackWebhookSecretName: string;
-  readonly backupWindowUtc: string;
-}
+export type { DatabaseShape, UsageAssumptions } from '../stages/stage-config.js';
 
 /** Raised with a one-line message naming the offending key. */
 export class ConfigError extends Error {
@@ -182,6 +84,14 @@ export function parseConfig(raw: unknown): Readonly<AppConfig> {
     throw new ConfigError(`configuration: ${key} ${message}`);
   }
   return deepFreeze(parsed.data);
+}
+
+/** The `goalMandala` context of a cdk.json (the repository's own by default), for entry points that run no CDK app. */
+export function readCdkJsonConfig(
+  cdkJsonPath: URL | string = new URL('../cdk.json', import.meta.url),
+): Readonly<AppConfig> {
+  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
+  return parseConfig(cdkJson.context?.[CONTEXT_KEY]);
 }
 
 export function stageConfig(config: AppConfig, stageName: StageName): StageConfig {

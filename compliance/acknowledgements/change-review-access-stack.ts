@@ -1,5 +1,5 @@
 import type { ChangeReviewAccessStack } from '../../pipeline/change-review-access-stack.js';
-import { accept } from './find.js';
+import { accept } from './accept-findings.js';
 
 /** Change review access (production account bootstrapping): the read-only change review role's policy. */
 export function acknowledgeChangeReviewAccessStack(stack: ChangeReviewAccessStack): void {

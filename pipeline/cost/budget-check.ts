@@ -2,7 +2,8 @@
  * Budgets that hold: a stage whose configured monthly budget is below its own estimate at the configured
  * usage would alert every month, which is noise. Synth fails with one line naming the key.
  */
-import { CONTEXT_KEY, ConfigError, type AppConfig, type StageName } from '../config.js';
+import type { StageName } from '../../stages/stage-config.js';
+import { CONTEXT_KEY, ConfigError, type AppConfig } from '../config.js';
 import type { CostEstimate } from './estimate.js';
 import { usd } from './render.js';
 

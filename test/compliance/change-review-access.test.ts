@@ -21,7 +21,7 @@ describe('the change review access stack under the compliance packs', () => {
     for (const name of ['Network', 'Data']) new Stack(production, name);
 
     const app = new App({ outdir, context });
-    registerCompliance(app);
+    registerCompliance(app, { backupWindowUtc: context.goalMandala.backupWindowUtc });
     const access = new ChangeReviewAccessStack(app, 'GoalMandalaChangeReviewAccess', {
       stage: production,
       appName: 'goal-mandala',

@@ -1,0 +1,117 @@
+/**
+ * The configuration of ONE deployment stage (staging or production): what GoalMandalaStage reads.
+ * The app's configuration (pipeline/config.ts) lists one of these per stage and derives the rest.
+ */
+import { z } from 'zod';
+
+export const account = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
+export const region = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as ap-northeast-1');
+
+const availabilityZone = z
+  .string()
+  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'must be an availability zone such as ap-northeast-1a');
+
+export const nonNegative = (unit: string) => z.number().nonnegative(`must be a number of ${unit}, 0 or more`);
+
+/**
+ * The stage's database shape. Staging scales to zero (min 0 ACU pauses after the idle minutes; the first
+ * request after a pause waits ~15 s while it resumes); production keeps a floor and a reader.
+ */
+const databaseShape = z
+  .strictObject({
+    /** Aurora Serverless v2 floor per instance; 0 lets the cluster pause (auto-pause). */
+    minCapacityAcu: z
+      .number()
+      .min(0, 'must be 0 or more ACU')
+      .max(256)
+      .multipleOf(0.5, 'must be a multiple of 0.5'),
+    maxCapacityAcu: z
+      .number()
+      .min(1, 'must be at least 1 ACU')
+      .max(256)
+      .multipleOf(0.5, 'must be a multiple of 0.5'),
+    /** Reader instances beside the writer (failover targets scaling with it). */
+    readers: z.number().int('must be a whole number').min(0).max(15),
+    /** Idle minutes before a 0-ACU cluster pauses (5–1440); only with minCapacityAcu 0. */
+    autoPauseAfterMinutes: z.number().int('must be a whole number').min(5).max(1440).optional(),
+  })
+  .superRefine((db, ctx) => {
+    if (db.minCapacityAcu > db.maxCapacityAcu) {
+      ctx.addIssue({ code: 'custom', path: ['minCapacityAcu'], message: 'must not exceed maxCapacityAcu' });
+    }
+    if (db.autoPauseAfterMinutes !== undefined && db.minCapacityAcu !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['autoPauseAfterMinutes'], message: 'needs minCapacityAcu 0' });
+    }
+  });
+
+/**
+ * How a month of this stage is used: what the cost report (`npm run cost`) and the budget check price
+ * beyond the always-on baseline. Estimates, not measurements: revisit them against the bill.
+ */
+const usageAssumptions = z.strictObject({
+  monthlyActiveUsers: nonNegative('users'),
+  /** API calls one active user makes in a month (every tRPC call, `/health` included). */
+  apiCallsPerUser: nonNegative('calls'),
+  aiDraftsPerMonth: nonNegative('drafts'),
+  /** Data CloudFront sends to browsers (site and API answers). */
+  gbServedPerMonth: nonNegative('GB'),
+  /** Hours a day the database is awake with work (a 0-ACU staging database pauses the rest). */
+  databaseBusyHoursPerDay: z.number().min(0).max(24, 'must be at most 24 hours'),
+  /** Average capacity of each instance while busy (never below the floor). */
+  databaseAverageAcu: nonNegative('ACU'),
+  databaseStorageGb: nonNegative('GB'),
+});
+
+/** One stage's entry in the `goalMandala` context (`staging`, `production`). */
+export const deploymentStageSchema = z
+  .strictObject({
+    account,
+    region,
+    /**
+     * The VPC's two availability zones. Named here, not looked up, so synth needs no credentials
+     * for the target account (the pipeline synthesizes in the toolchain account).
+     */
+    availabilityZones: z.array(availabilityZone).length(2, 'must list exactly 2 availability zones'),
+    /** Where the budget alert and alarm e-mails go. */
+    alertEmail: z.email('must be an e-mail address'),
+    /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
+    monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
+    /** Bedrock model for the AI drafts; must be offered in the stage's region. */
+    bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+    database: databaseShape,
+    /**
+     * How functions in the VPC reach AWS APIs (Secrets Manager, Step Functions, Bedrock): one NAT gateway,
+     * or interface endpoints in one zone for a staging account that should cost little when idle.
+     */
+    egress: z.enum(['nat-gateway', 'vpc-endpoints'], 'must be nat-gateway or vpc-endpoints'),
+    usage: usageAssumptions,
+  })
+  .superRefine((stage, ctx) => {
+    stage.availabilityZones.forEach((zone, index) => {
+      if (!zone.startsWith(stage.region)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['availabilityZones', index],
+          message: `must be in region ${stage.region}`,
+        });
+      }
+    });
+    if (new Set(stage.availabilityZones).size !== stage.availabilityZones.length) {
+      ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'must list two different zones' });
+    }
+  });
+
+export type DeploymentStageConfig = z.infer<typeof deploymentStageSchema>;
+export type DatabaseShape = z.infer<typeof databaseShape>;
+export type UsageAssumptions = z.infer<typeof usageAssumptions>;
+export type StageName = 'staging' | 'production';
+
+/** Everything one deployment stage needs: its own entry plus the app-wide values it reads. */
+export interface StageConfig extends DeploymentStageConfig {
+  readonly stageName: StageName;
+  readonly appName: string;
+  readonly slackWebhookSecretName: string;
+  readonly backupWindowUtc: string;
+}

@@ -9,6 +9,7 @@ import { ArtifactBucketHardening } from './artifact-bucket.js';
 import { type AppConfig, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
 import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import { ChangeReviewStep } from './steps/change-review-step.js';
 import { frontendReleaseStepsFactory } from './steps/frontend-release.js';
 import { type ReleaseStepsFactory, postDeploySteps } from './steps/post-deploy-steps.js';
 import { synthStep } from './steps/synth-step.js';
@@ -89,12 +90,21 @@ export class PipelineStack extends Stack {
     this.pipeline.addStage(this.staging, {
       post: postDeploySteps({ stage: this.staging, source, commitId }, releaseSteps),
     });
+    // What production's deployment would change (replacements, data-loss risks, IAM), for the approver.
+    const review = new ChangeReviewStep(this, {
+      source,
+      cloudAssembly: this.pipeline.cloudAssemblyFileSet,
+      stage: this.production,
+      appName: config.appName,
+    });
     this.pipeline.addStage(this.production, {
-      pre: [
-        new pipelines.ManualApprovalStep(APPROVAL_ACTION_NAME, {
-          comment: 'Staging passed its health check and smoke test. Promote this commit to production?',
-        }),
-      ],
+      pre: pipelines.Step.sequence([
+        review,
+        review.approval(
+          APPROVAL_ACTION_NAME,
+          'Staging passed its health check and smoke test. Promote this commit to production?',
+        ),
+      ]),
       post: postDeploySteps({ stage: this.production, source, commitId }, releaseSteps),
     });
 

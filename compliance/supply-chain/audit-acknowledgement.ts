@@ -6,7 +6,11 @@ export const MIN_AUDIT_REASON_LENGTH = 20;
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
-  .refine((text) => new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'is not a calendar date');
+  .refine((text) => {
+    // Date rolls 2027-02-30 over into March: a real calendar date reads back unchanged.
+    const date = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+  }, 'is not a calendar date');
 
 const auditAcknowledgement = z.object({
   advisory: z

@@ -13,9 +13,7 @@ const isoDate = z
   }, 'is not a calendar date');
 
 const auditAcknowledgement = z.object({
-  advisory: z
-    .string()
-    .regex(/^GHSA(-[0-9a-z]{4}){3}$/, 'must be a GitHub advisory id (GHSA-xxxx-xxxx-xxxx)'),
+  advisory: z.string().regex(/^GHSA(-[0-9a-z]{4}){3}$/, 'must be a GitHub advisory id (GHSA-xxxx-xxxx-xxxx)'),
   package: z.string().min(1),
   reason: z
     .string()
@@ -40,7 +38,9 @@ export interface AuditAcknowledgement {
 }
 
 /** Validates acknowledgements, naming the entry and field of the first mistake. */
-export function parseAuditAcknowledgements(entries: readonly AuditAcknowledgement[]): readonly AuditAcknowledgement[] {
+export function parseAuditAcknowledgements(
+  entries: readonly AuditAcknowledgement[],
+): readonly AuditAcknowledgement[] {
   return entries.map((entry, index) => {
     const parsed = auditAcknowledgement.safeParse(entry);
     if (parsed.success) return parsed.data;

@@ -34,7 +34,13 @@ export function auditVerdict(answer: NpmAuditAnswer, options: AuditVerdictOption
     return verdictOnReport(advisoriesOf(report.vulnerabilities as Record<string, unknown>), options);
   }
   const error = (report?.error ?? {}) as { code?: string; summary?: string };
-  if (report && typeof report === 'object' && 'error' in report && !error.code && typeof report.message === 'string') {
+  if (
+    report &&
+    typeof report === 'object' &&
+    'error' in report &&
+    !error.code &&
+    typeof report.message === 'string'
+  ) {
     // npm's answer when the advisory endpoint is unreachable or refuses: a message, an empty error, no code.
     const why = `advisory database unreachable (${firstLine(report.message)})`;
     return options.required
@@ -46,7 +52,9 @@ export function auditVerdict(answer: NpmAuditAnswer, options: AuditVerdictOption
           cases: [{ name: 'npm audit --omit=dev', skipped: why }],
         };
   }
-  return failed(`audit: npm audit could not run: ${[error.code, error.summary].filter(Boolean).join(' ') || 'unknown answer'}`);
+  return failed(
+    `audit: npm audit could not run: ${[error.code, error.summary].filter(Boolean).join(' ') || 'unknown answer'}`,
+  );
 }
 
 function verdictOnReport(advisories: readonly Advisory[], options: AuditVerdictOptions): CheckOutcome {
@@ -60,7 +68,9 @@ function verdictOnReport(advisories: readonly Advisory[], options: AuditVerdictO
       cases.push({ name });
       continue;
     }
-    const ack = options.acknowledgements.find((a) => a.advisory === advisory.id && a.package === advisory.package);
+    const ack = options.acknowledgements.find(
+      (a) => a.advisory === advisory.id && a.package === advisory.package,
+    );
     if (ack && ack.expires >= options.today) {
       acknowledged += 1;
       cases.push({ name, skipped: `Acknowledged until ${ack.expires}: ${ack.reason}` });
@@ -74,7 +84,9 @@ function verdictOnReport(advisories: readonly Advisory[], options: AuditVerdictO
   }
   cases.push({
     name: 'no unacknowledged high or critical advisory',
-    ...(open > 0 ? { failure: { message: `${open} open advisory(ies)`, detail: 'see the cases above' } } : {}),
+    ...(open > 0
+      ? { failure: { message: `${open} open advisory(ies)`, detail: 'see the cases above' } }
+      : {}),
   });
   const lower = advisories.length - open - acknowledged;
   return {

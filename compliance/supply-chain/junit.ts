@@ -1,7 +1,12 @@
 import { XMLBuilder } from 'fast-xml-parser';
 import type { CheckOutcome } from './check-outcome.js';
 
-const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', format: true, suppressEmptyNode: true });
+const builder = new XMLBuilder({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  format: true,
+  suppressEmptyNode: true,
+});
 
 /**
  * One check's result as JUnit for a CodeBuild report group: one test suite named after the check,
@@ -10,7 +15,12 @@ const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '
 export function renderJunit(outcome: CheckOutcome): string {
   const failures = outcome.cases.filter((c) => c.failure).length;
   const skipped = outcome.cases.filter((c) => !c.failure && c.skipped !== undefined).length;
-  const counts = { '@_tests': outcome.cases.length, '@_failures': failures, '@_errors': 0, '@_skipped': skipped };
+  const counts = {
+    '@_tests': outcome.cases.length,
+    '@_failures': failures,
+    '@_errors': 0,
+    '@_skipped': skipped,
+  };
   const testcase = outcome.cases.map((c) => ({
     '@_classname': `supply-chain.${outcome.check}`,
     '@_name': printable(c.name),

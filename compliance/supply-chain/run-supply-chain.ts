@@ -40,14 +40,17 @@ export async function runSupplyChain(options: SupplyChainOptions): Promise<reado
   const today = options.today ?? new Date().toISOString().slice(0, 10);
 
   const outcomes = [
-    await guarded('sbom', async () => generateSbom({ cwd, outputFile: resolve(cwd, options.sbomFile ?? SBOM_FILE) })),
+    await guarded('sbom', async () =>
+      generateSbom({ cwd, outputFile: resolve(cwd, options.sbomFile ?? SBOM_FILE) }),
+    ),
     await guarded('audit', async () =>
       auditVerdict(runNpmAudit(cwd), { acknowledgements, today, required: options.requireAudit }),
     ),
     await guarded('secret-scan', async () => secretScanOutcome(await scanForSecrets(cwd))),
   ];
   mkdirSync(resultsDirectory, { recursive: true });
-  for (const outcome of outcomes) writeFileSync(join(resultsDirectory, `${outcome.check}.xml`), renderJunit(outcome));
+  for (const outcome of outcomes)
+    writeFileSync(join(resultsDirectory, `${outcome.check}.xml`), renderJunit(outcome));
   return outcomes;
 }
 
@@ -56,6 +59,11 @@ async function guarded(check: CheckName, run: () => Promise<CheckOutcome>): Prom
     return await run();
   } catch (error) {
     const summary = `${check}: could not run: ${error instanceof Error ? error.message : String(error)}`;
-    return { check, passed: false, summary, cases: [{ name: check, failure: { message: summary, detail: summary } }] };
+    return {
+      check,
+      passed: false,
+      summary,
+      cases: [{ name: check, failure: { message: summary, detail: summary } }],
+    };
   }
 }

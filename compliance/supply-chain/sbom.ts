@@ -8,7 +8,11 @@ import type { CheckOutcome } from './check-outcome.js';
 export interface CycloneDxBom {
   readonly bomFormat: string;
   readonly specVersion: string;
-  readonly components?: readonly { readonly group?: string; readonly name: string; readonly version?: string }[];
+  readonly components?: readonly {
+    readonly group?: string;
+    readonly name: string;
+    readonly version?: string;
+  }[];
 }
 
 export interface SbomOptions {
@@ -23,7 +27,10 @@ export interface SbomOptions {
  * (flattened, reproducible: no timestamp or serial number, so the same lock file gives the same file).
  */
 export function generateSbom(options: SbomOptions): CheckOutcome {
-  const cli = join(dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-npm')), 'bin/cyclonedx-npm-cli.js');
+  const cli = join(
+    dirname(createRequire(import.meta.url).resolve('@cyclonedx/cyclonedx-npm')),
+    'bin/cyclonedx-npm-cli.js',
+  );
   const run = spawnSync(
     process.execPath,
     [
@@ -46,7 +53,12 @@ export function generateSbom(options: SbomOptions): CheckOutcome {
   if (run.status !== 0 || !existsSync(options.outputFile)) {
     const summary = `sbom: cyclonedx-npm exited ${run.status ?? run.signal ?? run.error?.message}; no ${shown}`;
     const detail = (run.stderr || '').trim().split('\n').slice(-20).join('\n');
-    return { check: 'sbom', passed: false, summary, cases: [{ name: shown, failure: { message: summary, detail } }] };
+    return {
+      check: 'sbom',
+      passed: false,
+      summary,
+      cases: [{ name: shown, failure: { message: summary, detail } }],
+    };
   }
   const bom = JSON.parse(readFileSync(options.outputFile, 'utf8')) as CycloneDxBom;
   const count = new Set(sbomPackages(bom)).size;

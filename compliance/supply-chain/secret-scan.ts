@@ -38,7 +38,11 @@ interface SecretlintFileResult {
  * secretlint's recommended preset: AWS keys, private keys, Slack and GitHub tokens, webhooks, and more.
  */
 export async function scanForSecrets(repository: string): Promise<SecretScanResult> {
-  const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: repository, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  const tracked = execFileSync('git', ['ls-files', '-z'], {
+    cwd: repository,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  })
     .split('\0')
     .filter(Boolean)
     .map((file) => join(repository, file))
@@ -85,7 +89,12 @@ export function secretScanOutcome(result: SecretScanResult): CheckOutcome {
       {
         name: `no secret in ${result.files} tracked file(s)`,
         ...(result.findings.length
-          ? { failure: { message: `${result.findings.length} secret(s) found`, detail: 'see the cases above' } }
+          ? {
+              failure: {
+                message: `${result.findings.length} secret(s) found`,
+                detail: 'see the cases above',
+              },
+            }
           : {}),
       },
     ],

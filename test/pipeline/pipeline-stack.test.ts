@@ -174,7 +174,10 @@ describe('the synth step', () => {
     const group = (name: string) => Object.keys(reportGroups).find((id) => id.includes(name))!;
     expect(buildSpec.reports).toEqual({
       [`<GetAtt:${group('TestReports')}>`]: { files: [TEST_RESULTS_FILE], 'file-format': 'JUNITXML' },
-      [`<GetAtt:${group('ComplianceReports')}>`]: { files: [COMPLIANCE_RESULTS_FILE], 'file-format': 'JUNITXML' },
+      [`<GetAtt:${group('ComplianceReports')}>`]: {
+        files: [COMPLIANCE_RESULTS_FILE],
+        'file-format': 'JUNITXML',
+      },
       [`<GetAtt:${group('SupplyChainReports')}>`]: {
         files: ['*.xml'],
         'base-directory': SUPPLY_CHAIN_RESULTS_DIRECTORY,

@@ -18,7 +18,7 @@ describe('audit acknowledgements', () => {
     expect(parseAuditAcknowledgements([{ ...valid, reason: `  ${valid.reason} ` }])).toEqual([valid]);
   });
 
-  it.each([
+  it.each<[Partial<typeof valid>, string]>([
     [{ reason: 'not used here' }, 'reason must say why in 20 characters or more'],
     [{ expires: '31.01.2027' }, 'expires must be a date written YYYY-MM-DD'],
     [{ expires: '2027-02-30' }, 'expires is not a calendar date'],

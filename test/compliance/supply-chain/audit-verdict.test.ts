@@ -53,7 +53,10 @@ describe('the audit verdict', () => {
   });
 
   it('passes acknowledged advisories, showing the reason and expiry', () => {
-    const outcome = auditVerdict(answer('findings'), { ...notRequired, acknowledgements: [crossSpawn, formData] });
+    const outcome = auditVerdict(answer('findings'), {
+      ...notRequired,
+      acknowledgements: [crossSpawn, formData],
+    });
     expect(outcome.passed).toBe(true);
     expect(outcome.cases.find((c) => c.name.startsWith('GHSA-3xgq'))!.skipped).toBe(
       `Acknowledged until 2026-12-31: ${crossSpawn.reason}`,
@@ -63,19 +66,30 @@ describe('the audit verdict', () => {
 
   it('still holds on its expiry day and fails the day after', () => {
     const lastDay = { ...crossSpawn, expires: today };
-    const onTheDay = auditVerdict(answer('findings'), { ...notRequired, acknowledgements: [lastDay, formData] });
+    const onTheDay = auditVerdict(answer('findings'), {
+      ...notRequired,
+      acknowledgements: [lastDay, formData],
+    });
     expect(onTheDay.passed).toBe(true);
 
     const expired = { ...crossSpawn, expires: '2026-11-30' };
-    const outcome = auditVerdict(answer('findings'), { ...notRequired, acknowledgements: [expired, formData] });
+    const outcome = auditVerdict(answer('findings'), {
+      ...notRequired,
+      acknowledgements: [expired, formData],
+    });
     expect(outcome.passed).toBe(false);
     const failure = outcome.cases.find((c) => c.name.startsWith('GHSA-3xgq'))!.failure!;
-    expect(failure.message).toBe('acknowledgement expired on 2026-11-30: update cross-spawn or renew the acknowledgement');
+    expect(failure.message).toBe(
+      'acknowledgement expired on 2026-11-30: update cross-spawn or renew the acknowledgement',
+    );
   });
 
   it('does not let an acknowledgement of one package cover the same advisory on another', () => {
     const elsewhere = { ...crossSpawn, package: 'other-package' };
-    const outcome = auditVerdict(answer('findings'), { ...notRequired, acknowledgements: [elsewhere, formData] });
+    const outcome = auditVerdict(answer('findings'), {
+      ...notRequired,
+      acknowledgements: [elsewhere, formData],
+    });
     expect(failedNames(outcome)).toContain('GHSA-3xgq-45jj-v275 cross-spawn (high)');
   });
 
@@ -92,7 +106,9 @@ describe('the audit verdict', () => {
       expect(here.passed).toBe(true);
       expect(here.summary).toMatch(/^audit: not checked, advisory database unreachable \(.+\); passes here/);
       expect(here.summary.split('\n')).toHaveLength(1);
-      expect(here.cases).toEqual([{ name: 'npm audit --omit=dev', skipped: expect.stringContaining('unreachable') }]);
+      expect(here.cases).toEqual([
+        { name: 'npm audit --omit=dev', skipped: expect.stringContaining('unreachable') },
+      ]);
 
       const required = auditVerdict(answer(name), { ...notRequired, required: true });
       expect(required.passed).toBe(false);
@@ -103,7 +119,9 @@ describe('the audit verdict', () => {
   it('fails when npm audit cannot run at all, even where the audit is not required', () => {
     const noLock = auditVerdict(answer('no-lockfile'), notRequired);
     expect(noLock.passed).toBe(false);
-    expect(noLock.summary).toBe('audit: npm audit could not run: ENOLOCK This command requires an existing lockfile.');
+    expect(noLock.summary).toBe(
+      'audit: npm audit could not run: ENOLOCK This command requires an existing lockfile.',
+    );
 
     const garbage = auditVerdict({ unparsed: 'npm ERR! something else\nmore' }, notRequired);
     expect(garbage.passed).toBe(false);

@@ -8,8 +8,14 @@ const outcome: CheckOutcome = {
   passed: false,
   summary: 'audit: …',
   cases: [
-    { name: 'GHSA-3xgq-45jj-v275 cross-spawn (high)', failure: { message: 'unacknowledged <high> & "open"', detail: 'a\nb\u0007' } },
-    { name: 'GHSA-fjxv-7rqg-78g4 form-data (critical)', skipped: 'Acknowledged until 2026-12-31: no multipart requests' },
+    {
+      name: 'GHSA-3xgq-45jj-v275 cross-spawn (high)',
+      failure: { message: 'unacknowledged <high> & "open"', detail: 'a\nb\u0007' },
+    },
+    {
+      name: 'GHSA-fjxv-7rqg-78g4 form-data (critical)',
+      skipped: 'Acknowledged until 2026-12-31: no multipart requests',
+    },
     { name: 'GHSA-67mh-4wv8-2f99 esbuild (moderate)' },
   ],
 };
@@ -23,8 +29,15 @@ describe('the supply-chain JUnit file', () => {
     expect(suite).toMatchObject({ name: 'audit', tests: '3', failures: '1', errors: '0', skipped: '1' });
     expect(parsed.testsuites).toMatchObject({ tests: '3', failures: '1', skipped: '1' });
     const [failed, skipped, passed] = suite.testcase;
-    expect(failed.failure).toEqual({ message: 'unacknowledged <high> & "open"', type: 'audit', '#text': 'a\nb' });
+    expect(failed.failure).toEqual({
+      message: 'unacknowledged <high> & "open"',
+      type: 'audit',
+      '#text': 'a\nb',
+    });
     expect(skipped.skipped.message).toBe('Acknowledged until 2026-12-31: no multipart requests');
-    expect(passed).toEqual({ classname: 'supply-chain.audit', name: 'GHSA-67mh-4wv8-2f99 esbuild (moderate)' });
+    expect(passed).toEqual({
+      classname: 'supply-chain.audit',
+      name: 'GHSA-67mh-4wv8-2f99 esbuild (moderate)',
+    });
   });
 });

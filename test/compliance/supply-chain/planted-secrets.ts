@@ -10,7 +10,11 @@ import { join } from 'node:path';
 export const PLANTED = {
   awsAccessKeyId: ['AKIA', 'QYLPMN5HFIQR7XYZ'].join(''),
   awsSecretAccessKey: ['wJalrXUtnFEMI/K7MDENG', '/bPxRfiCYzz12345678'].join(''),
-  slackWebhook: ['https://hooks.slack', '.com/services/T0', '1234567/B01234567/abcdefghijklmnopqrstuvwx'].join(''),
+  slackWebhook: [
+    'https://hooks.slack',
+    '.com/services/T0',
+    '1234567/B01234567/abcdefghijklmnopqrstuvwx',
+  ].join(''),
   slackToken: ['xoxb', '123456789012', '1234567890123', 'AbCdEfGhIjKlMnOpQrStUvWx'].join('-'),
   privateKeyBody:
     'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmwIDAQABAoIBAQCC',
@@ -23,7 +27,8 @@ const pem = (label: string, body: string) =>
 export function gitRepository(files: Record<string, string>, untracked: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'supply-chain-'));
   execFileSync('git', ['init', '--quiet', dir]);
-  for (const [path, content] of Object.entries({ ...files, ...untracked })) writeFileSync(join(dir, path), content);
+  for (const [path, content] of Object.entries({ ...files, ...untracked }))
+    writeFileSync(join(dir, path), content);
   execFileSync('git', ['add', '--', ...Object.keys(files)], { cwd: dir });
   return dir;
 }
@@ -39,8 +44,14 @@ export function plantedFiles(): Record<string, string> {
       '};',
       '',
     ].join('\n'),
-    'notify.md': ['# Alerts', '', `Post to ${PLANTED.slackWebhook} when it breaks.`, `Bot: ${PLANTED.slackToken}`, ''].join('\n'),
-    'id_rsa': pem(['RSA', 'PRIVATE KEY'].join(' '), PLANTED.privateKeyBody),
+    'notify.md': [
+      '# Alerts',
+      '',
+      `Post to ${PLANTED.slackWebhook} when it breaks.`,
+      `Bot: ${PLANTED.slackToken}`,
+      '',
+    ].join('\n'),
+    id_rsa: pem(['RSA', 'PRIVATE KEY'].join(' '), PLANTED.privateKeyBody),
     'README.md': '# nothing secret here\n',
   };
 }

@@ -33,7 +33,12 @@ describe('the secret scan', () => {
     const outcome = secretScanOutcome(await scanForSecrets(repository(plantedFiles())));
     const everything = JSON.stringify(outcome) + renderJunit(outcome);
     expect(everything).toContain('found AWS Secret Access Key: ***');
-    for (const secret of [PLANTED.awsSecretAccessKey, PLANTED.slackWebhook, PLANTED.slackToken, PLANTED.privateKeyBody]) {
+    for (const secret of [
+      PLANTED.awsSecretAccessKey,
+      PLANTED.slackWebhook,
+      PLANTED.slackToken,
+      PLANTED.privateKeyBody,
+    ]) {
       expect(everything).not.toContain(secret);
       expect(everything).not.toContain(secret.slice(8, 24));
     }

@@ -10,7 +10,7 @@ export const COMPLIANCE_RESULTS_FILE = 'compliance-report.xml';
 /** Where `npm run supply-chain` writes its JUnit results: one file per check (SBOM, audit, secret scan). */
 export const SUPPLY_CHAIN_RESULTS_DIRECTORY = 'supply-chain-results';
 /** The npm script the synth step runs after `npm ci`: lint, typecheck, test, synth, compliance report, supply chain. */
-export const CI_SYNTH_SCRIPT = 'ci:synth';
+export const PIPELINE_BUILD_SCRIPT = 'pipeline:build';
 
 export interface SynthStepProps {
   /** The repository checkout. */
@@ -19,7 +19,7 @@ export interface SynthStepProps {
 
 /**
  * The Build stage: the README's commands through npm scripts (build logic stays in package.json and
- * pipeline/scripts/ci-synth.sh, not here), publishing test results, the compliance report and the
+ * pipeline/scripts/pipeline-build.sh, not here), publishing test results, the compliance report and the
  * supply-chain checks as CodeBuild report groups people read in the console (CodeBuild → Report groups).
  */
 export function synthStep(scope: Construct, props: SynthStepProps): pipelines.CodeBuildStep {
@@ -33,7 +33,7 @@ export function synthStep(scope: Construct, props: SynthStepProps): pipelines.Co
 
   return new pipelines.CodeBuildStep('Synth', {
     input: props.source,
-    commands: ['npm ci --no-audit --no-fund', `npm run ${CI_SYNTH_SCRIPT}`],
+    commands: ['npm ci --no-audit --no-fund', `npm run ${PIPELINE_BUILD_SCRIPT}`],
     primaryOutputDirectory: 'cdk.out',
     // Tests and a two-stage synth with bundling want more than the small instance's 3 GB.
     buildEnvironment: { computeType: codebuild.ComputeType.MEDIUM },

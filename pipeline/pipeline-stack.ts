@@ -48,6 +48,9 @@ export class PipelineStack extends Stack {
       connectionArn: config.repository.connectionArn,
       triggerOnPush: true,
       actionName: SOURCE_ACTION_NAME,
+      // The build's secret scan reads what git tracks (`git ls-files`): CodeBuild clones the commit
+      // instead of unpacking a zip without git metadata. Every consumer of the source is a CodeBuild step.
+      codeBuildCloneOutput: true,
     });
     const commitId = source.sourceAttribute('CommitId');
     // Every CodeBuild project of the pipeline logs here, kept three months.

@@ -87,6 +87,18 @@ export const deploymentStageSchema = z
      */
     egress: z.enum(['nat-gateway', 'vpc-endpoints'], 'must be nat-gateway or vpc-endpoints'),
     usage: usageAssumptionsSchema,
+    /**
+     * Minutes production stays under its bake alarms after its post-deploy steps before the run counts
+     * as released (an alarm meanwhile rolls the stage back). Staging does not bake: its database pauses
+     * when idle, so its alarms have no traffic to judge.
+     */
+    bakeMinutes: z
+      .number()
+      // A refinement, not .int(): zod reports .int() as a type error ("must be an int").
+      .refine(Number.isInteger, 'must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(1440, 'must be at most 1440 minutes (a day)')
+      .default(30),
   })
   .superRefine((stage, ctx) => {
     stage.availabilityZones.forEach((zone, index) => {

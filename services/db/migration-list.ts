@@ -5,6 +5,7 @@
  */
 import type { MigrationBuilder } from 'node-pg-migrate';
 import * as initialSchema from './migrations/1764316800000_initial-schema.js';
+import * as sessionsAndSignInThrottle from './migrations/1796156745935_sessions-and-sign-in-throttle.js';
 
 export interface MigrationModule {
   up(pgm: MigrationBuilder): void | Promise<void>;
@@ -13,4 +14,5 @@ export interface MigrationModule {
 
 export const migrationList: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
   ['1764316800000_initial-schema', initialSchema],
+  ['1796156745935_sessions-and-sign-in-throttle', sessionsAndSignInThrottle],
 ];

@@ -241,6 +241,8 @@ describe('stages', () => {
         'FrontendSmokeTestCandidate',
         'FrontendSwitchActive',
         'SiteSmokeTest',
+        // Staging then runs the product's journey (test/pipeline/release-safety.test.ts).
+        ...(stageName === 'Staging' ? ['AcceptanceTest'] : []),
       ];
       const runOrders = order.map((name) => actions.find((action) => action.Name === name)!.RunOrder);
       for (let i = 1; i < runOrders.length; i++) expect(runOrders[i]).toBeGreaterThan(runOrders[i - 1]!);
@@ -350,8 +352,8 @@ describe('artifacts', () => {
     );
     const projects = Object.values(app.template.findResources('AWS::CodeBuild::Project'));
     // synth, self-mutation, assets, then per stage: health check, site smoke test and the frontend release's
-    // publish, candidate smoke test and switch
-    expect(projects).toHaveLength(3 + 2 * 5);
+    // publish, candidate smoke test and switch; staging's acceptance test
+    expect(projects).toHaveLength(3 + 2 * 5 + 1);
     for (const project of projects) {
       expect(project.Properties.LogsConfig.CloudWatchLogs).toMatchObject({
         Status: 'ENABLED',

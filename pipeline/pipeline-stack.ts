@@ -9,6 +9,7 @@ import { ArtifactBucketHardening } from './artifact-bucket.js';
 import { type AppConfig, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
 import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import { ChangeReviewStep } from './steps/change-review-step.js';
 import { StageBake } from './stage-bake.js';
 import { acceptanceTestStep } from './steps/acceptance-test-step.js';
 import { frontendReleaseStepsFactory } from './steps/frontend-release.js';
@@ -51,6 +52,9 @@ export class PipelineStack extends Stack {
       connectionArn: config.repository.connectionArn,
       triggerOnPush: true,
       actionName: SOURCE_ACTION_NAME,
+      // The build's secret scan reads what git tracks (`git ls-files`): CodeBuild clones the commit
+      // instead of unpacking a zip without git metadata. Every consumer of the source is a CodeBuild step.
+      codeBuildCloneOutput: true,
     });
     const commitId = source.sourceAttribute('CommitId');
     // Every CodeBuild project of the pipeline logs here, kept three months.
@@ -98,13 +102,21 @@ export class PipelineStack extends Stack {
         acceptanceTestStep({ stage: this.staging, source }),
       ]),
     });
+    // What production's deployment would change (replacements, data-loss risks, IAM), for the approver.
+    const review = new ChangeReviewStep(this, {
+      source,
+      cloudAssembly: this.pipeline.cloudAssemblyFileSet,
+      stage: this.production,
+      appName: config.appName,
+    });
     this.pipeline.addStage(this.production, {
-      pre: [
-        new pipelines.ManualApprovalStep(APPROVAL_ACTION_NAME, {
-          comment:
-            'Staging passed its health check, smoke test and acceptance test. Promote this commit to production?',
-        }),
-      ],
+      pre: pipelines.Step.sequence([
+        review,
+        review.approval(
+          APPROVAL_ACTION_NAME,
+          'Staging passed its health check, smoke test and acceptance test. Promote this commit to production?',
+        ),
+      ]),
       post: postDeploySteps({ stage: this.production, source, commitId }, releaseSteps),
     });
 

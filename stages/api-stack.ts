@@ -16,6 +16,11 @@ import { ServiceFunction } from './constructs/service-function.js';
 
 export interface ApiStackProps extends StackProps {
   readonly vpc: ec2.IVpc;
+  /**
+   * The VPC's function subnets (`NetworkStack.functionSubnets`).
+   * @default - the VPC's private subnets with egress
+   */
+  readonly functionSubnets?: ec2.SubnetSelection;
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
   /** Database credentials, read by ARN at run time. */
   readonly databaseSecret: secretsmanager.ISecret;
@@ -56,7 +61,11 @@ export class ApiStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
-    const network = { vpc: props.vpc, securityGroups: [props.lambdaSecurityGroup] };
+    const network = {
+      vpc: props.vpc,
+      vpcSubnets: props.functionSubnets,
+      securityGroups: [props.lambdaSecurityGroup],
+    };
     const environment = {
       APP_VERSION: props.appVersion,
       DB_SECRET_ARN: props.databaseSecret.secretArn,

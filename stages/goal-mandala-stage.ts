@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Stage, type StageProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './stage-config.js';
 import { ApiStack } from './api-stack.js';
@@ -50,14 +50,27 @@ export class GoalMandalaStage extends Stage {
     super(scope, id, { env: { account: config.account, region: config.region }, ...props });
 
     const stateMachineName = `${config.appName}-${config.stageName}-task-generation`;
-    this.network = new NetworkStack(this, 'Network', { availabilityZones: config.availabilityZones });
+    this.network = new NetworkStack(this, 'Network', {
+      availabilityZones: config.availabilityZones,
+      egress: config.egress,
+    });
+    const { database } = config;
     this.data = new DataStack(this, 'Data', {
       vpc: this.network.vpc,
       databaseSecurityGroup: this.network.databaseSecurityGroup,
+      functionSubnets: this.network.functionSubnets,
       backupWindowUtc: config.backupWindowUtc,
+      minCapacityAcu: database.minCapacityAcu,
+      maxCapacityAcu: database.maxCapacityAcu,
+      readers: database.readers,
+      autoPauseAfter:
+        database.autoPauseAfterMinutes === undefined
+          ? undefined
+          : Duration.minutes(database.autoPauseAfterMinutes),
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       vpc: this.network.vpc,
+      functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
       databaseSecret: this.data.databaseSecret,
       bedrockModelId: config.bedrockModelId,
@@ -65,6 +78,7 @@ export class GoalMandalaStage extends Stage {
     });
     this.api = new ApiStack(this, 'Api', {
       vpc: this.network.vpc,
+      functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
       databaseSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,

@@ -16,8 +16,13 @@ import {
 import { ServiceFunction } from './constructs/service-function.js';
 
 export interface WorkflowStackProps extends StackProps {
-  /** Every step function runs in its private subnets (with egress, for Bedrock and Secrets Manager). */
+  /** Every step function runs in its function subnets (they reach Bedrock and Secrets Manager). */
   readonly vpc: ec2.IVpc;
+  /**
+   * The VPC's function subnets (`NetworkStack.functionSubnets`).
+   * @default - the VPC's private subnets with egress
+   */
+  readonly functionSubnets?: ec2.SubnetSelection;
   /** Attached to every step function; the database admits it on 5432. */
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
   /** Database credentials, read by ARN at run time by the steps that use the database. */
@@ -63,6 +68,7 @@ export class WorkflowStack extends Stack {
         serviceName: 'workflow',
         description: `Goal Mandala AI workflow step ${step.state}`,
         vpc: props.vpc,
+        vpcSubnets: props.functionSubnets,
         securityGroups: [props.lambdaSecurityGroup],
         timeout: step.usesModel ? MODEL_STEP_TIMEOUT : DATABASE_STEP_TIMEOUT,
         environment: {

@@ -4,6 +4,7 @@
  * the notifier can try its other formatters (alarms, budgets).
  */
 import * as z from 'zod';
+import { parseChangeReviewNote } from './change-review-note.js';
 import { parseJsonMessage } from './parse-json-message.js';
 
 const sourceAction = z.looseObject({
@@ -69,10 +70,17 @@ export function formatPipelineEvent(message: string, bake?: BakeSettings): strin
 
   if (detail.type?.category === 'Approval') {
     if (detail.state !== 'STARTED') return null;
-    const comment = event.additionalAttributes?.customData
-      ? ` — ${event.additionalAttributes.customData}`
-      : '';
-    return `:raising_hand: ${link}: ${commit} is waiting for approval before ${detail.stage ?? 'the next stage'} (${detail.action ?? 'approval'})${comment}`;
+    const { comment, note } = parseChangeReviewNote(event.additionalAttributes?.customData ?? '');
+    const waiting = `:raising_hand: ${link}: ${commit} is waiting for approval before ${detail.stage ?? 'the next stage'} (${detail.action ?? 'approval'})${comment ? ` — ${comment}` : ''}`;
+    if (!note) return waiting;
+    // The change review before the approval: its summary, a link to it, and each data-loss risk.
+    const reviewLink = event.additionalAttributes?.externalEntityLink;
+    const review = reviewLink?.startsWith('https://') ? `<${reviewLink}|Change review>` : 'Change review';
+    return [
+      waiting,
+      `:mag: ${review}: ${note.summary}`,
+      ...note.risks.map((risk) => `:warning: data-loss risk: ${risk}`),
+    ].join('\n');
   }
   if (event.detailType === 'CodePipeline Stage Execution State Change') {
     // The stage succeeds only once its On Success condition (the bake) passed.

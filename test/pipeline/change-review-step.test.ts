@@ -71,7 +71,7 @@ describe('the change review step', () => {
     const namespace = action(CHANGE_REVIEW_STEP_NAME).Namespace!;
     expect(namespace).toBeTruthy();
     expect(action(APPROVAL_ACTION_NAME).Configuration).toEqual({
-      CustomData: `Staging passed its health check and smoke test. Promote this commit to production? | #{${namespace}.CHANGE_REVIEW_NOTE}`,
+      CustomData: `Staging passed its health check, smoke test and acceptance test. Promote this commit to production? | #{${namespace}.CHANGE_REVIEW_NOTE}`,
       ExternalEntityLink: `#{${namespace}.CHANGE_REVIEW_URL}`,
     });
   });

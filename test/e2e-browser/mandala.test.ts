@@ -150,6 +150,13 @@ describe('Goal Mandala in Chromium', () => {
 
     await expect.poll(() => filledActionCount(page)).toBe(64);
     expect(await page.locator('.mandala .cell-subGoal.empty').count()).toBe(0);
+    // The page says the drafts come from the offline stand-in, not Bedrock.
+    expect(await page.locator('.ai-source').isVisible()).toBe(true);
+    expect(await page.locator('.ai-source').textContent()).toContain('local stand-in');
+    // Drafts read like a plan: no cell repeats the goal's words, and the actions begin in many ways.
+    const drafted = await page.locator('.mandala .cell-action .cell-text').allTextContents();
+    for (const title of drafted) expect(title).not.toMatch(/trusted|software|engineer/i);
+    expect(new Set(drafted.map((title) => title.split(' ')[0])).size).toBeGreaterThanOrEqual(20);
     // The AI filled only empty cells: what the person wrote is untouched.
     expect(await cellText(page, 'sub-0')).toBe('Health');
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');

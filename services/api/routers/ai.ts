@@ -11,7 +11,16 @@ import { createJob, jobLimits, markNotStarted, readJob, recordExecution } from '
 import { id } from '../inputs.js';
 import { notFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
-import { getWorkflowStarter } from '../workflow-starter.js';
+import { getWorkflowStarter, type Drafter } from '../workflow-starter.js';
+
+/** Who drafts in this deployment; a starter that cannot be found is reported where it is used. */
+function drafter(): Drafter {
+  try {
+    return getWorkflowStarter().drafter ?? 'bedrock';
+  } catch {
+    return 'bedrock';
+  }
+}
 
 export const aiRouter = router({
   generate: authedProcedure.input(z.object({ goalId: id })).mutation(async ({ ctx, input }) => {
@@ -33,7 +42,7 @@ export const aiRouter = router({
           message: `Too many AI drafts running at once (at most ${outcome.limit}). Please wait for one to finish.`,
         });
       case 'existing':
-        return { jobId: outcome.jobId };
+        return { jobId: outcome.jobId, drafter: drafter() };
       case 'created':
         break;
     }
@@ -53,12 +62,12 @@ export const aiRouter = router({
         message: 'The AI draft could not be started, try again shortly',
       });
     }
-    return { jobId };
+    return { jobId, drafter: drafter() };
   }),
 
   status: authedProcedure.input(z.object({ jobId: id })).query(async ({ ctx, input }) => {
     const job = await readJob(ctx.db, ctx.user.id, input.jobId);
     if (!job) throw notFound('job');
-    return job;
+    return { ...job, drafter: drafter() };
   }),
 });

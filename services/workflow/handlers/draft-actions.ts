@@ -1,7 +1,7 @@
 /** Step `DraftActions` (one Map iteration): asks the model for one sub-goal's empty action cells. */
 import type { ActionDraftInput, ActionDrafts } from '../mandala.js';
 import { draftTitles } from '../model/draft.js';
-import { MAX_TITLE_LENGTH } from '../model/prompts.js';
+import { maxTitleLength } from '../model/prompts.js';
 
 export async function handler({ goal, subGoal }: ActionDraftInput): Promise<ActionDrafts> {
   const emptyPositions = subGoal.actions.flatMap((title, position) => (title === '' ? [position] : []));
@@ -11,9 +11,10 @@ export async function handler({ goal, subGoal }: ActionDraftInput): Promise<Acti
     goal: goal.title,
     description: goal.description,
     subGoal: subGoal.title,
+    subGoalPosition: subGoal.position,
     keep: subGoal.actions.filter((title) => title !== ''),
     count: emptyPositions.length,
-    maxLength: MAX_TITLE_LENGTH,
+    maxLength: maxTitleLength[goal.language],
   });
   return {
     subGoalPosition: subGoal.position,

@@ -46,7 +46,7 @@ describe('local workflow: happy path', () => {
     for (const s of chart.subGoals) expect(new Set(s.actions.map((a) => a.title)).size).toBe(8);
     expect(new Set(chart.subGoals.map((s) => s.title)).size).toBe(8);
     // Actions are drafted for the sub-goal they belong to (the typed one included).
-    expect(chart.subGoals[2]!.actions[1]!.title).toContain('Build endurance');
+    expect(chart.subGoals[2]!.actions[1]!.title).toContain('build endurance');
 
     // One call for the 7 empty sub-goals, one per sub-goal for its actions; the Map ran all 8.
     const kinds = fx.bedrock.calls.map((c) => c.request?.kind);

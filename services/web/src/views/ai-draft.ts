@@ -24,6 +24,11 @@ export function createAiDraft(
 ): HTMLElement {
   const userId = context.session.user.id;
   const status = h('div', { class: 'ai-status', role: 'status', 'aria-live': 'polite' });
+  // Locally the drafts come from an offline stand-in: people should not judge the AI by them.
+  const source = h('p', { class: 'ai-source hint', hidden: true }, t('aiLocalStandIn'));
+  const showSource = (drafter: string): void => {
+    source.hidden = drafter !== 'local-stand-in';
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   context.onLeave(() => {
@@ -40,7 +45,8 @@ export function createAiDraft(
         button.disabled = true;
         show('queued');
         try {
-          const { jobId } = await api.ai.generate.mutate({ goalId });
+          const { jobId, drafter } = await api.ai.generate.mutate({ goalId });
+          showSource(drafter);
           rememberDraft(userId, goalId, jobId);
           poll(jobId);
         } catch (failure) {
@@ -81,6 +87,7 @@ export function createAiDraft(
     try {
       const job = await api.ai.status.query({ jobId });
       if (stopped) return;
+      showSource(job.drafter);
       if (job.status === 'queued' || job.status === 'running') {
         show(job.status);
         poll(jobId);
@@ -113,5 +120,5 @@ export function createAiDraft(
     void check(remembered, true);
   }
 
-  return h('div', { class: 'ai-draft' }, button, status);
+  return h('div', { class: 'ai-draft' }, button, status, source);
 }

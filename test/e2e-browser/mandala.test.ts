@@ -303,6 +303,13 @@ describe('Goal Mandala in Chromium', () => {
       await phone.goto(stack.url);
       // The browser's language picks Japanese.
       await phone.getByRole('heading', { name: 'ログイン' }).waitFor();
+      // A server error is worded in the UI's language from its code, not the API's English.
+      await phone.getByLabel('メールアドレス').fill('nobody@example.com');
+      await phone.getByLabel('パスワード').fill('not the password');
+      await phone.getByRole('button', { name: 'ログイン' }).click();
+      await expect
+        .poll(() => phone.getByRole('alert').textContent())
+        .toBe('メールアドレスまたはパスワードが違います。');
       await phone.getByRole('button', { name: 'アカウント作成' }).click();
       await phone.getByLabel('名前').fill('Bob');
       await phone.getByLabel('メールアドレス').fill(`bob-${Date.now()}@example.com`);
@@ -327,6 +334,11 @@ describe('Goal Mandala in Chromium', () => {
 
       // Bob's own chart fits the phone's width (no sideways scrolling).
       await phone.goto(stack.url);
+      // Text cut at a field's limit says so.
+      await phone.getByLabel('目標', { exact: true }).focus();
+      await phone.keyboard.insertText('あ'.repeat(250));
+      expect(await phone.getByLabel('目標', { exact: true }).inputValue()).toHaveLength(200);
+      await phone.getByText('200文字までです。超えた分は切り捨てられます。').waitFor();
       await phone.getByLabel('目標', { exact: true }).fill('毎日英語を話す');
       await phone.getByRole('button', { name: '作成' }).click();
       await phone.locator('.mandala [data-slot="goal"]').waitFor();

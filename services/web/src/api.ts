@@ -3,6 +3,8 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../api/app-router.js';
 import { toContractUrl } from './contract-url.js';
+import { localizeError, type ApiErrorData } from './error-messages.js';
+import { t } from './i18n.js';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -49,24 +51,8 @@ export function isUnauthorized(error: unknown): boolean {
   return errorCode(error) === 'UNAUTHORIZED';
 }
 
-/** A one-line message for a failed call, preferring the API's own wording (which names the field). */
+/** A failed call's message in the UI's language (from its code and fields); `fallback` when none answered. */
 export function errorMessage(error: unknown, fallback: string): string {
-  if (error instanceof TRPCClientError) {
-    const zodIssues = parseIssues(error.message);
-    return zodIssues ?? error.message;
-  }
+  if (error instanceof TRPCClientError) return localizeError(error.data as ApiErrorData | undefined, t);
   return fallback;
-}
-
-/** zod errors arrive as a JSON list of issues; show them as "field: message". */
-function parseIssues(message: string): string | null {
-  if (!message.startsWith('[')) return null;
-  try {
-    const issues = JSON.parse(message) as { path?: (string | number)[]; message?: string }[];
-    return issues
-      .map((issue) => [issue.path?.join('.'), issue.message].filter(Boolean).join(': '))
-      .join('; ');
-  } catch {
-    return null;
-  }
 }

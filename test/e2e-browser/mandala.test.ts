@@ -185,6 +185,13 @@ describe('Goal Mandala in Chromium', () => {
     expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress').getAttribute('title')).toBe(
       '100%',
     );
+    // Readable: the sub-goal's percentage is written in its cell, and the goal's progress above the chart.
+    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress-text').textContent()).toBe(
+      '100%',
+    );
+    expect(await page.getByRole('progressbar', { name: 'Goal progress' }).getAttribute('aria-valuenow')).toBe(
+      '100',
+    );
   });
 
   it('writes a reflection with a rating', async () => {
@@ -296,8 +303,69 @@ describe('Goal Mandala in Chromium', () => {
     expect(await page.locator('.tasks .task-done', { hasText: 'Buy running shoes' }).count()).toBe(1);
   });
 
+  it('Today lists overdue and due tasks across goals with their goal and action, ticked off in place', async () => {
+    const [today, yesterday] = await page.evaluate(() => {
+      const local = (at: Date) =>
+        new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+      return [local(new Date()), local(new Date(Date.now() - 86_400_000))];
+    });
+    // Still on the first goal's chart, its first action selected.
+    for (const [title, due] of [
+      ['Stretch after runs', today],
+      ['Book a physio', yesterday],
+    ]) {
+      await page.getByLabel('Task', { exact: true }).fill(title!);
+      await page.getByLabel('Due date', { exact: true }).fill(due!);
+      await page.getByRole('button', { name: 'Add task' }).click();
+      await page.locator('.tasks .task', { hasText: title }).waitFor();
+    }
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    // Focus moved to the new view's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Today');
+    const overdue = page.locator('.today-overdue .task');
+    await overdue.first().waitFor();
+    expect(await overdue.allTextContents()).toEqual([
+      `Book a physio${goalTitle} › Run 5 km every morning${yesterday}`,
+    ]);
+    const dueToday = page.locator('.today-dueToday .task', { hasText: 'Stretch after runs' });
+    const box = dueToday.getByLabel('Done: Stretch after runs');
+    await box.check();
+    await expect.poll(() => dueToday.getAttribute('class')).toContain('task-done');
+    // Ticking keeps focus on the checkbox, and the item in place.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Done: Stretch after runs',
+    );
+    await shot(page, 'today');
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      copyFileSync(`${SCREENSHOTS}/today.png`, 'test/e2e-browser/today.png');
+
+    await page.reload();
+    await page.locator('.today-dueToday .task-done', { hasText: 'Stretch after runs' }).waitFor();
+    // The task's goal is one click away.
+    await page
+      .getByRole('link', { name: `${goalTitle} › Run 5 km every morning` })
+      .first()
+      .click();
+    await cell(page, 'goal').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(goalTitle);
+
+    // A large screen uses its width: a bigger chart than on a laptop.
+    const laptop = (await page.locator('.mandala').boundingBox())!.width;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => (await page.locator('.mandala').boundingBox())!.width)
+      .toBeGreaterThan(laptop + 100);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it("a second person (Japanese, phone-sized) sees none of it, even at the goal's address", async () => {
-    const bob = await launchChromium({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    const bob = await launchChromium({
+      locale: 'ja-JP',
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
     try {
       const phone = await bob.context.newPage();
       await phone.goto(stack.url);
@@ -345,7 +413,41 @@ describe('Goal Mandala in Chromium', () => {
       expect(await cellText(phone, 'goal')).toBe('毎日英語を話す');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Readable cells (at least 11 px), and touch help instead of keyboard help.
+      const fontPx = await cell(phone, 'action-0-0').evaluate((el) =>
+        parseFloat(getComputedStyle(el).fontSize),
+      );
+      expect(fontPx).toBeGreaterThanOrEqual(11);
+      expect(await phone.locator('.keyboard-hint').isVisible()).toBe(false);
+      expect(await phone.locator('.touch-hint').isVisible()).toBe(true);
+
+      // A tap selects an action (no editor opens) and brings its tasks into view.
+      await cell(phone, 'action-7-7').tap();
+      await phone.getByText('選択中：行動 8-8').waitFor();
+      expect(await phone.locator('.cell-input').count()).toBe(0);
+      const tasksHeading = phone.getByRole('heading', { name: '「行動 8-8」のタスク' });
+      await expect
+        .poll(async () => {
+          const box = await tasksHeading.boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= 844;
+        })
+        .toBe(true);
+      await shot(phone, 'phone-tasks');
+      // Editing is its own, explicit action.
+      await phone.locator('.selection-bar').getByRole('button', { name: '編集' }).tap();
+      await phone.getByLabel('行動 8-8 を編集').fill('朝に10分音読する');
+      await phone.keyboard.press('Enter');
+      await expect.poll(() => cellText(phone, 'action-7-7')).toBe('朝に10分音読する');
+      await phone.getByRole('heading', { name: '「朝に10分音読する」のタスク' }).waitFor();
+      // The tasks are one tap away from the bar at the bottom, wherever the page is scrolled.
+      await phone.evaluate(() => window.scrollTo(0, 0));
+      await phone.locator('.selection-bar').getByRole('button', { name: 'タスク（0）' }).tap();
+      await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('task-title');
+      await phone.evaluate(() => window.scrollTo(0, 0));
       await shot(phone, '07-phone-chart');
+      if (process.env.UPDATE_DOCS_SCREENSHOT) {
+        await phone.screenshot({ path: 'test/e2e-browser/phone-chart.png' });
+      }
 
       // A token the API no longer accepts (tampered here) ends the session politely.
       await phone.evaluate(() => {

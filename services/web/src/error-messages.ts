@@ -9,21 +9,21 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 /** The parts of a tRPC error answer this reads (`error.data` as the API formats it). */
 export interface ApiErrorData {
   readonly code?: string;
-  /** The procedure, `auth.signIn`. */
+  /** The procedure: `signIn` from a service's own Lambda, `auth.signIn` from the merged router. */
   readonly path?: string;
   readonly fields?: readonly { field: string; problem?: string; limit?: number }[];
 }
 
-/** What one procedure's code means there, where it means more than the code alone. */
+/** What one procedure's code means there, where it means more than the code alone (names are unique). */
 const byProcedure: Record<string, MessageKey> = {
-  'auth.signIn:UNAUTHORIZED': 'errWrongCredentials',
-  'auth.signUp:CONFLICT': 'errEmailTaken',
-  'auth.changePassword:UNAUTHORIZED': 'errWrongPassword',
-  'auth.changePassword:FORBIDDEN': 'errWrongPassword',
-  'auth.deleteAccount:UNAUTHORIZED': 'errWrongPassword',
-  'auth.deleteAccount:FORBIDDEN': 'errWrongPassword',
-  'auth.resetPassword:BAD_REQUEST': 'errResetLinkInvalid',
-  'ai.generate:TOO_MANY_REQUESTS': 'errAiLimit',
+  'signIn:UNAUTHORIZED': 'errWrongCredentials',
+  'signUp:CONFLICT': 'errEmailTaken',
+  'changePassword:UNAUTHORIZED': 'errWrongPassword',
+  'changePassword:FORBIDDEN': 'errWrongPassword',
+  'deleteAccount:UNAUTHORIZED': 'errWrongPassword',
+  'deleteAccount:FORBIDDEN': 'errWrongPassword',
+  'resetPassword:BAD_REQUEST': 'errResetLinkInvalid',
+  'generate:TOO_MANY_REQUESTS': 'errAiLimit',
 };
 
 const byCode: Record<string, MessageKey> = {
@@ -79,6 +79,7 @@ export function localizeError(data: ApiErrorData | undefined, t: Translate): str
       )
       .join(' ');
   }
-  const key = byProcedure[`${data.path}:${data.code}`] ?? byCode[data.code];
+  const procedure = data.path?.split('.').pop() ?? '';
+  const key = byProcedure[`${procedure}:${data.code}`] ?? byCode[data.code];
   return t(key ?? (data.code === 'BAD_REQUEST' ? 'problemInvalidInput' : 'genericError'));
 }

@@ -15,9 +15,13 @@ const inJapanese = translator(ja);
 
 describe('localizeError', () => {
   it('words a wrong sign-in in the UI language', () => {
-    const data = { code: 'UNAUTHORIZED', path: 'auth.signIn' };
-    expect(localizeError(data, inJapanese)).toBe('メールアドレスまたはパスワードが違います。');
-    expect(localizeError(data, inEnglish)).toBe('Wrong e-mail or password.');
+    // The auth Lambda serves its router alone (path `signIn`); the merged router says `auth.signIn`.
+    for (const path of ['signIn', 'auth.signIn']) {
+      const data = { code: 'UNAUTHORIZED', path };
+      expect(localizeError(data, inJapanese)).toBe('メールアドレスまたはパスワードが違います。');
+      expect(localizeError(data, inEnglish)).toBe('Wrong e-mail or password.');
+    }
+    expect(localizeError({ code: 'UNAUTHORIZED', path: 'list' }, inEnglish)).toBe(en.sessionExpired);
   });
 
   it('names each invalid field with its problem and limit', () => {
@@ -59,7 +63,7 @@ describe('localizeError', () => {
     expect(localizeError({ code: 'NOT_FOUND', path: 'goals.get' }, inEnglish)).toBe(
       'Not found: it was deleted, or it is not yours.',
     );
-    expect(localizeError({ code: 'TOO_MANY_REQUESTS', path: 'ai.generate' }, inEnglish)).toBe(
+    expect(localizeError({ code: 'TOO_MANY_REQUESTS', path: 'generate' }, inEnglish)).toBe(
       'AI draft limit reached. Please try again later.',
     );
     expect(localizeError({ code: 'SERVICE_UNAVAILABLE', path: 'goals.list' }, inJapanese)).toBe(

@@ -13,17 +13,13 @@ export function renderGoalsView(main: HTMLElement, context: AppContext): void {
     h('p', { class: 'loading' }, t('loading')),
   );
   const listError = h('p', { class: 'error', role: 'alert', hidden: true });
+  const heading = h('h1', { id: 'goals-title' }, t('myGoals'));
   replace(
     main,
-    h(
-      'section',
-      { 'aria-labelledby': 'goals-title' },
-      h('h1', { id: 'goals-title' }, t('myGoals')),
-      listError,
-      list,
-    ),
+    h('section', { 'aria-labelledby': 'goals-title' }, heading, listError, list),
     createGoalForm(context),
   );
+  context.focusHeading(heading);
 
   api.goals.list
     .query()

@@ -13,6 +13,8 @@ export interface MandalaGridOptions {
   readonly save: (slot: CellSlot, title: string) => Promise<void>;
   /** Called when the focused cell changes (the tasks panel follows the selected action). */
   readonly onSelect: (slot: CellSlot) => void;
+  /** A finger tapped a cell: it is selected, not edited (the page brings its tasks into view). */
+  readonly onTap?: (slot: CellSlot) => void;
 }
 
 export interface MandalaGrid {
@@ -21,6 +23,8 @@ export interface MandalaGrid {
   showChart(chart: Chart): void;
   /** Redraws sub-goal progress and action task counts. */
   showTasks(tasks: readonly Task[]): void;
+  /** Opens the selected cell's editor (the explicit "Edit" of touch screens). */
+  editSelected(): void;
 }
 
 export function titleOf(chart: Chart, slot: CellSlot): string {
@@ -54,8 +58,16 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   const cells: HTMLElement[][] = [];
   const slots: CellSlot[][] = [];
   let focused = { row: 4, column: 4 };
+  // A tap selects; a mouse click edits in place (the pointer that started the click decides).
+  let pointer = 'mouse';
 
-  const help = h('p', { id: 'chart-help', class: 'hint' }, t('chartHelp'));
+  // Keyboard help on screens with room for a keyboard; touch help on phones (CSS picks one).
+  const help = h(
+    'p',
+    { id: 'chart-help', class: 'hint' },
+    h('span', { class: 'keyboard-hint' }, t('chartHelp')),
+    h('span', { class: 'touch-hint' }, t('chartTouchHelp')),
+  );
   const blocks = Array.from({ length: 9 }, (_, block) =>
     h('div', { class: `block${block === 4 ? ' block-center' : ''}` }),
   );
@@ -67,6 +79,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
       'aria-label': t('chartLabel'),
       'aria-describedby': 'chart-help',
       onkeydown: onGridKey,
+      onpointerdown: (event: Event) => {
+        pointer = (event as PointerEvent).pointerType || 'mouse';
+      },
     },
     ...blocks,
   );
@@ -85,7 +100,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
         'data-column': column,
         onclick: () => {
           moveFocus(row, column);
-          startEditing(row, column);
+          if (pointer === 'touch') options.onTap?.(slot);
+          else startEditing(row, column);
+          pointer = 'mouse';
         },
         onfocus: () => {
           // Roving tab stop: the chart is one Tab stop, at the cell last focused (by keys or pointer).
@@ -210,6 +227,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
       chart = next;
       paintAll();
     },
+    editSelected() {
+      startEditing(focused.row, focused.column);
+    },
     showTasks(tasks) {
       for (let row = 0; row < 9; row++) {
         for (let column = 0; column < 9; column++) {
@@ -235,8 +255,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
             slot.kind === 'subGoal'
               ? h(
                   'span',
-                  { class: 'cell-meta cell-progress', title: `${percent}%` },
-                  h('span', { style: `width:${percent}%` }),
+                  { class: 'cell-meta cell-progress', title: `${percent}%`, 'aria-hidden': 'true' },
+                  h('span', { class: 'cell-progress-bar' }, h('span', { style: `width:${percent}%` })),
+                  h('span', { class: 'cell-progress-text' }, `${percent}%`),
                 )
               : h('span', { class: 'cell-meta cell-badge' }, `${done}/${own.length}`),
           );

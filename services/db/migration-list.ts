@@ -5,6 +5,7 @@
  */
 import type { MigrationBuilder } from 'node-pg-migrate';
 import * as initialSchema from './migrations/1764316800000_initial-schema.js';
+import * as cellDraftedBy from './migrations/1796160000000_cell-drafted-by.js';
 
 export interface MigrationModule {
   up(pgm: MigrationBuilder): void | Promise<void>;
@@ -13,4 +14,5 @@ export interface MigrationModule {
 
 export const migrationList: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
   ['1764316800000_initial-schema', initialSchema],
+  ['1796160000000_cell-drafted-by', cellDraftedBy],
 ];

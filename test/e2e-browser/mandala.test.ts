@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../stages/edge-stack.js';
+import { seriousViolations } from './axe.js';
 import { launchChromium, type BrowserSession } from './chromium.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
@@ -82,6 +83,8 @@ describe('Goal Mandala in Chromium', () => {
     await page.goto(stack.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
     await shot(page, '01-sign-in');
+    // axe-core finds no serious or critical accessibility violation (here and on every main view).
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByLabel('Name').fill(ann.name);
@@ -91,6 +94,9 @@ describe('Goal Mandala in Chromium', () => {
 
     await page.getByRole('heading', { name: 'My goals' }).waitFor();
     await page.getByText('No goals yet').waitFor();
+    // Focus moved to the new view's heading after sign-in.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('My goals');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('creates a goal and fills cells in place with the keyboard (Enter saves, Escape cancels)', async () => {
@@ -160,6 +166,7 @@ describe('Goal Mandala in Chromium', () => {
     // The AI filled only empty cells: what the person wrote is untouched.
     expect(await cellText(page, 'sub-0')).toBe('Health');
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
+    expect(await seriousViolations(page)).toEqual([]);
     await shot(page, '03-chart-drafted');
     await page.locator('.mandala').screenshot({ path: `${SCREENSHOTS}/mandala-chart.png` });
     if (process.env.UPDATE_DOCS_SCREENSHOT)
@@ -274,6 +281,28 @@ describe('Goal Mandala in Chromium', () => {
     expect(await filledActionCount(page)).toBe(64);
     expect(await page.locator('.ai-status').textContent()).toBe('');
     expect(await draftButton.isDisabled()).toBe(false);
+
+    // The AI's cells are marked until edited; editing one makes it the person's.
+    expect(await page.locator('.mandala .cell-action.drafted').count()).toBe(64);
+    expect(await cell(page, 'action-3-3').getAttribute('aria-label')).toMatch(
+      /^Action 4-4: .+ \(AI draft\)$/,
+    );
+    await cell(page, 'action-3-3').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Join a running club');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.mandala .cell-action.drafted').count()).toBe(63);
+    expect(await cell(page, 'action-3-3').locator('.cell-ai').count()).toBe(0);
+    await page.waitForFunction(() => document.querySelectorAll('.cell.saving').length === 0);
+    // Undo draft: back to the chart before the draft, keeping the edited cell.
+    await page.getByRole('button', { name: 'Undo draft' }).click();
+    await expect.poll(() => filledActionCount(page)).toBe(1);
+    expect(await cellText(page, 'action-3-3')).toBe('Join a running club');
+    expect(await page.locator('.mandala .cell-subGoal.empty').count()).toBe(16);
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Draft undone: 71 cells emptied (cells you edited were kept).',
+    );
+    expect(await page.getByRole('button', { name: 'Undo draft' }).isHidden()).toBe(true);
   });
 
   it('signs out and back in: everything is still there', async () => {
@@ -301,6 +330,11 @@ describe('Goal Mandala in Chromium', () => {
     await cell(page, 'action-0-0').click();
     await page.keyboard.press('Escape');
     expect(await page.locator('.tasks .task-done', { hasText: 'Buy running shoes' }).count()).toBe(1);
+    // A full chart has nothing to draft, and says so.
+    await page.getByRole('button', { name: 'Draft with AI' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Nothing to draft: every cell is filled. Empty a cell to let the AI suggest something.');
   });
 
   it('Today lists overdue and due tasks across goals with their goal and action, ticked off in place', async () => {
@@ -337,6 +371,7 @@ describe('Goal Mandala in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
       'Done: Stretch after runs',
     );
+    expect(await seriousViolations(page)).toEqual([]);
     await shot(page, 'today');
     if (process.env.UPDATE_DOCS_SCREENSHOT)
       copyFileSync(`${SCREENSHOTS}/today.png`, 'test/e2e-browser/today.png');

@@ -5,6 +5,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
+import { undoLastDraft } from '../../db/draft-undo.js';
 import { withTransaction } from '../../db/transaction.js';
 import { logger } from '../../shared/logger.js';
 import { createJob, jobLimits, markNotStarted, readJob, recordExecution } from '../../workflow/jobs.js';
@@ -63,6 +64,13 @@ export const aiRouter = router({
       });
     }
     return { jobId, drafter: drafter() };
+  }),
+
+  /** Empties the cells the goal's last draft wrote and nobody edited since: the chart as it was before. */
+  undoDraft: authedProcedure.input(z.object({ goalId: id })).mutation(async ({ ctx, input }) => {
+    const cleared = await undoLastDraft(ctx.db, ctx.user.id, input.goalId);
+    if (cleared === null) throw notFound('goal');
+    return { cleared };
   }),
 
   status: authedProcedure.input(z.object({ jobId: id })).query(async ({ ctx, input }) => {

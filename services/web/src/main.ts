@@ -60,7 +60,8 @@ function header(): HTMLElement {
     {
       type: 'button',
       class: 'link-button',
-      'aria-label': t('languageLabel'),
+      // The accessible name starts with the visible text (WCAG 2.5.3), then says what the button does.
+      'aria-label': `${t('language')}: ${t('languageLabel')}`,
       lang: language() === 'en' ? 'ja' : 'en',
       onclick: () => {
         setLanguage(language() === 'en' ? 'ja' : 'en');

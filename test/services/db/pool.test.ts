@@ -84,7 +84,9 @@ describe('migration handler', () => {
 
   it('applies pending migrations, is idempotent, and closes its pool', async () => {
     setEnv({ DATABASE_URL: db.url, DB_POOL_MAX: '1' });
-    expect(await migrateHandler()).toEqual({ applied: ['1764316800000_initial-schema'] });
+    expect(await migrateHandler()).toEqual({
+      applied: ['1764316800000_initial-schema', '1796160000000_cell-drafted-by'],
+    });
     expect(await migrateHandler()).toEqual({ applied: [] });
     const pool = await getPool();
     expect(pool.totalCount).toBe(0); // a new pool: the handler closed its own

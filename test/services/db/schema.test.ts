@@ -32,7 +32,7 @@ async function sqlState(sql: string, params: unknown[] = []): Promise<string> {
 
 describe('migrations', () => {
   it('apply on an empty database, then have nothing left to do', async () => {
-    expect(await migrate(db.pool)).toEqual(['1764316800000_initial-schema']);
+    expect(await migrate(db.pool)).toEqual(['1764316800000_initial-schema', '1796160000000_cell-drafted-by']);
     expect(await migrate(db.pool)).toEqual([]);
     const user = await insertUser(db.pool, { email: 'schema@example.com', name: 'S', passwordHash: 'x' });
     userId = user!.id;
@@ -141,7 +141,8 @@ describe('queries', () => {
     expect(chart!.subGoals[5]).toEqual({
       position: 5,
       title: '',
-      actions: [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '' })),
+      drafted: false,
+      actions: [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '', drafted: false })),
     });
   });
 

@@ -61,6 +61,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
           try {
             await saveSlot(goalId, slot, value);
             current = withTitle(current, slot, value);
+            aiDraft.chartChanged();
             if (slot.kind === 'goal') title.textContent = value;
             if (selected) showSelection(selected);
             if (
@@ -128,11 +129,17 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         );
       }
 
-      const aiDraft = createAiDraft(context, goalId, async () => {
-        current = await api.goals.get.query({ goalId });
-        grid.showChart(current);
-        title.textContent = current.title;
-      });
+      const aiDraft = createAiDraft(
+        context,
+        goalId,
+        () => current,
+        async () => {
+          current = await api.goals.get.query({ goalId });
+          grid.showChart(current);
+          title.textContent = current.title;
+          aiDraft.chartChanged();
+        },
+      );
 
       const remove = h(
         'button',
@@ -163,7 +170,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         chart.deadline &&
           h('p', { class: 'deadline' }, `${t('deadline')}: ${String(chart.deadline).slice(0, 10)}`),
         chart.description && h('p', { class: 'description' }, chart.description),
-        aiDraft,
+        aiDraft.element,
         error,
         h(
           'div',

@@ -49,6 +49,30 @@ export function labelOf(slot: CellSlot): string {
   }
 }
 
+/** True when an AI draft wrote the slot and nobody edited it since (the goal itself is never drafted). */
+export function draftedOf(chart: Chart, slot: CellSlot): boolean {
+  switch (slot.kind) {
+    case 'goal':
+      return false;
+    case 'subGoal':
+      return subGoalAt(chart, slot.subGoal)?.drafted ?? false;
+    case 'action':
+      return (
+        subGoalAt(chart, slot.subGoal)?.actions.find((a) => a.position === slot.action)?.drafted ?? false
+      );
+  }
+}
+
+/** True when the chart has at least one empty sub-goal or action cell (something for a draft to fill). */
+export function hasEmptyCell(chart: Chart): boolean {
+  return chart.subGoals.some((s) => s.title === '' || s.actions.some((a) => a.title === ''));
+}
+
+/** True when some cell still holds an untouched AI draft. */
+export function hasDraftedCell(chart: Chart): boolean {
+  return chart.subGoals.some((s) => s.drafted || s.actions.some((a) => a.drafted));
+}
+
 function subGoalAt(chart: Chart, position: number): Chart['subGoals'][number] | undefined {
   return chart.subGoals.find((s) => s.position === position);
 }
@@ -122,11 +146,23 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
     const cell = cells[row]![column]!;
     const slot = slots[row]![column]!;
     const title = titleOf(chart, slot);
+    const drafted = title !== '' && draftedOf(chart, slot);
     cell.querySelector('.cell-text')?.remove();
+    cell.querySelector('.cell-ai')?.remove();
     cell.prepend(h('span', { class: 'cell-text' }, title));
+    // Marked until the person edits it: the AI wrote this, not them.
+    if (drafted) cell.append(h('span', { class: 'cell-ai' }, 'AI'));
     cell.title = title;
     cell.classList.toggle('empty', title === '');
-    cell.setAttribute('aria-label', `${labelOf(slot)}: ${title || t('emptyCell')}`);
+    cell.classList.toggle('drafted', drafted);
+    cell.dataset.label = `${labelOf(slot)}: ${title || t('emptyCell')}${drafted ? ` (${t('aiDraftedMark')})` : ''}`;
+    labelCell(cell);
+  }
+
+  /** The cell's name holds everything it shows: its title, and its task count or progress when it has one. */
+  function labelCell(cell: HTMLElement): void {
+    const meta = cell.dataset.meta;
+    cell.setAttribute('aria-label', meta ? `${cell.dataset.label}, ${meta}` : cell.dataset.label!);
   }
 
   function paintAll(): void {
@@ -236,7 +272,8 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           const slot = slots[row]![column]!;
           const cell = cells[row]![column]!;
           cell.querySelector('.cell-meta')?.remove();
-          cell.removeAttribute('aria-description');
+          delete cell.dataset.meta;
+          labelCell(cell);
           if (slot.kind === 'goal') continue;
           const own = tasks.filter(
             (task) =>
@@ -246,11 +283,10 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           if (own.length === 0) continue;
           const done = own.filter((task) => task.status === 'done').length;
           const percent = Math.round((done / own.length) * 100);
-          // Screen readers hear the progress with the cell's label.
-          cell.setAttribute(
-            'aria-description',
-            slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`,
-          );
+          // Screen readers hear the progress with the cell's label, in the words the cell shows.
+          cell.dataset.meta =
+            slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`;
+          labelCell(cell);
           cell.appendChild(
             slot.kind === 'subGoal'
               ? h(
@@ -267,18 +303,18 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   };
 }
 
-/** A copy of the chart with one slot's title replaced. */
+/** A copy of the chart with one slot's title replaced: the person's own from then on (not drafted). */
 export function withTitle(chart: Chart, slot: CellSlot, title: string): Chart {
   if (slot.kind === 'goal') return { ...chart, title };
   return {
     ...chart,
     subGoals: chart.subGoals.map((subGoal) => {
       if (subGoal.position !== slot.subGoal) return subGoal;
-      if (slot.kind === 'subGoal') return { ...subGoal, title };
+      if (slot.kind === 'subGoal') return { ...subGoal, title, drafted: false };
       return {
         ...subGoal,
         actions: subGoal.actions.map((action) =>
-          action.position === slot.action ? { ...action, title } : action,
+          action.position === slot.action ? { ...action, title, drafted: false } : action,
         ),
       };
     }),

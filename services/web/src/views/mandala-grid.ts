@@ -148,10 +148,8 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
     const title = titleOf(chart, slot);
     const drafted = title !== '' && draftedOf(chart, slot);
     cell.querySelector('.cell-text')?.remove();
-    cell.querySelector('.cell-ai')?.remove();
     cell.prepend(h('span', { class: 'cell-text' }, title));
-    // Marked until the person edits it: the AI wrote this, not them.
-    if (drafted) cell.append(h('span', { class: 'cell-ai' }, 'AI'));
+    // Marked (by CSS, the name says it in words) until the person edits it: the AI wrote this, not them.
     cell.title = title;
     cell.classList.toggle('empty', title === '');
     cell.classList.toggle('drafted', drafted);

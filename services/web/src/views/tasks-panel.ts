@@ -91,7 +91,16 @@ export function renderTasksPanel(
   ): Promise<void> => {
     try {
       const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch });
+      // The panel is drawn anew: focus goes back to the control the person used, on the same task.
+      const used = (document.activeElement as HTMLElement | null)?.getAttribute('aria-label');
       update(options.tasks().map((other) => (other.id === task.id ? updated : other)));
+      if (used) {
+        for (const control of panel.querySelectorAll<HTMLElement>(
+          `[data-task-id="${task.id}"] [aria-label]`,
+        )) {
+          if (control.getAttribute('aria-label') === used) control.focus();
+        }
+      }
     } catch (failure) {
       options.context.reportError(failure, error);
     }

@@ -1,0 +1,65 @@
+/**
+ * The definition the local stack runs is the one synthesized from the workflow stack: valid ASL, equal to
+ * a fresh synth, re-synthesized when stale, and every task state has its in-process handler.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import aslValidator from 'asl-validator';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  definitionFromTemplate,
+  synthesizeWorkflowTemplate,
+} from '../../../../stages/workflow-definition.js';
+import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
+import { definitionSourceHash } from '../../../../services/local/workflow/definition-source.js';
+import { LocalWorkflowRunner } from '../../../../services/local/workflow/runner.js';
+
+describe('workflow definition for the local stack', () => {
+  it('is valid Amazon States Language (asl-validator)', () => {
+    const { definition } = loadWorkflowDefinition();
+    const result = aslValidator(definition as never);
+    expect(result.errorsText?.(), 'asl-validator errors').toBeFalsy();
+    expect(result.isValid).toBe(true);
+  });
+
+  it('is exactly the definition in the synthesized template', () => {
+    const cached = loadWorkflowDefinition();
+    const fresh = definitionFromTemplate(synthesizeWorkflowTemplate().template);
+    expect(cached.sourceHash).toBe(definitionSourceHash());
+    expect(cached.definition).toEqual(fresh.definition);
+    expect(cached.stateMachineLogicalId).toBe(fresh.stateMachineLogicalId);
+  });
+
+  it('is synthesized again when the cached copy was made from other sources', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gm-def-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'definition.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        sourceHash: 'stale',
+        stateMachineLogicalId: 'Old',
+        definition: { StartAt: 'X', States: {} },
+      }),
+    );
+    const loaded = loadWorkflowDefinition(file);
+    expect(loaded.sourceHash).toBe(definitionSourceHash());
+    expect(Object.keys(loaded.definition.States as object)).toContain('StartJob');
+    expect(JSON.parse(readFileSync(file, 'utf8')).sourceHash).toBe(definitionSourceHash());
+  });
+
+  it('refuses to run a definition with a task state that has no local handler', () => {
+    const { definition, ...rest } = loadWorkflowDefinition();
+    const states = { ...(definition.States as Record<string, object>) };
+    states.Surprise = {
+      Type: 'Task',
+      Resource: 'arn:aws:lambda:ap-northeast-1:123456789012:function:Surprise',
+      End: true,
+    };
+    expect(
+      () =>
+        new LocalWorkflowRunner({ definition: { ...rest, definition: { ...definition, States: states } } }),
+    ).toThrow(/no local handler for task state\(s\) Surprise/);
+  });
+});

@@ -8,8 +8,11 @@
  *   ctx.db         pg.Pool: the container's shared pool (services/db/pool.ts). Parameters only; for several
  *                  statements that must land together use `withTransaction(ctx.db, …)` from
  *                  services/db/transaction.ts.
- *   ctx.user       { id, email } from a verified Bearer token, or null. Inside `authedProcedure` it is
- *                  non-null: scope every row by `ctx.user.id` and answer NOT_FOUND for rows of others.
+ *   ctx.token      the verified Bearer token's claims ({ user, sessionId, expiresAt }), or null. Its session
+ *                  may have ended: only `authedProcedure` checks that.
+ *   ctx.user       inside `authedProcedure` only: { id, email } of a token whose session is live. Scope
+ *                  every row by `ctx.user.id` and answer NOT_FOUND for rows of others.
+ *   ctx.sessionId  inside `authedProcedure` only: the token's session (auth/signOut ends it).
  *   ctx.requestId  API Gateway's request id (or Lambda's); put it in log lines.
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
@@ -24,11 +27,12 @@ import type pg from 'pg';
 import { isDatabaseOutage } from '../db/database-outage.js';
 import { getPool } from '../db/pool.js';
 import { logger } from '../shared/logger.js';
-import { verifyAccessToken, type TokenUser } from './auth/tokens.js';
+import { tokenSessionIsLive } from './auth/session-check.js';
+import { verifyAccessToken, type VerifiedToken } from './auth/tokens.js';
 
 export interface Context {
   readonly db: pg.Pool;
-  readonly user: TokenUser | null;
+  readonly token: VerifiedToken | null;
   readonly requestId: string;
 }
 
@@ -41,7 +45,7 @@ export async function createContextInner(opts: {
   const bearer = /^Bearer\s+(\S+)$/i.exec(opts.authorization ?? '')?.[1];
   return {
     db: opts.db,
-    user: bearer ? await verifyAccessToken(bearer) : null,
+    token: bearer ? await verifyAccessToken(bearer) : null,
     requestId: opts.requestId ?? randomUUID(),
   };
 }
@@ -157,7 +161,16 @@ async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | 
   const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
   const segment = parent?.addNewSubsegment(`## ${path}`);
   if (segment) tracer.setSegment(segment);
-  const result: Outcome = run ? await run() : { ok: false, error: unauthorized() };
+  // A refusal thrown before `next()` (no token, an ended session, the session check failing) is observed like
+  // any failure, then thrown for tRPC to answer.
+  let thrown = !run;
+  let result: Outcome;
+  try {
+    result = run ? await run() : { ok: false, error: unauthorized() };
+  } catch (error) {
+    thrown = true;
+    result = { ok: false, error: asTRPCError(error) };
+  }
   const durationMs = Math.round(performance.now() - started);
   if (result.ok) {
     logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'ok' });
@@ -196,8 +209,14 @@ async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | 
     metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
     metrics.publishStoredMetrics();
   }
-  if (!run) throw (result as { error: TRPCError }).error; // tRPC turns it into the error response
+  if (thrown) throw (result as { error: TRPCError }).error; // tRPC turns it into the error response
   return result as R;
+}
+
+function asTRPCError(error: unknown): TRPCError {
+  return error instanceof TRPCError
+    ? error
+    : new TRPCError({ code: 'INTERNAL_SERVER_ERROR', cause: error as Error });
 }
 
 const unauthorized = () =>
@@ -208,10 +227,23 @@ export const publicProcedure = t.procedure.use(({ ctx, path, type, next }) =>
 );
 
 /**
- * Requires a valid access token; narrows `ctx.user` to non-null. Observation and the token check are one
- * middleware: each tRPC middleware level copies the call's options twice, on every request.
+ * Requires a valid access token whose session is live; adds `ctx.user` and `ctx.sessionId`. Observation and
+ * the token check are one middleware: each tRPC middleware level copies the call's options twice, on every
+ * request. The session check answers synchronously from its cache on most calls (see auth/session-check.ts).
  */
 export const authedProcedure = t.procedure.use(({ ctx, path, type, next }) => {
-  const { user } = ctx;
-  return observe({ ctx, path, type }, user ? () => next({ ctx: { user } }) : null); // tRPC merges it into ctx
+  const { token } = ctx;
+  const proceed = (live: VerifiedToken) => next({ ctx: { user: live.user, sessionId: live.sessionId } });
+  return observe({ ctx, path, type }, token ? () => whenSessionLive(ctx.db, token, proceed) : null);
 });
+
+/** Runs `proceed` if the token's session is live, else refuses: synchronously when the answer is cached. */
+function whenSessionLive<R>(db: pg.Pool, token: VerifiedToken, proceed: (token: VerifiedToken) => R): R {
+  const live = tokenSessionIsLive(db, token);
+  if (live === true) return proceed(token);
+  if (live === false) throw unauthorized();
+  return live.then((isLive) => {
+    if (!isLive) throw unauthorized();
+    return proceed(token);
+  }) as R;
+}

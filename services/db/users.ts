@@ -9,9 +9,13 @@ export interface User {
 
 export interface UserWithHash extends User {
   readonly passwordHash: string;
+  /** Client address of the last successful sign-in (null before the first one). */
+  readonly lastSignInAddress: string | null;
 }
 
 const uniqueViolation = '23505';
+const withHashColumns = `id, email, name, password_hash AS "passwordHash",
+  last_sign_in_address AS "lastSignInAddress"`;
 
 /** The new user, or null when the e-mail is already taken. */
 export async function insertUser(
@@ -32,7 +36,7 @@ export async function insertUser(
 
 export async function findUserByEmail(db: Queryable, email: string): Promise<UserWithHash | null> {
   const { rows } = await db.query<UserWithHash>(
-    'SELECT id, email, name, password_hash AS "passwordHash" FROM users WHERE lower(email) = lower($1)',
+    `SELECT ${withHashColumns} FROM users WHERE lower(email) = lower($1)`,
     [email],
   );
   return rows[0] ?? null;
@@ -41,4 +45,26 @@ export async function findUserByEmail(db: Queryable, email: string): Promise<Use
 export async function findUserById(db: Queryable, id: string): Promise<User | null> {
   const { rows } = await db.query<User>('SELECT id, email, name FROM users WHERE id = $1', [id]);
   return rows[0] ?? null;
+}
+
+export async function findUserWithHashById(db: Queryable, id: string): Promise<UserWithHash | null> {
+  const { rows } = await db.query<UserWithHash>(`SELECT ${withHashColumns} FROM users WHERE id = $1`, [id]);
+  return rows[0] ?? null;
+}
+
+export async function setPasswordHash(db: Queryable, id: string, passwordHash: string): Promise<void> {
+  await db.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
+}
+
+export async function setLastSignInAddress(db: Queryable, id: string, address: string): Promise<void> {
+  await db.query('UPDATE users SET last_sign_in_address = $2 WHERE id = $1', [id, address.slice(0, 100)]);
+}
+
+/**
+ * Deletes the account; by cascade its sessions, goals (with their cells, tasks, reflections) and AI jobs go
+ * in the same statement, so in one transaction. False when it was already gone.
+ */
+export async function deleteUser(db: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM users WHERE id = $1', [id]);
+  return rowCount === 1;
 }

@@ -19,6 +19,14 @@ export interface TokenUser {
   readonly email: string;
 }
 
+/** What a valid token says: whose it is and which session (`sid`) it belongs to; the session may have ended. */
+export interface VerifiedToken {
+  readonly user: TokenUser;
+  readonly sessionId: string;
+  /** The token's expiry, ms since the epoch. */
+  readonly expiresAt: number;
+}
+
 let localKey: Uint8Array | undefined;
 
 /** Use this key when no JWT_SECRET_ARN is set (the local stack keeps one across restarts). */
@@ -40,12 +48,12 @@ function keyObject(source: Uint8Array | string): KeyObject {
 
 // Tokens already verified with the current key, until they expire: a client sends the same token with
 // every call, and the HMAC check through WebCrypto is the costliest step of a small request.
-const verified = new Map<string, { user: TokenUser; expiresAt: number }>();
+const verified = new Map<string, VerifiedToken>();
 const maxVerified = 1000;
 
-function remember(token: string, user: TokenUser, expiresAt: number): void {
+function remember(token: string, claims: VerifiedToken): void {
   if (verified.size >= maxVerified) verified.delete(verified.keys().next().value!);
-  verified.set(token, { user, expiresAt });
+  verified.set(token, claims);
 }
 
 /** The current key: at once locally, through the (cached) secret on AWS. */
@@ -56,8 +64,9 @@ function signingKey(): KeyObject | Promise<KeyObject> {
   return keyObject(localKey);
 }
 
-export async function signAccessToken(user: TokenUser): Promise<string> {
-  return new SignJWT({ email: user.email })
+/** A token for the user's session `sessionId` (a row of the sessions table). */
+export async function signAccessToken(user: TokenUser, sessionId: string): Promise<string> {
+  return new SignJWT({ email: user.email, sid: sessionId })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.id)
     .setIssuer(tokenIssuer)
@@ -67,12 +76,15 @@ export async function signAccessToken(user: TokenUser): Promise<string> {
     .sign(await signingKey());
 }
 
-/** The token's user, or null for any token we did not issue or that is no longer valid. */
-export async function verifyAccessToken(token: string): Promise<TokenUser | null> {
+/**
+ * The token's claims, or null for any token we did not issue or that is no longer valid. Only the token is
+ * checked here: whether its session is still live is the session check's business (session-check.ts).
+ */
+export async function verifyAccessToken(token: string): Promise<VerifiedToken | null> {
   const key = await signingKey(); // a Secrets Manager failure is a server fault, not a bad token
   const hit = verified.get(token);
   if (hit) {
-    if (hit.expiresAt > Date.now()) return hit.user;
+    if (hit.expiresAt > Date.now()) return hit;
     verified.delete(token);
     return null;
   }
@@ -83,10 +95,16 @@ export async function verifyAccessToken(token: string): Promise<TokenUser | null
       audience: tokenAudience,
       requiredClaims: ['sub', 'exp'],
     });
-    if (typeof payload.sub !== 'string' || typeof payload.email !== 'string') return null;
-    const user = { id: payload.sub, email: payload.email };
-    remember(token, user, payload.exp! * 1000);
-    return user;
+    const { sub, email, sid } = payload;
+    // Tokens from before sessions existed carry no `sid`: they cannot be ended, so they are not honoured.
+    if (typeof sub !== 'string' || typeof email !== 'string' || typeof sid !== 'string') return null;
+    const claims: VerifiedToken = {
+      user: { id: sub, email },
+      sessionId: sid,
+      expiresAt: payload.exp! * 1000,
+    };
+    remember(token, claims);
+    return claims;
   } catch {
     return null;
   }

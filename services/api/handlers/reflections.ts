@@ -1,8 +1,11 @@
 import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
 import { reflectionsRouter } from '../routers/reflections.js';
 import { createLambdaContext } from '../trpc.js';
+import { countServerFaults } from '../count-server-faults.js';
 
-export const handler = awsLambdaRequestHandler({
-  router: reflectionsRouter,
-  createContext: createLambdaContext,
-});
+export const handler = countServerFaults(
+  awsLambdaRequestHandler({
+    router: reflectionsRouter,
+    createContext: createLambdaContext,
+  }),
+);

@@ -1,52 +1,131 @@
-/** Sign-up, sign-in and the current user. Only this router has public procedures. */
+/**
+ * Accounts and sessions: sign-up, sign-in, the current user, sign-out, password change and account deletion.
+ * Only this router has public procedures. Every access token names a session (a database row); ending
+ * sessions deletes rows and tells this container's session check at once (auth/session-check.ts).
+ */
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
-import { findUserByEmail, findUserById, insertUser, type User } from '../../db/users.js';
+import { createSession, endSession, endUserSessions } from '../../db/sessions.js';
+import { withTransaction, type Queryable } from '../../db/transaction.js';
+import {
+  deleteUser,
+  findUserByEmail,
+  findUserById,
+  findUserWithHashById,
+  insertUser,
+  setPasswordHash,
+  type User,
+  type UserWithHash,
+} from '../../db/users.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
-import { signAccessToken } from '../auth/tokens.js';
+import { markSessionEnded, markUserSessionsEnded } from '../auth/session-check.js';
+import { signAccessToken, tokenLifetimeSeconds } from '../auth/tokens.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
 
 const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address').max(254));
 
-async function session(user: User): Promise<{ accessToken: string; user: User }> {
+/** A password being set (sign-up, change): long enough and not only spaces. */
+const newPassword = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters')
+  .refine((password) => password.trim() !== '', 'must not be only spaces');
+
+/** A password being checked: any string a user could have set. */
+const givenPassword = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+interface Session {
+  readonly accessToken: string;
+  readonly user: User;
+}
+
+/** A new session row and its access token. */
+async function startSession(db: Queryable, user: User): Promise<Session> {
+  const sessionId = await createSession(db, user.id, tokenLifetimeSeconds);
   return {
-    accessToken: await signAccessToken(user),
+    accessToken: await signAccessToken(user, sessionId),
     user: { id: user.id, email: user.email, name: user.name },
   };
 }
+
+/** The signed-in user's account with its hash, after checking `password` (401 naming `field` if wrong). */
+async function confirmPassword(
+  db: Queryable,
+  userId: string,
+  password: string,
+  field: string,
+): Promise<UserWithHash> {
+  const user = await findUserWithHashById(db, userId);
+  const valid = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
+  if (!user) throw sessionGone();
+  if (!valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: `${field}: wrong password` });
+  return user;
+}
+
+const sessionGone = () =>
+  new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
 
 export const authRouter = router({
   signUp: publicProcedure
     .input(
       z.object({
         email,
-        password: z
-          .string()
-          .min(8, 'must be at least 8 characters')
-          .max(200, 'must be at most 200 characters'),
+        password: newPassword,
         name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const user = await insertUser(ctx.db, {
-        email: input.email,
-        name: input.name,
-        passwordHash: await hashPassword(input.password),
+      const passwordHash = await hashPassword(input.password);
+      const session = await withTransaction(ctx.db, async (client) => {
+        const user = await insertUser(client, { email: input.email, name: input.name, passwordHash });
+        return user && startSession(client, user);
       });
-      if (!user) throw new TRPCError({ code: 'CONFLICT', message: 'email: already registered' });
-      return session(user);
+      if (!session) throw new TRPCError({ code: 'CONFLICT', message: 'email: already registered' });
+      return session;
     }),
 
   signIn: publicProcedure
-    .input(z.object({ email, password: z.string().min(1, 'must not be empty').max(200) }))
+    .input(z.object({ email, password: givenPassword }))
     .mutation(async ({ ctx, input }) => {
       const user = await findUserByEmail(ctx.db, input.email);
       // Unknown e-mail and wrong password look and take the same: no account enumeration.
       const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong e-mail or password' });
-      return session(user);
+      return startSession(ctx.db, user);
     }),
 
   me: authedProcedure.query(async ({ ctx }) => orNotFound(await findUserById(ctx.db, ctx.user.id), 'user')),
+
+  /** Ends this token's session only; the user's other sessions stay. */
+  signOut: authedProcedure.input(z.object({}).optional()).mutation(async ({ ctx }) => {
+    await endSession(ctx.db, ctx.sessionId, ctx.user.id);
+    markSessionEnded(ctx.sessionId, ctx.user.id);
+    return { signedOut: true as const };
+  }),
+
+  /** A new password ends every session, this one included, and starts a new one. */
+  changePassword: authedProcedure
+    .input(z.object({ currentPassword: givenPassword, newPassword }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await confirmPassword(ctx.db, ctx.user.id, input.currentPassword, 'currentPassword');
+      const passwordHash = await hashPassword(input.newPassword);
+      const session = await withTransaction(ctx.db, async (client) => {
+        await setPasswordHash(client, user.id, passwordHash);
+        await endUserSessions(client, user.id);
+        return startSession(client, user);
+      });
+      markUserSessionsEnded(user.id);
+      return session;
+    }),
+
+  /** The account and everything of it (goals, tasks, reflections, AI jobs, sessions), in one statement. */
+  deleteAccount: authedProcedure
+    .input(z.object({ password: givenPassword }))
+    .mutation(async ({ ctx, input }) => {
+      const user = await confirmPassword(ctx.db, ctx.user.id, input.password, 'password');
+      await deleteUser(ctx.db, user.id);
+      markUserSessionsEnded(user.id);
+      return { deleted: true as const };
+    }),
 });

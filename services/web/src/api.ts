@@ -41,6 +41,14 @@ export function createApiClient(baseUrl: string, accessToken: () => string | nul
 
 export const api = createApiClient('/api', () => tokenSource());
 
+/**
+ * Ends the session of `accessToken` on the server (auth/signOut), so the token stops working everywhere and
+ * not only in this browser. Takes the token itself: the app forgets its session before the call goes out.
+ */
+export function endSessionOnServer(accessToken: string, baseUrl = '/api'): Promise<unknown> {
+  return createApiClient(baseUrl, () => accessToken).auth.signOut.mutate({});
+}
+
 /** The tRPC error code the API answered with (`UNAUTHORIZED`, `NOT_FOUND`, …), if it answered one. */
 export function errorCode(error: unknown): string | undefined {
   return error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;

@@ -1,5 +1,5 @@
 /** App shell: header (language, sign-out), hash routing, and the session. */
-import { api, errorMessage, isUnauthorized, useAccessToken } from './api.js';
+import { api, endSessionOnServer, errorMessage, isUnauthorized, useAccessToken } from './api.js';
 import type { AppContext } from './app-context.js';
 import { h, replace } from './dom.js';
 import { forgetAllDrafts } from './draft-memory.js';
@@ -33,6 +33,13 @@ function signOut(message: string | null = null): void {
   notice = message;
   if (location.hash !== '' && location.hash !== '#/') history.replaceState(null, '', '#/');
   render();
+}
+
+/** The user's own "sign out": the server ends the token's session too; the screen does not wait for it. */
+function signOutByUser(): void {
+  // An unreachable server leaves the token valid until it expires, but this browser has forgotten it.
+  if (session) endSessionOnServer(session.accessToken).catch(() => undefined);
+  signOut();
 }
 
 function navigate(hash: string): void {
@@ -89,7 +96,7 @@ function header(): HTMLElement {
       { class: 'header-actions' },
       toggle,
       session && h('span', { class: 'user-name' }, session.user.name),
-      session && h('button', { type: 'button', class: 'secondary', onclick: () => signOut() }, t('signOut')),
+      session && h('button', { type: 'button', class: 'secondary', onclick: signOutByUser }, t('signOut')),
     ),
   );
 }

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setLocalSigningKey, tokenAudience, tokenIssuer } from '../../../services/api/auth/tokens.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
@@ -37,7 +37,8 @@ describe('tokens', () => {
   });
 
   const sign = (overrides: { iss?: string; aud?: string; exp?: number | string; key?: Uint8Array }) =>
-    new SignJWT({ email: user.email })
+    // The user's own session id: only the signature, issuer, audience or expiry differ from a good token.
+    new SignJWT({ email: user.email, sid: decodeJwt(user.token).sid })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(user.id)
       .setIssuer(overrides.iss ?? tokenIssuer)

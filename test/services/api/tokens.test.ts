@@ -1,14 +1,18 @@
 /** Access tokens: round trip, and the verified-token cache never outlives a token or a key. */
 import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
 import { afterEach, expect, it, vi } from 'vitest';
 import {
   setLocalSigningKey,
   signAccessToken,
+  tokenAudience,
+  tokenIssuer,
   tokenLifetimeSeconds,
   verifyAccessToken,
 } from '../../../services/api/auth/tokens.js';
 
 const user = { id: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5', email: 'token@example.com' };
+const sessionId = '0b7d7c1e-2f3a-4b5c-9d6e-7f8091a2b3c4';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -16,24 +20,39 @@ afterEach(() => {
 
 it('verifies its own tokens, again and again', async () => {
   setLocalSigningKey(randomBytes(32));
-  const token = await signAccessToken(user);
-  expect(await verifyAccessToken(token)).toEqual(user);
-  expect(await verifyAccessToken(token)).toEqual(user);
+  const token = await signAccessToken(user, sessionId);
+  expect((await verifyAccessToken(token))?.user).toEqual(user);
+  expect((await verifyAccessToken(token))?.user).toEqual(user);
 });
 
 it('stops accepting a verified token once it expires', async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   setLocalSigningKey(randomBytes(32));
-  const token = await signAccessToken(user);
-  expect(await verifyAccessToken(token)).toEqual(user);
+  const token = await signAccessToken(user, sessionId);
+  expect((await verifyAccessToken(token))?.user).toEqual(user);
   vi.setSystemTime(Date.now() + (tokenLifetimeSeconds + 1) * 1000);
   expect(await verifyAccessToken(token)).toBeNull();
 });
 
 it('stops accepting tokens of a replaced key', async () => {
   setLocalSigningKey(randomBytes(32));
-  const token = await signAccessToken(user);
-  expect(await verifyAccessToken(token)).toEqual(user);
+  const token = await signAccessToken(user, sessionId);
+  expect((await verifyAccessToken(token))?.user).toEqual(user);
   setLocalSigningKey(randomBytes(32));
   expect(await verifyAccessToken(token)).toBeNull();
+});
+
+it('refuses a token of ours without a session (issued before sessions could end)', async () => {
+  const key = randomBytes(32);
+  setLocalSigningKey(key);
+  const sessionless = await new SignJWT({ email: user.email })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(user.id)
+    .setIssuer(tokenIssuer)
+    .setAudience(tokenAudience)
+    .setIssuedAt()
+    .setExpirationTime('1h')
+    .sign(key);
+  expect(await verifyAccessToken(sessionless)).toBeNull();
+  expect(await verifyAccessToken(await signAccessToken(user, sessionId))).toMatchObject({ sessionId, user });
 });

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getGoalChart, insertGoal } from '../../../services/db/goals.js';
 import { migrate } from '../../../services/db/migrate.js';
+import { migrationList } from '../../../services/db/migration-list.js';
 import { withTransaction } from '../../../services/db/transaction.js';
 import { insertUser } from '../../../services/db/users.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
@@ -32,7 +33,7 @@ async function sqlState(sql: string, params: unknown[] = []): Promise<string> {
 
 describe('migrations', () => {
   it('apply on an empty database, then have nothing left to do', async () => {
-    expect(await migrate(db.pool)).toEqual(['1764316800000_initial-schema', '1796160000000_cell-drafted-by']);
+    expect(await migrate(db.pool)).toEqual(migrationList.map(([name]) => name));
     expect(await migrate(db.pool)).toEqual([]);
     const user = await insertUser(db.pool, { email: 'schema@example.com', name: 'S', passwordHash: 'x' });
     userId = user!.id;

@@ -5,7 +5,12 @@
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startLocalStack, type LocalStack } from '../../../services/local/local-stack.js';
-import { createApiClient, errorMessage, isUnauthorized } from '../../../services/web/src/api.js';
+import {
+  createApiClient,
+  endSessionOnServer,
+  errorMessage,
+  isUnauthorized,
+} from '../../../services/web/src/api.js';
 
 let stack: LocalStack;
 let token: string | null = null;
@@ -64,6 +69,23 @@ describe('web API client', () => {
 
     const anonymous = createApiClient(`${stack.url}/api`, () => null);
     const denied = await anonymous.goals.list.query().catch((error: unknown) => error);
+    expect(isUnauthorized(denied)).toBe(true);
+  });
+
+  it('signs out on the server: the token answers 401 afterwards', async () => {
+    const api = createApiClient(`${stack.url}/api`, () => null);
+    const session = await api.auth.signUp.mutate({
+      email: `web-out-${Date.now()}@example.com`,
+      password: 'long enough',
+      name: 'Out',
+    });
+    const asUser = createApiClient(`${stack.url}/api`, () => session.accessToken);
+    expect((await asUser.auth.me.query()).id).toBe(session.user.id);
+
+    await endSessionOnServer(session.accessToken, `${stack.url}/api`);
+
+    expect(sent.at(-1)).toBe('POST /api/auth/signOut');
+    const denied = await asUser.auth.me.query().catch((error: unknown) => error);
     expect(isUnauthorized(denied)).toBe(true);
   });
 });

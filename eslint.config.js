@@ -1,6 +1,13 @@
-// One linter for the whole tree. Runtime code under services/ must never import aws-cdk-lib.
+// One linter for the whole tree. It also holds the layers to one direction: bin → pipeline → stages → services,
+// compliance beside the pipeline (only bin imports it); services/ is runtime code and never imports CDK.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/** An import of one of these top-level folders (by a relative path from a folder beside it). */
+const layerImport = (folders, message) => ({
+  regex: `^(\\.\\./)+(${folders.join('|')})(/|$)`,
+  message,
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'cdk.out/**', '**/dist/**', 'coverage/**', 'test-results/**'] },
@@ -32,8 +39,53 @@ export default tseslint.config(
               group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'],
               message: 'services/ is runtime code: no CDK imports.',
             },
+            layerImport(
+              ['stages', 'pipeline', 'compliance', 'bin'],
+              'services/ is runtime code: it never imports stages/, pipeline/, compliance/ or bin/.',
+            ),
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['stages/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layerImport(
+              ['pipeline', 'compliance', 'bin'],
+              'stages/ is below the pipeline: it never imports pipeline/, compliance/ or bin/.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['pipeline/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layerImport(
+              ['compliance', 'bin'],
+              'pipeline/ never imports compliance/ (bin/ registers it) or bin/ (entry points only).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['compliance/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [layerImport(['bin'], 'bin/ holds entry points only: nothing imports it.')] },
       ],
     },
   },

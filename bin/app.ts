@@ -1,8 +1,6 @@
 #!/usr/bin/env node
 // CDK app entry: the only place (with the config loader) that reads process.env and CDK context.
 import { execSync } from 'node:child_process';
-import { delimiter } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
@@ -20,16 +18,10 @@ function gitCommit(): string {
   }
 }
 
-// Child processes (esbuild, once per Lambda bundle) find this project's own binaries first, as under npm
-// scripts and npx, also when a globally installed `cdk` runs the app: otherwise CDK falls back to running
-// esbuild through npx, ~0.4 s more per function.
-const projectBin = fileURLToPath(new URL('../node_modules/.bin', import.meta.url));
-process.env.PATH = [projectBin, process.env.PATH].filter(Boolean).join(delimiter);
-
 try {
   const app = new App();
-  registerCompliance(app);
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
+  registerCompliance(app, { backupWindowUtc: config.backupWindowUtc });
   // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
   new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
   app.synth();

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACK_NAMES } from '../compliance/packs.js';
+import { PACK_NAMES } from '../compliance/pack-names.js';
 import { assemblyStacks } from '../compliance/report/assembly-stacks.js';
 import { collectFindings, collectPackFailures, type ValidationReportJson } from '../compliance/report/findings.js';
 import { renderJunit } from '../compliance/report/junit.js';

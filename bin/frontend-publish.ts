@@ -6,7 +6,7 @@
  *   RELEASE_ID=<git commit> npm run frontend:publish -- --bucket <SiteBucketName> --store-arn <ReleaseStoreArn>
  */
 import { publishRelease } from '../pipeline/frontend/publish-release.js';
-import { ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
+import { FrontendReleaseError } from '../pipeline/frontend/frontend-release-error.js';
 import {
   parseArgs,
   releaseBucketFor,
@@ -18,7 +18,7 @@ await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env);
   const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
   if (!releaseId) {
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       'missing release id: npm run frontend:publish -- <releaseId> (or RELEASE_ID)',
     );
   }

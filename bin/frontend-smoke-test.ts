@@ -5,7 +5,7 @@
  *
  *   RELEASE_ID=<id> npm run frontend:smoke -- --site-url https://<distribution domain>
  */
-import { ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
+import { FrontendReleaseError } from '../pipeline/frontend/frontend-release-error.js';
 import { smokeTestRelease } from '../pipeline/frontend/release-smoke-test.js';
 import { parseArgs, requireSetting, runCommand } from '../pipeline/frontend/release-target.js';
 
@@ -13,11 +13,13 @@ await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env);
   const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
   if (!releaseId)
-    throw new ReleaseSwitchError('missing release id: npm run frontend:smoke -- <releaseId> (or RELEASE_ID)');
+    throw new FrontendReleaseError(
+      'missing release id: npm run frontend:smoke -- <releaseId> (or RELEASE_ID)',
+    );
   const siteUrl = requireSetting(args, 'site-url');
   const failure = await smokeTestRelease({ siteUrl, releaseId, log: (line) => console.log(line) });
   if (failure)
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       `candidate ${releaseId} failed its smoke test through ${siteUrl}: ${failure}`,
     );
   console.log(`candidate ${releaseId} passed its smoke test through ${siteUrl}`);

@@ -16,7 +16,7 @@ import {
   releaseStoreFor,
   runCommand,
 } from '../pipeline/frontend/release-target.js';
-import { ReleaseSwitchError } from '../pipeline/frontend/release-store.js';
+import { FrontendReleaseError } from '../pipeline/frontend/frontend-release-error.js';
 
 await runCommand(async () => {
   const args = parseArgs(process.argv.slice(2), process.env, ['status']);
@@ -31,7 +31,7 @@ await runCommand(async () => {
   // The pipeline passes the release it just smoke-tested as RELEASE_ID; people name one on the command line.
   const [requested = process.env.RELEASE_ID, ...extra] = args.positional;
   if (!requested || extra.length > 0) {
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       'usage: npm run frontend:switch -- <releaseId|previous|candidate> --store-arn <arn> (or --status)',
     );
   }
@@ -39,12 +39,12 @@ await runCommand(async () => {
   if (requested === 'previous' || requested === 'candidate') {
     const pointers = await store.read();
     const target = pointers[requested];
-    if (!target) throw new ReleaseSwitchError(`the release store has no ${requested} release`);
+    if (!target) throw new FrontendReleaseError(`the release store has no ${requested} release`);
     releaseId = target;
   }
   // With the bucket known, refuse to point viewers at a release that is not (completely) there.
   if (args.settings.bucket && !(await releaseBucketFor(args).exists(releaseId))) {
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       `release ${releaseId} is not in bucket ${args.settings.bucket} (releases/${releaseId}/index.html missing)`,
     );
   }

@@ -1,10 +1,9 @@
 #!/usr/bin/env node
 // `npm run rollback -- <tag>`: redeploy a tagged commit through the delivery pipeline.
 // Operator mistakes (missing tag, no credentials, wrong pipeline name) print one line, exit 1.
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
-import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { ConfigError, readCdkJsonConfig } from '../pipeline/config.js';
 import { deliveryPipelineName } from '../pipeline/pipeline-names.js';
 import { parseRollbackArgs } from '../pipeline/rollback/parse-args.js';
 import { RollbackError } from '../pipeline/rollback/rollback-error.js';
@@ -12,10 +11,9 @@ import { runRollback } from '../pipeline/rollback/run-rollback.js';
 
 try {
   const args = parseRollbackArgs(process.argv.slice(2));
-  const cdkJson = JSON.parse(readFileSync(new URL('../cdk.json', import.meta.url), 'utf8'));
-  const config = parseConfig(cdkJson.context?.[CONTEXT_KEY]);
+  const config = readCdkJsonConfig();
   const region = args.region ?? config.toolchain.region;
-  // This project runs Node 20 on purpose (VERSIONS.md); the SDK's multi-line notice about it is noise here.
+  // package.json allows Node 20 (engines); the SDK's multi-line notice about upgrading is noise here.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
   process.once('SIGINT', () => {

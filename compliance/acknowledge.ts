@@ -1,17 +1,9 @@
 import { Stack, Stage, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-
-/** The validation plugins registered on the app, by the name they report under. */
-export type PackName =
-  | 'AwsSolutions'
-  | 'Serverless'
-  | 'NIST.800.53.R5'
-  | 'GoalMandala'
-  | 'cdk-validator-cfnguard'
-  | 'CloudFormation Validate';
+import type { PackName } from './pack-names.js';
 
 /** One reviewed finding that is right as built. */
-export interface Finding {
+export interface ReviewedFinding {
   /** The pack that reports it. */
   readonly pack: PackName;
   /** The exact rule id as reported, with cdk-nag's bracketed suffix where it has one (`AwsSolutions-IAM5[Resource::*]`). */
@@ -37,7 +29,7 @@ export function acknowledgedHere(construct: IConstruct): readonly string[] {
  * matches it, moves the finding to the report's acknowledged list with its reason, and the compliance
  * report can show it. (An unqualified id is silently dropped by cdk-nag itself and never reaches the report.)
  */
-export function acknowledge(construct: IConstruct, finding: Finding): void {
+export function acknowledge(construct: IConstruct, finding: ReviewedFinding): void {
   if (Stack.isStack(construct) || Stage.isStage(construct)) {
     throw new Error(
       `compliance: ${finding.rule} must be acknowledged on the construct it concerns, not on ${construct.node.path || 'the app'}`,

@@ -1,34 +1,53 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type {
   IPolicyValidationContext,
   IPolicyValidationPlugin,
   PolicyValidationPluginReport,
+  PolicyViolation,
 } from 'aws-cdk-lib';
-import { ParallelCfnGuard } from './parallel-cfn-guard.js';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { indexGuardRules, rulesForTypes, templateResourceTypes } from './guard-rule-selection.js';
+
+const pluginModule = createRequire(import.meta.url).resolve('@cdklabs/cdk-validator-cfnguard');
+/** The Control Tower rules the validator loads by default (its `controlTowerRulesEnabled`). */
+const controlTowerRulesPath = join(dirname(pluginModule), '..', 'rules', 'control-tower', 'cfn-guard');
 
 /**
  * The Control Tower proactive controls (CloudFormation Guard rules of @cdklabs/cdk-validator-cfnguard),
- * reported under the same name, with one fix: the validator leaves `severity` unset, and once any of
- * its findings is acknowledged aws-cdk-lib recomputes the verdict from severities and would let the
- * remaining findings pass. Every guard finding is an error here.
+ * reported under the same name and with the same findings as the validator run over every template, with
+ * two differences:
+ * - each template is checked with only the rule files naming one of its resource types (the others can
+ *   only skip; see guard-rule-selection.ts), which cuts cfn-guard's time several-fold;
+ * - the validator leaves `severity` unset, and once any of its findings is acknowledged aws-cdk-lib
+ *   recomputes the verdict from severities and would let the remaining findings pass. Every guard
+ *   finding is an error here.
  */
 export class ControlTowerGuard implements IPolicyValidationPlugin {
-  // One cfn-guard process per core (see parallel-cfn-guard.ts); same rules, same report.
-  private readonly validator = new ParallelCfnGuard();
+  private readonly validator = new CfnGuardValidator();
+  private readonly rules = indexGuardRules(controlTowerRulesPath);
   readonly name = this.validator.name;
   readonly version = this.validator.version;
   readonly ruleIds = this.validator.ruleIds;
 
-  /** Starts checking templates that are already written; `validate` uses the results if they still apply. */
-  prestart(templatePaths: readonly string[]): void {
-    this.validator.prestart(templatePaths);
-  }
-
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const report = this.validator.validate(context);
+    let success = true;
+    const violations: PolicyViolation[] = [];
+    // One template at a time, in order: cfn-guard reports each data file on its own, so the merged report
+    // lists what one run over all templates lists, in the same order.
+    for (const templatePath of context.templatePaths) {
+      const rules = rulesForTypes(this.rules, templateResourceTypes(templatePath));
+      if (rules.length === 0) continue;
+      const part = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules }).validate({
+        ...context,
+        templatePaths: [templatePath],
+      });
+      success = success && part.success;
+      violations.push(...part.violations);
+    }
     return {
-      ...report,
-      success: report.violations.length === 0 && report.success,
-      violations: report.violations.map((violation) => ({
+      success: violations.length === 0 && success,
+      violations: violations.map((violation) => ({
         ...violation,
         severity: violation.severity ?? 'error',
       })),

@@ -1,7 +1,6 @@
 import { type App, Validations } from 'aws-cdk-lib';
-import { CONTEXT_KEY, parseConfig } from '../pipeline/config.js';
 import { acknowledgeFindings } from './acknowledgements/index.js';
-import { compliancePacks } from './packs.js';
+import { type CompliancePacksProps, compliancePacks } from './packs.js';
 
 /**
  * Registers the compliance packs on the app so `cdk synth` fails on any unacknowledged finding,
@@ -9,10 +8,10 @@ import { compliancePacks } from './packs.js';
  *
  * Acknowledgements are applied once the whole tree exists (the app's own validation runs after
  * every stage is built and before the plugins), so they can find the constructs they concern.
+ * `props` are values of the app's configuration, parsed once by the entry point.
  */
-export function registerCompliance(app: App): void {
-  const { backupWindowUtc } = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
-  Validations.of(app).addPlugins(...compliancePacks(app, { backupWindowUtc }));
+export function registerCompliance(app: App, props: CompliancePacksProps): void {
+  Validations.of(app).addPlugins(...compliancePacks(app, props));
   let applied = false;
   app.node.addValidation({
     validate: () => {

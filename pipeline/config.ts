@@ -1,14 +1,19 @@
 /**
  * The one typed, validated configuration of the app: accounts, regions, repository, alert e-mail...
- * Read from the CDK context key `goalMandala` (example values live in cdk.json) by `bin/` only.
+ * Read from the CDK context key `goalMandala` (example values live in cdk.json), parsed once by the entry
+ * point in `bin/` and handed down. One stage's part of it is `stages/stage-config.ts`.
  * A malformed value fails with one line naming the key, never a stack trace from deep in CDK.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import {
+  account,
+  deploymentStageSchema,
+  region,
+  type StageConfig,
+  type StageName,
+} from '../stages/stage-config.js';
 
-const account = z.string().regex(/^\d{12}$/, 'must be a 12-digit AWS account id');
-const region = z
-  .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d$/, 'must be an AWS region such as ap-northeast-1');
 const environment = z.strictObject({ account, region });
 
 /** RDS backup windows are UTC, `hh:mm-hh:mm`. */
@@ -16,47 +21,12 @@ const utcWindow = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a UTC window hh:mm-hh:mm');
 
-const availabilityZone = z
-  .string()
-  .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'must be an availability zone such as ap-northeast-1a');
-
-const deploymentStage = z
-  .strictObject({
-    account,
-    region,
-    /**
-     * The VPC's two availability zones. Named here, not looked up, so synth needs no credentials
-     * for the target account (the pipeline synthesizes in the toolchain account).
-     */
-    availabilityZones: z.array(availabilityZone).length(2, 'must list exactly 2 availability zones'),
-    /** Where the budget alert and alarm e-mails go. */
-    alertEmail: z.email('must be an e-mail address'),
-    /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
-    monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
-    /** Bedrock model for the AI drafts; must be offered in the stage's region. */
-    bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
-  })
-  .superRefine((stage, ctx) => {
-    stage.availabilityZones.forEach((zone, index) => {
-      if (!zone.startsWith(stage.region)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['availabilityZones', index],
-          message: `must be in region ${stage.region}`,
-        });
-      }
-    });
-    if (new Set(stage.availabilityZones).size !== stage.availabilityZones.length) {
-      ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'must list two different zones' });
-    }
-  });
-
 export const appConfigSchema = z.strictObject({
   /** Prefix for names people read (dashboards, alarms); physical names are left to CloudFormation. */
   appName: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be lowercase letters, digits and dashes'),
   toolchain: environment,
-  staging: deploymentStage,
-  production: deploymentStage,
+  staging: deploymentStageSchema,
+  production: deploymentStageSchema,
   repository: z.strictObject({
     /** `owner/name` of the source repository. */
     name: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
@@ -76,16 +46,6 @@ export const appConfigSchema = z.strictObject({
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;
-export type DeploymentStageConfig = z.infer<typeof deploymentStage>;
-export type StageName = 'staging' | 'production';
-
-/** Everything one deployment stage needs, derived from the app configuration. */
-export interface StageConfig extends DeploymentStageConfig {
-  readonly stageName: StageName;
-  readonly appName: string;
-  readonly slackWebhookSecretName: string;
-  readonly backupWindowUtc: string;
-}
 
 /** Raised with a one-line message naming the offending key. */
 export class ConfigError extends Error {
@@ -120,6 +80,14 @@ export function parseConfig(raw: unknown): Readonly<AppConfig> {
     throw new ConfigError(`configuration: ${key} ${message}`);
   }
   return deepFreeze(parsed.data);
+}
+
+/** The `goalMandala` context of a cdk.json (the repository's own by default), for entry points that run no CDK app. */
+export function readCdkJsonConfig(
+  cdkJsonPath: URL | string = new URL('../cdk.json', import.meta.url),
+): Readonly<AppConfig> {
+  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
+  return parseConfig(cdkJson.context?.[CONTEXT_KEY]);
 }
 
 export function stageConfig(config: AppConfig, stageName: StageName): StageConfig {

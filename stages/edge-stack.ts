@@ -6,7 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudFrontToS3 } from '@aws-solutions-constructs/aws-cloudfront-s3';
 import type { Construct } from 'constructs';
-import { releaseRouterCode } from '../services/edge/release-router-code.js';
+import { releaseRouterCode } from './private/release-router-code.js';
 
 export interface EdgeStackProps extends StackProps {
   /** The API served under `/api/*` on the same origin as the site (its `v1` stage path is the origin path). */

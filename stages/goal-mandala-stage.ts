@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { StageConfig } from '../pipeline/config.js';
+import type { StageConfig } from './stage-config.js';
 import { ApiStack } from './api-stack.js';
 import { ServiceFunction } from './constructs/service-function.js';
 import { DataStack } from './data-stack.js';
@@ -10,7 +10,7 @@ import { ObservabilityStack, type MonitoredFunction } from './observability-stac
 import { WorkflowStack } from './workflow-stack.js';
 
 export interface GoalMandalaStageProps extends StageProps {
-  /** The stage's account, region, alert e-mail, budget... (from `pipeline/config.ts`). */
+  /** The stage's account, region, alert e-mail, budget... (see `stage-config.ts`). */
   readonly config: StageConfig;
   /** Git commit the build was made from; `/api/health` answers it. */
   readonly appVersion: string;

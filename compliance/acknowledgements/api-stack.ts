@@ -4,7 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { ApiStack } from '../../stages/api-stack.js';
 import { ServiceFunction } from '../../stages/constructs/service-function.js';
-import { accept, allOf, at } from './find.js';
+import { accept, allOf, at } from './accept-findings.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 

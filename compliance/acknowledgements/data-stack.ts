@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { DataStack } from '../../stages/data-stack.js';
-import { accept, allOf } from './find.js';
+import { accept, allOf } from './accept-findings.js';
 
 /** Data stack: the Aurora cluster, its key and its generated secret. */
 export function acknowledgeDataStack(stack: DataStack): void {

@@ -1,7 +1,7 @@
 import { type CfnElement, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import type { EdgeStack } from '../../stages/edge-stack.js';
-import { accept, allOf, at } from './find.js';
+import { accept, allOf, at } from './accept-findings.js';
 
 /** Edge stack: CloudFront in front of the site bucket (OAC) and the API, and the solutions construct's log buckets. */
 export function acknowledgeEdgeStack(stack: EdgeStack): void {

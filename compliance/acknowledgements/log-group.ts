@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { accept } from './find.js';
+import { accept } from './accept-findings.js';
 
 /** CloudWatch Logs' default encryption: nothing in the app's logs needs a customer key. */
 export function acknowledgeLogGroupEncryption(logGroup: IConstruct): void {

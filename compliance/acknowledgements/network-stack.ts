@@ -1,6 +1,6 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { NetworkStack } from '../../stages/network-stack.js';
-import { accept, allOf, at } from './find.js';
+import { accept, allOf, at } from './accept-findings.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 
 /** Network stack: what is right as built in the VPC, its flow logs and CDK's default-security-group fix. */

@@ -1,6 +1,6 @@
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { ObservabilityStack } from '../../stages/observability-stack.js';
-import { accept, allOf, at } from './find.js';
+import { accept, allOf, at } from './accept-findings.js';
 import { acknowledgeLogGroupEncryption } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 

@@ -3,7 +3,7 @@ import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { PipelineStack } from '../../pipeline/pipeline-stack.js';
-import { accept, acceptWildcards, at } from './find.js';
+import { accept, acceptWildcards, at } from './accept-findings.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 

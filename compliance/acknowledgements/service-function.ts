@@ -1,6 +1,6 @@
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { ServiceFunction } from '../../stages/constructs/service-function.js';
-import { accept } from './find.js';
+import { accept } from './accept-findings.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 
 /** How a function is invoked: decides whether a dead-letter queue could hold anything. */

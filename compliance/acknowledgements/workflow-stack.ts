@@ -1,7 +1,7 @@
 import { Stack } from 'aws-cdk-lib';
 import type { WorkflowStack } from '../../stages/workflow-stack.js';
 import { ServiceFunction } from '../../stages/constructs/service-function.js';
-import { accept, allOf, at } from './find.js';
+import { accept, allOf, at } from './accept-findings.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 

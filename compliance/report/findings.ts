@@ -42,7 +42,7 @@ export interface AssemblyStack {
 }
 
 /** One rule × resource result: unacknowledged (fails the build) or acknowledged with its reason. */
-export interface Finding {
+export interface ReportedFinding {
   readonly pack: string;
   readonly rule: string;
   readonly severity: string;
@@ -80,10 +80,13 @@ export function locate(
  * Flattens the report into findings, sorted by stage and stack (in assembly order), pack,
  * unacknowledged first, then rule and construct path.
  */
-export function collectFindings(report: ValidationReportJson, stacks: readonly AssemblyStack[]): Finding[] {
-  const findings: Finding[] = [];
+export function collectFindings(
+  report: ValidationReportJson,
+  stacks: readonly AssemblyStack[],
+): ReportedFinding[] {
+  const findings: ReportedFinding[] = [];
   for (const plugin of report.pluginReports) {
-    const add = (violation: ViolationJson, acknowledgement?: Finding['acknowledgement']) => {
+    const add = (violation: ViolationJson, acknowledgement?: ReportedFinding['acknowledgement']) => {
       for (const { constructPath } of violation.violatingConstructs) {
         findings.push({
           pack: plugin.pluginName,
@@ -110,7 +113,7 @@ export function collectFindings(report: ValidationReportJson, stacks: readonly A
     const index = list.indexOf(item);
     return String(index === -1 ? list.length : index).padStart(4, '0');
   };
-  const key = (f: Finding) => [
+  const key = (f: ReportedFinding) => [
     rank(stageOrder, f.stage),
     rank(stackOrder, `${f.stage}/${f.stack}`),
     f.stack,

@@ -1,4 +1,9 @@
-import { collectFindings, collectPackFailures, type Finding, type ValidationReportJson } from './findings.js';
+import {
+  collectFindings,
+  collectPackFailures,
+  type ReportedFinding,
+  type ValidationReportJson,
+} from './findings.js';
 import { groupBy, type ReportContext } from './markdown.js';
 
 /**
@@ -50,7 +55,7 @@ export function renderJunit(report: ValidationReportJson, context: ReportContext
   ].join('\n');
 }
 
-function testCase(f: Finding): string {
+function testCase(f: ReportedFinding): string {
   const classname = xml(`${f.stage}.${f.stack}`);
   const name = xml(`${f.rule} ${f.constructPath}`);
   const body = f.acknowledgement

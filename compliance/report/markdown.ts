@@ -2,7 +2,7 @@ import {
   collectFindings,
   collectPackFailures,
   type AssemblyStack,
-  type Finding,
+  type ReportedFinding,
   type ValidationReportJson,
 } from './findings.js';
 
@@ -84,11 +84,11 @@ export function renderMarkdown(report: ValidationReportJson, context: ReportCont
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-function allPacks(context: ReportContext, findings: readonly Finding[]): string[] {
+function allPacks(context: ReportContext, findings: readonly ReportedFinding[]): string[] {
   return [...new Set([...context.packs, ...findings.map((f) => f.pack)])];
 }
 
-function countTable(findings: readonly Finding[]): string[] {
+function countTable(findings: readonly ReportedFinding[]): string[] {
   const rows = [...groupBy(findings, (f) => f.stack)].map(([stack, inStack]) => {
     const open = inStack.filter((f) => !f.acknowledgement).length;
     return `| ${stack} | ${open} | ${inStack.length - open} |`;

@@ -6,8 +6,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { HeadObjectCommand, NotFound, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { releasePrefix } from '../../services/edge/release-router-code.js';
-import { assertReleaseId, ReleaseSwitchError } from './release-store.js';
+import { releasePrefix } from '../../stages/release-routing.js';
+import { FrontendReleaseError } from './frontend-release-error.js';
+import { assertReleaseId } from './release-store.js';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -65,7 +66,7 @@ export class ReleaseBucket {
     assertReleaseId(releaseId);
     const files = listFiles(distDir).map((file) => relative(distDir, file).split(sep).join('/'));
     if (!files.includes('index.html')) {
-      throw new ReleaseSwitchError(
+      throw new FrontendReleaseError(
         `${distDir} has no index.html: build the web app first (npm run build:web)`,
       );
     }

@@ -5,7 +5,7 @@
  * must load, and `/api/health` must answer through the same distribution. The KeyValueStore reaches
  * the edge within seconds, so the test retries for a while before failing.
  */
-import { PREVIEW_COOKIE, PREVIEW_HEADER } from '../../services/edge/release-router-code.js';
+import { PREVIEW_COOKIE, PREVIEW_HEADER } from '../../stages/release-routing.js';
 
 export interface SmokeTestOptions {
   /** `https://<distribution domain>` (output `SiteUrl`). */

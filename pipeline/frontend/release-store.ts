@@ -15,7 +15,8 @@ import {
   ResourceNotFoundException,
   UpdateKeysCommand,
 } from '@aws-sdk/client-cloudfront-keyvaluestore';
-import { RELEASE_ID_PATTERN, RELEASE_POINTERS } from '../../services/edge/release-router-code.js';
+import { RELEASE_ID_PATTERN, RELEASE_POINTERS } from '../../stages/release-routing.js';
+import { FrontendReleaseError } from './frontend-release-error.js';
 
 export interface ReleasePointers {
   readonly active?: string;
@@ -33,11 +34,6 @@ export interface SwitchResult {
   readonly changed: boolean;
 }
 
-/** An operator-facing failure: its message is one line that says what to do. */
-export class ReleaseSwitchError extends Error {
-  override name = 'ReleaseSwitchError';
-}
-
 export interface ReleaseStoreOptions {
   /** Attempts before giving up when the store keeps changing underneath (ETag conflicts). @default 3 */
   readonly maxAttempts?: number;
@@ -45,7 +41,7 @@ export interface ReleaseStoreOptions {
 
 export function assertReleaseId(releaseId: string): void {
   if (!RELEASE_ID_PATTERN.test(releaseId)) {
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       `release id "${releaseId}" is not valid: use letters, digits, '.', '_' or '-' (at most 64), e.g. a git commit`,
     );
   }
@@ -67,7 +63,7 @@ export class ReleaseStore {
   async read(): Promise<ReleasePointers> {
     const described = await this.client.send(new DescribeKeyValueStoreCommand({ KvsARN: this.kvsArn }));
     if (!described.ETag)
-      throw new ReleaseSwitchError(`release store ${this.kvsArn} answered without an ETag`);
+      throw new FrontendReleaseError(`release store ${this.kvsArn} answered without an ETag`);
     const [active, candidate, previous] = await Promise.all([
       this.getKey(RELEASE_POINTERS.active),
       this.getKey(RELEASE_POINTERS.candidate),
@@ -130,7 +126,7 @@ export class ReleaseStore {
       } catch (error) {
         if (!(error instanceof ConflictException)) throw error;
         if (tries >= this.maxAttempts) {
-          throw new ReleaseSwitchError(
+          throw new FrontendReleaseError(
             `release store changed during each of ${tries} attempts (ETag conflict): another switch is running; try again`,
           );
         }

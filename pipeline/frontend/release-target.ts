@@ -4,11 +4,13 @@
  * With a publisher role ARN, the clients assume that role (the pipeline runs in the toolchain account;
  * the store and bucket live in the stage's account).
  */
+import { parseArgs as parseCommandLine } from 'node:util';
 import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { ReleaseBucket } from './release-bucket.js';
-import { ReleaseStore, ReleaseSwitchError } from './release-store.js';
+import { FrontendReleaseError } from './frontend-release-error.js';
+import { ReleaseStore } from './release-store.js';
 
 /** Flag → environment variable it defaults from. */
 export const TARGET_SETTINGS = {
@@ -32,24 +34,32 @@ export function parseArgs(
   env: NodeJS.ProcessEnv,
   booleanFlags: readonly string[] = [],
 ): ParsedArgs {
+  // Not strict: an unknown option or a missing value is reported below in this command's own words.
+  const { tokens } = parseCommandLine({
+    args: [...argv],
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+    options: {
+      ...Object.fromEntries(Object.keys(TARGET_SETTINGS).map((name) => [name, { type: 'string' as const }])),
+      ...Object.fromEntries(booleanFlags.map((name) => [name, { type: 'boolean' as const }])),
+    },
+  });
   const positional: string[] = [];
   const settings: Partial<Record<TargetSetting, string>> = {};
   const flags = new Set<string>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
-    if (booleanFlags.includes(name)) {
-      flags.add(name);
-    } else if (name in TARGET_SETTINGS) {
-      const value = inline ?? argv[++i];
-      if (!value) throw new ReleaseSwitchError(`--${name} needs a value`);
-      settings[name as TargetSetting] = value;
-    } else {
-      throw new ReleaseSwitchError(`unknown option --${name}`);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      positional.push(token.value);
+    } else if (token.kind === 'option') {
+      if (booleanFlags.includes(token.name)) {
+        flags.add(token.name);
+      } else if (token.name in TARGET_SETTINGS) {
+        if (!token.value) throw new FrontendReleaseError(`--${token.name} needs a value`);
+        settings[token.name as TargetSetting] = token.value;
+      } else {
+        throw new FrontendReleaseError(`unknown option --${token.name}`);
+      }
     }
   }
   for (const [name, variable] of Object.entries(TARGET_SETTINGS) as [TargetSetting, string][]) {
@@ -61,7 +71,7 @@ export function parseArgs(
 export function requireSetting(args: ParsedArgs, name: TargetSetting): string {
   const value = args.settings[name];
   if (!value)
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       `missing --${name} (or ${TARGET_SETTINGS[name]}): see the edge stack's outputs`,
     );
   return value;
@@ -77,7 +87,7 @@ function credentials(args: ParsedArgs) {
 export function releaseStoreFor(args: ParsedArgs): ReleaseStore {
   const kvsArn = requireSetting(args, 'store-arn');
   if (!/^arn:aws[a-z-]*:cloudfront::\d{12}:key-value-store\/[\w-]+$/.test(kvsArn)) {
-    throw new ReleaseSwitchError(
+    throw new FrontendReleaseError(
       `"${kvsArn}" is not a CloudFront KeyValueStore ARN (arn:aws:cloudfront::<account>:key-value-store/<id>)`,
     );
   }
@@ -104,7 +114,7 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
     await main();
   } catch (error) {
     const { name, message } = error as Error;
-    const prefix = error instanceof ReleaseSwitchError ? '' : name && name !== 'Error' ? `${name}: ` : '';
+    const prefix = error instanceof FrontendReleaseError ? '' : name && name !== 'Error' ? `${name}: ` : '';
     console.error(`error: ${prefix}${String(message).split('\n')[0]}`);
     process.exitCode = 1;
   }

@@ -8,7 +8,7 @@ export const TEST_RESULTS_FILE = 'test-results/junit.xml';
 /** Where `npm run compliance` writes the compliance findings as JUnit (one case per rule and resource). */
 export const COMPLIANCE_RESULTS_FILE = 'compliance-report.xml';
 /** The npm script the synth step runs after `npm ci`: lint, typecheck, test, synth, compliance report. */
-export const CI_SYNTH_SCRIPT = 'ci:synth';
+export const PIPELINE_BUILD_SCRIPT = 'pipeline:build';
 
 export interface SynthStepProps {
   /** The repository checkout. */
@@ -17,7 +17,7 @@ export interface SynthStepProps {
 
 /**
  * The Build stage: the README's commands through npm scripts (build logic stays in package.json and
- * pipeline/scripts/ci-synth.sh, not here), publishing test results and the compliance report as
+ * pipeline/scripts/pipeline-build.sh, not here), publishing test results and the compliance report as
  * CodeBuild report groups people read in the console (CodeBuild → Report groups).
  */
 export function synthStep(scope: Construct, props: SynthStepProps): pipelines.CodeBuildStep {
@@ -28,7 +28,7 @@ export function synthStep(scope: Construct, props: SynthStepProps): pipelines.Co
 
   return new pipelines.CodeBuildStep('Synth', {
     input: props.source,
-    commands: ['npm ci --no-audit --no-fund', `npm run ${CI_SYNTH_SCRIPT}`],
+    commands: ['npm ci --no-audit --no-fund', `npm run ${PIPELINE_BUILD_SCRIPT}`],
     primaryOutputDirectory: 'cdk.out',
     // Tests and a two-stage synth with bundling want more than the small instance's 3 GB.
     buildEnvironment: { computeType: codebuild.ComputeType.MEDIUM },

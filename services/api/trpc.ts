@@ -24,11 +24,11 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { CreateAWSLambdaContextOptions } from '@trpc/server/adapters/aws-lambda';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type pg from 'pg';
+import { isDatabaseOutage } from '../db/database-outage.js';
 import { getPool } from '../db/pool.js';
 import { logger } from '../shared/logger.js';
 import { tokenSessionIsLive } from './auth/session-check.js';
 import { verifyAccessToken, type VerifiedToken } from './auth/tokens.js';
-import { isDatabaseUnavailable } from './database-errors.js';
 
 export interface Context {
   readonly db: pg.Pool;
@@ -65,6 +65,8 @@ export async function createLambdaContext({
   event,
   context,
 }: CreateAWSLambdaContextOptions<APIGatewayProxyEvent>): Promise<Context> {
+  // The invocation's request id and cold start on every line this call logs.
+  if (context) logger.addContext(context);
   return createContextInner({
     db: await getPool(),
     authorization: authorizationHeader(event.headers),
@@ -160,7 +162,7 @@ async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | 
     logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'ok' });
   } else {
     const { error } = result;
-    if (isDatabaseUnavailable(error.cause)) {
+    if (isDatabaseOutage(error.cause)) {
       logger.error('database unavailable', {
         requestId: ctx.requestId,
         path,

@@ -9,14 +9,16 @@ import cf from 'cloudfront';
 // out in a browser with `?release-preview=candidate` (or `previous`, or `active` to leave): the answer is
 // a redirect that sets or clears the cookie.
 //
-// The store id is filled in when the edge stack synthesizes (CloudFront needs it in the code).
+// The store id, the preview header and cookie names and the release id pattern are filled in when the edge
+// stack synthesizes (stages/private/release-router-code.ts; the values: stages/release-routing.ts), since a
+// CloudFront Function cannot import them.
 const kvsHandle = cf.kvs('__KVS_ID__');
 
-const PREVIEW_HEADER = 'x-release-preview';
-const PREVIEW_COOKIE = 'release-preview';
+const PREVIEW_HEADER = '__PREVIEW_HEADER__';
+const PREVIEW_COOKIE = '__PREVIEW_COOKIE__';
 const PREVIEW_POINTERS = ['candidate', 'previous'];
 // Release ids are what the pipeline writes (git commits); anything else never becomes a path.
-const RELEASE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+const RELEASE_ID = /__RELEASE_ID_PATTERN__/;
 
 // CloudFront calls `handler` by name; nothing in this file calls it.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -67,15 +69,15 @@ function releasePath(release, uri) {
 /** Sets (or, for anything but a preview pointer, clears) the preview cookie and reloads the page. */
 function previewCookieRedirect(uri, wanted) {
   const preview = PREVIEW_POINTERS.indexOf(wanted) !== -1;
+  const cookies = {};
+  cookies[PREVIEW_COOKIE] = {
+    value: preview ? wanted : '',
+    attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=' + (preview ? '3600' : '0'),
+  };
   return {
     statusCode: 302,
     statusDescription: 'Found',
     headers: { location: { value: uri }, 'cache-control': { value: 'no-store' } },
-    cookies: {
-      'release-preview': {
-        value: preview ? wanted : '',
-        attributes: 'Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=' + (preview ? '3600' : '0'),
-      },
-    },
+    cookies: cookies,
   };
 }

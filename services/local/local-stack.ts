@@ -13,21 +13,40 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { healthRoute, serviceRoutes } from '../api/routes.js';
+import { setLocalSigningKey } from '../api/auth/tokens.js';
+import { handler as ai } from '../api/handlers/ai.js';
+import { handler as auth } from '../api/handlers/auth.js';
+import { handler as goals } from '../api/handlers/goals.js';
+import { handler as healthHandler } from '../api/handlers/health.js';
+import { handler as reflections } from '../api/handlers/reflections.js';
+import { handler as tasks } from '../api/handlers/tasks.js';
+import { healthRoute, type ServiceRoute } from '../api/routes.js';
+import { setWorkflowStarter } from '../api/workflow-starter.js';
 import { migrate } from '../db/migrate.js';
 import { closePool, getPool } from '../db/pool.js';
 import { resetRuntimeEnv } from '../shared/env.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { toProxyEvent } from './proxy-event.js';
 import { serveStatic } from './static-site.js';
+import { startLocalServices } from './workflow/local-services.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const maxBodyBytes = 1024 * 1024;
 
-/** Optional module through which the workflow plugs its local runner in (it calls `setWorkflowStarter`). */
-export const localServicesModule = 'services/workflow/local/local-services.ts';
+type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
+
+/** The modules of the routes table (services/api/routes.ts), by service: what the api stack bundles. */
+export const serviceHandlers: Readonly<Record<ServiceRoute['service'], ProxyHandler>> = {
+  auth,
+  goals,
+  tasks,
+  reflections,
+  ai,
+};
+
+export const health: ProxyHandler = healthHandler;
 
 export interface LocalStackOptions {
   /** @default 3000; 0 picks a free port */
@@ -40,7 +59,7 @@ export interface LocalStackOptions {
   readonly dataDir?: string;
   /** Built web app to serve at `/`; @default services/web/dist when it exists */
   readonly webDir?: string;
-  /** Start the workflow's local services if present; @default true */
+  /** Start the workflow's local services (model endpoint, state machine runner); @default true */
   readonly workflow?: boolean;
 }
 
@@ -50,13 +69,6 @@ export interface LocalStack {
   /** The embedded database, when one is used (tests pause and resume it). */
   readonly embeddedDatabase?: EmbeddedPostgres;
   close(): Promise<void>;
-}
-
-type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
-
-async function loadHandler(entry: string): Promise<ProxyHandler> {
-  const module = (await import(pathToFileURL(join(repoRoot, entry)).href)) as { handler: ProxyHandler };
-  return module.handler;
 }
 
 function gitCommit(): string {
@@ -147,7 +159,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     resetRuntimeEnv();
     await closePool();
 
-    const { setLocalSigningKey } = await import('../api/auth/tokens.js');
     setLocalSigningKey(await localSigningKey(options.dataDir));
     await migrate(await getPool());
     return await serve(options, embedded);
@@ -162,19 +173,17 @@ async function serve(
   options: LocalStackOptions,
   embedded: EmbeddedPostgres | undefined,
 ): Promise<LocalStack> {
-  const services = new Map(
-    await Promise.all(serviceRoutes.map(async (r) => [r.service, await loadHandler(r.entry)] as const)),
-  );
-  const health = await loadHandler(healthRoute.entry);
   const webDir = options.webDir ?? join(repoRoot, 'services/web/dist');
 
   let stopWorkflow: (() => Promise<void>) | undefined;
-  if (options.workflow !== false && existsSync(join(repoRoot, localServicesModule))) {
-    const module = (await import(pathToFileURL(join(repoRoot, localServicesModule)).href)) as {
-      startLocalServices(): Promise<{ close?(): Promise<void> } | void>;
+  if (options.workflow !== false) {
+    const workflow = await startLocalServices();
+    // No STATE_MACHINE_ARN locally: `ai/generate` starts its runs on the local runner.
+    setWorkflowStarter(workflow.starter);
+    stopWorkflow = async () => {
+      setWorkflowStarter(undefined);
+      await workflow.close();
     };
-    const started = await module.startLocalServices();
-    stopWorkflow = started?.close?.bind(started);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -189,7 +198,9 @@ async function serve(
         return sendResult(res, await health(event, lambdaContext(event.requestContext.requestId, 'health')));
       }
       const [, , service, ...rest] = url.pathname.split('/');
-      const handler = services.get(service as never);
+      const handler = Object.hasOwn(serviceHandlers, service!)
+        ? serviceHandlers[service as ServiceRoute['service']]
+        : undefined;
       const rawProxy = rest.join('/');
       if (!handler || rawProxy === '') {
         return sendJson(res, 404, { message: `No route for ${url.pathname}` });

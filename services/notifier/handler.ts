@@ -3,12 +3,12 @@
  * Slack. A failed post throws, so Lambda retries the event and the function's error alarm fires.
  */
 import type { SNSEvent } from 'aws-lambda';
-import { logger } from '../shared/logger.js';
+import { logger, withLambdaContext } from '../shared/logger.js';
 import { formatMessage } from './format-message.js';
 import { postToSlack } from './slack.js';
 import { slackWebhookUrl } from './webhook-url.js';
 
-export const handler = async (event: SNSEvent): Promise<{ posted: number }> => {
+export const handler = withLambdaContext(async (event: SNSEvent): Promise<{ posted: number }> => {
   const webhookUrl = await slackWebhookUrl();
   let posted = 0;
   for (const record of event.Records) {
@@ -22,4 +22,4 @@ export const handler = async (event: SNSEvent): Promise<{ posted: number }> => {
   }
   logger.info('posted to Slack', { posted });
   return { posted };
-};
+});

@@ -1,6 +1,8 @@
 /**
- * The services' runtime environment, validated once at cold start with one readable line per problem.
- * Only this module reads `process.env` for configuration.
+ * The environment every API function shares (version, database, signing-key secret, pool size), validated
+ * once at cold start with one readable line per problem. Settings that belong to one part are validated
+ * where they are used: the AI limits (services/api/ai-job-limits.ts), the model (workflow/model/bedrock.ts),
+ * the workflow starter's STATE_MACHINE_ARN, the notifier's webhook, and Powertools' own variables.
  */
 import * as z from 'zod';
 

@@ -1,10 +1,13 @@
 /**
- * One Powertools logger per container: JSON lines with the service name, and request ids passed per call.
+ * One Powertools logger per container: JSON lines with the service name, the invocation's Lambda request id
+ * and cold start (`logger.addContext`, done by `withLambdaContext` and the API's tRPC context), and the API
+ * Gateway request id passed per call.
  * Never hand it a password, token, secret or a whole event: the redacting formatter below is a last
  * guard, not the plan.
  */
 import { Logger, LogFormatter, LogItem } from '@aws-lambda-powertools/logger';
 import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import type { Context } from 'aws-lambda';
 
 const sensitiveKey = /pass(word)?|token|secret|authorization|cookie/i;
 
@@ -56,3 +59,22 @@ export const logger = new Logger({
   logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
   logFormatter: new RedactingFormatter(),
 });
+
+/**
+ * The handler, its invocation's Lambda context added to the logger first, so every line it logs carries
+ * the request id and cold start. Without a context (the local runner calls steps in process) it logs as is.
+ */
+export function withLambdaContext<R>(
+  handler: (event?: unknown) => Promise<R>,
+): (event?: unknown, context?: Context) => Promise<R>;
+export function withLambdaContext<E, R>(
+  handler: (event: E, context?: Context) => Promise<R>,
+): (event: E, context?: Context) => Promise<R>;
+export function withLambdaContext<E, R>(
+  handler: (event: E, context?: Context) => Promise<R>,
+): (event: E, context?: Context) => Promise<R> {
+  return (event, context) => {
+    if (context) logger.addContext(context);
+    return handler(event, context);
+  };
+}

@@ -1,36 +1,34 @@
 /**
- * Secrets Manager values by ARN, cached per container for a few minutes so rotation is picked up
- * without a call per request. The SDK client (and the tracer around it) is loaded on first use: local runs
- * never need it, and a Lambda cold start does not pay for it before its first request.
+ * Secrets Manager values by ARN through Powertools Parameters, cached per container for a few minutes
+ * (`maxAge`) so rotation is picked up without a call per request; a failed read is not cached. The
+ * provider (its SDK client traced by X-Ray) is loaded on first use: local runs never need it, and a Lambda
+ * cold start does not pay for it before its first request.
  */
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import type { SecretsProvider } from '@aws-lambda-powertools/parameters/secrets';
 
-const ttlMs = 5 * 60_000;
-const cache = new Map<string, { value: Promise<string>; expires: number }>();
-let client: SecretsManagerClient | undefined;
+const maxAgeSeconds = 5 * 60;
+let provider: Promise<SecretsProvider> | undefined;
+let loaded: SecretsProvider | undefined;
 
-async function fetchSecret(arn: string): Promise<string> {
-  const [sm, { tracer }] = await Promise.all([
+async function createProvider(): Promise<SecretsProvider> {
+  const [{ SecretsProvider }, { SecretsManagerClient }, { tracer }] = await Promise.all([
+    import('@aws-lambda-powertools/parameters/secrets'),
     import('@aws-sdk/client-secrets-manager'),
     import('./tracer.js'),
   ]);
-  client ??= tracer.captureAWSv3Client(new sm.SecretsManagerClient({}));
-  const out = await client.send(new sm.GetSecretValueCommand({ SecretId: arn }));
-  if (out.SecretString === undefined) throw new Error(`secret ${arn} has no string value`);
-  return out.SecretString;
+  loaded = new SecretsProvider({ awsSdkV3Client: tracer.captureAWSv3Client(new SecretsManagerClient({})) });
+  return loaded;
 }
 
-/** The secret's string, from cache when fresh; a failed read is not cached. */
-export function getSecretString(arn: string): Promise<string> {
-  const hit = cache.get(arn);
-  if (hit && hit.expires > Date.now()) return hit.value;
-  const value = fetchSecret(arn);
-  cache.set(arn, { value, expires: Date.now() + ttlMs });
-  value.catch(() => cache.delete(arn));
+/** The secret's string, from cache when fresh. */
+export async function getSecretString(arn: string): Promise<string> {
+  provider ??= createProvider();
+  const value = await (await provider).get(arn, { maxAge: maxAgeSeconds });
+  if (typeof value !== 'string') throw new Error(`secret ${arn} has no string value`);
   return value;
 }
 
 /** Drop cached values, e.g. after the database rejected a rotated password. */
 export function forgetSecrets(): void {
-  cache.clear();
+  loaded?.clearCache();
 }

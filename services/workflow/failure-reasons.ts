@@ -50,6 +50,8 @@ export function failureReason(errorName: string, language: DraftLanguage = 'en')
 }
 
 /** Reasons recorded outside the workflow: an execution lost, never started, or stopped with the local stack. */
-export function jobReason(kind: 'stale' | 'notStarted' | 'stopped', language: DraftLanguage): string {
+export type JobReasonKind = 'stale' | 'notStarted' | 'stopped';
+
+export function jobReason(kind: JobReasonKind, language: DraftLanguage): string {
   return reasons[language][kind]!;
 }

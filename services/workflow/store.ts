@@ -1,27 +1,24 @@
 /**
- * The workflow's database reads and writes. Every write is conditional, so a retried step or a user
- * typing at the same moment never loses data: drafts only fill cells that are still empty.
+ * The workflow's database reads and writes (the job's own row through services/db/ai-jobs.ts). Every write
+ * is conditional, so a retried step or a user typing at the same moment never loses data: drafts only fill
+ * cells that are still empty.
  */
 import type pg from 'pg';
+import { failJobs, lockJob, markJobRunning, markJobSucceeded } from '../db/ai-jobs.js';
+import { isDatabaseOutage } from '../db/database-outage.js';
 import { getPool } from '../db/pool.js';
 import { withTransaction } from '../db/transaction.js';
 import { WorkflowError } from './errors.js';
 import { detectLanguage } from './language.js';
-import { SLOTS, type DraftedJobState, type JobState, type WorkflowInput } from './mandala.js';
+import { SLOTS, type DraftedJobState, type JobState, type WorkflowInput } from './workflow-state.js';
 import { workflowErrors } from './steps.js';
-
-// Connection-level failures (class 08, server shutting down, too many clients) are worth a retry.
-const transientCodes = /^(08|57P0[1-3]|53300)/;
-const transientMessages =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|timeout exceeded when trying to connect/i;
 
 /** Maps a `pg` failure onto DatabaseUnavailable (retried) or DatabaseError (not). */
 export function classifyDatabaseError(error: unknown): WorkflowError {
   if (error instanceof WorkflowError) return error;
   const { code = '', message = String(error) } = error as { code?: string; message?: string };
-  const transient = transientCodes.test(code) || transientMessages.test(`${code} ${message}`);
   return new WorkflowError(
-    transient ? workflowErrors.databaseUnavailable : workflowErrors.databaseError,
+    isDatabaseOutage(error) ? workflowErrors.databaseUnavailable : workflowErrors.databaseError,
     `database: ${code ? `${code} ` : ''}${message}`,
   );
 }
@@ -53,13 +50,7 @@ interface SlotRow {
  */
 export async function startJob(input: WorkflowInput): Promise<JobState> {
   return inTransaction(async (client) => {
-    const job = await client.query(
-      `UPDATE ai_jobs SET status = 'running', updated_at = now()
-        WHERE id = $1 AND goal_id = $2 AND user_id = $3 AND status IN ('queued', 'running')
-        RETURNING id`,
-      [input.jobId, input.goalId, input.userId],
-    );
-    if (job.rowCount === 0)
+    if (!(await markJobRunning(client, input)))
       throw new WorkflowError(workflowErrors.goalNotFound, 'the job or its goal no longer exists');
     const { rows } = await client.query<SlotRow>(
       `SELECT g.title AS goal_title, g.description, s.position, s.title AS sub_goal_title,
@@ -102,13 +93,10 @@ export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
     d.actions.map((a) => ({ subGoalPosition: d.subGoalPosition, position: a.position, title: a.title })),
   );
   return inTransaction(async (client) => {
-    const job = await client.query(`SELECT status FROM ai_jobs WHERE id = $1 AND goal_id = $2 FOR UPDATE`, [
-      state.jobId,
-      state.goalId,
-    ]);
+    const status = await lockJob(client, state.jobId, state.goalId);
     // A retry after a commit whose answer was lost: already done, nothing more to write.
-    if (job.rows[0]?.status === 'succeeded') return { subGoals: 0, actions: 0 };
-    if (job.rows[0]?.status !== 'running') {
+    if (status === 'succeeded') return { subGoals: 0, actions: 0 };
+    if (status !== 'running') {
       throw new WorkflowError(
         workflowErrors.goalNotFound,
         'the job is no longer running or its goal was deleted',
@@ -134,21 +122,12 @@ export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
         actions.map((a) => a.title),
       ],
     );
-    await client.query(
-      `UPDATE ai_jobs SET status = 'succeeded', error = NULL, updated_at = now() WHERE id = $1`,
-      [state.jobId],
-    );
+    await markJobSucceeded(client, state.jobId);
     return { subGoals: savedSubGoals.rowCount ?? 0, actions: savedActions.rowCount ?? 0 };
   });
 }
 
 /** Marks an unfinished job failed with a reason a user can read; a finished job is left as it is. */
 export async function markJobFailed(jobId: string, reason: string): Promise<void> {
-  await withDatabase((pool) =>
-    pool.query(
-      `UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now()
-        WHERE id = $1 AND status IN ('queued', 'running')`,
-      [jobId, reason],
-    ),
-  );
+  await withDatabase((pool) => failJobs(pool, [jobId], reason));
 }

@@ -6,9 +6,8 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { serviceBundle } from './bundling-options.js';
-import { runProjectEsbuildDirectly } from './esbuild-runner.js';
-import { newestNodeRuntime } from './node-runtime.js';
+import { serviceBundle } from './private/bundling-options.js';
+import { newestNodeRuntime } from './private/node-runtime.js';
 
 /** Repository root, so entries can be given relative to it (`services/api/handlers/auth.ts`). */
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -41,7 +40,7 @@ export interface ServiceFunctionProps {
  * Every project Lambda is built here, so its defaults are fixed in one place:
  * the newest Node.js runtime aws-cdk-lib knows, arm64, 512 MB, 30 s, X-Ray active, its own log group
  * kept one month, ESM bundle by local esbuild (no Docker), minified, with source maps, AWS SDK v3 left to
- * the runtime (see `bundling-options.ts`).
+ * the runtime (see `private/bundling-options.ts`).
  */
 export class ServiceFunction extends NodejsFunction {
   /** Powertools service name, also used to label the function on dashboards. */
@@ -50,7 +49,6 @@ export class ServiceFunction extends NodejsFunction {
   readonly entry: string;
 
   constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
-    runProjectEsbuildDirectly();
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
       retention: logs.RetentionDays.ONE_MONTH,
     });

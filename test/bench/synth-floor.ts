@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import 'aws-cdk-lib';
 import { build } from 'esbuild';
-import { serviceBundle } from '../../stages/constructs/bundling-options.js';
+import { serviceBundle } from '../../stages/constructs/private/bundling-options.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const [outdir, ...entries] = process.argv.slice(2);

@@ -8,8 +8,10 @@
  *          CloudFormation validation (test/bench/app-without-compliance.ts): what the checks add, measured
  *
  * Each is run BENCH_ROUNDS times (default 3), alternating, and the medians are compared.
- * Prints them, each Lambda bundle's minified size (source maps apart) and ends with `ratio: <synth/floor>`.
- * Targets: ratio ≤ 2.5; every bundle ≤ 400 KB.
+ * Prints them, each Lambda bundle's minified size (source maps apart) and two ratios:
+ *   gate's cost  synth ÷ synth without the packs (what the compliance gate adds)   target ≤ 3.0
+ *   app's cost   synth without the packs ÷ floor (what the app's synthesis adds)   target ≤ 3.0
+ * and every bundle ≤ 400 KB.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -22,7 +24,8 @@ import { positiveInt } from './positive-int.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const BUNDLE_LIMIT_BYTES = 400 * 1024;
-const RATIO_TARGET = 2.5;
+const GATE_COST_TARGET = 3.0;
+const APP_COST_TARGET = 3.0;
 const rounds = positiveInt('bench:synth', 'BENCH_ROUNDS', 3);
 
 function timed(
@@ -127,7 +130,7 @@ try {
     `synth: ${synth.toFixed(2)} s  (npx cdk synth --quiet, ${entries.length} handler entries; medians of ${rounds} rounds)`,
   );
   console.log(
-    `synth without the packs: ${bare.toFixed(2)} s  (same app, no compliance pack, no built-in validation; ratio ${(bare / floor).toFixed(2)})`,
+    `synth without the packs: ${bare.toFixed(2)} s  (same app, no compliance pack, no built-in validation)`,
   );
   console.log(`floor: ${floor.toFixed(2)} s  (load aws-cdk-lib + esbuild each entry once)`);
   console.log(`bundles (minified, source maps apart; limit ${kb(BUNDLE_LIMIT_BYTES)}):`);
@@ -144,9 +147,15 @@ try {
   console.log(
     `synth's own bundles: ${synthSizes.length}, ${same ? 'identical in size to the floor’s' : 'DIFFERENT from the floor’s'}`,
   );
-  const ratio = synth / floor;
-  console.log(`target: ratio ≤ ${RATIO_TARGET}, every bundle ≤ ${kb(BUNDLE_LIMIT_BYTES)}`);
-  console.log(`ratio: ${ratio.toFixed(2)}`);
+  const gateCost = synth / bare;
+  const appCost = bare / floor;
+  console.log(`bundle target: every bundle ≤ ${kb(BUNDLE_LIMIT_BYTES)}`);
+  console.log(
+    `gate's cost: ${gateCost.toFixed(2)}  (synth ÷ synth without the packs; target ≤ ${GATE_COST_TARGET.toFixed(1)}${gateCost > GATE_COST_TARGET ? ', OVER TARGET' : ''})`,
+  );
+  console.log(
+    `app's cost: ${appCost.toFixed(2)}  (synth without the packs ÷ floor; target ≤ ${APP_COST_TARGET.toFixed(1)}${appCost > APP_COST_TARGET ? ', OVER TARGET' : ''})`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

@@ -17,9 +17,10 @@ import { insertUser } from '../../services/db/users.js';
 import { startEmbeddedPostgres } from '../../services/local/embedded-postgres.js';
 import { resetRuntimeEnv } from '../../services/shared/env.js';
 import { logger } from '../../services/shared/logger.js';
-import { LocalBedrockServer } from '../../services/workflow/local/bedrock-server.js';
-import { loadWorkflowDefinition } from '../../services/workflow/local/definition.js';
-import { LocalWorkflowRunner } from '../../services/workflow/local/runner.js';
+import { LocalBedrockServer } from '../../services/local/workflow/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../services/local/workflow/definition.js';
+import { localBedrockModelId } from '../../services/local/workflow/local-model.js';
+import { LocalWorkflowRunner } from '../../services/local/workflow/runner.js';
 import { positiveInt } from './positive-int.js';
 
 // About what Claude 3 Haiku takes for one of these short answers.
@@ -42,7 +43,7 @@ await migrate(pool);
 
 const bedrock = await LocalBedrockServer.start({ behaviour: { delayMs } });
 process.env.BEDROCK_ENDPOINT = bedrock.url;
-process.env.BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
+process.env.BEDROCK_MODEL_ID = localBedrockModelId;
 const runner = new LocalWorkflowRunner({ definition: loadWorkflowDefinition() });
 
 console.log(

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, SecretValue, Stack, Stage, Validations } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
@@ -9,6 +8,7 @@ import { acknowledge } from '../../compliance/acknowledge.js';
 import { GoalMandalaChecks } from '../../compliance/goal-mandala-checks.js';
 import type { ValidationReportJson } from '../../compliance/report/findings.js';
 import { inlineFunction } from './rules/helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** The original design's mistakes, in one stack. */
 function designMistakes(scope: Stack) {
@@ -48,7 +48,7 @@ describe('GoalMandalaChecks', () => {
   });
 
   it('fails synth of an app on a finding, and an acknowledgement moves exactly that finding to the report with its reason', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'gm-checks-'));
+    const outdir = tempDir('gm-checks-');
     const app = new App({ outdir, builtinCloudFormationValidation: false });
     Validations.of(app).addPlugins(new GoalMandalaChecks(app, { backupWindowUtc: '18:00-19:00' }));
     const stack = new Stack(new Stage(app, 'Staging'), 'Data');

@@ -1,6 +1,5 @@
 /** Which cfn-guard rule files can apply to a template, judged by the resource types each names. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,8 +7,9 @@ import {
   rulesForTypes,
   templateResourceTypes,
 } from '../../compliance/guard-rule-selection.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gm-guard-rules-'));
+const dir = tempDir('gm-guard-rules-');
 const rulesDir = join(dir, 'rules');
 mkdirSync(join(rulesDir, 's3'), { recursive: true });
 writeFileSync(

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, SecretValue, Stack, Stage } from 'aws-cdk-lib';
 import * as rds from 'aws-cdk-lib/aws-rds';
@@ -9,6 +8,7 @@ import { registerCompliance } from '../../compliance/register.js';
 import type { ValidationReportJson } from '../../compliance/report/findings.js';
 import { CONTEXT_KEY } from '../../pipeline/config.js';
 import { inlineFunction } from './rules/helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const cdkJsonContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
 
@@ -18,10 +18,10 @@ const cdkJsonContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.
  * registered on the app only. Returns the rule names reported per pack.
  */
 function synthNested(backupWindowUtc: string): Record<string, string[]> {
-  const outdir = mkdtempSync(join(tmpdir(), 'gm-register-'));
+  const outdir = tempDir('gm-register-');
   const context = { ...cdkJsonContext, [CONTEXT_KEY]: { ...cdkJsonContext[CONTEXT_KEY], backupWindowUtc } };
   const app = new App({ outdir, context });
-  registerCompliance(app);
+  registerCompliance(app, { backupWindowUtc });
   const pipeline = new Stack(app, 'Pipeline', { env: { account: '111111111111', region: 'ap-northeast-1' } });
   const data = new Stack(new Stage(pipeline, 'Staging'), 'Data');
   inlineFunction(data, 'Notifier', {
@@ -68,9 +68,9 @@ describe('registerCompliance', () => {
   });
 
   it("keeps aws-cdk-lib's built-in CloudFormation validation running beside the packs", () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'gm-register-'));
+    const outdir = tempDir('gm-register-');
     const app = new App({ outdir, context: cdkJsonContext });
-    registerCompliance(app);
+    registerCompliance(app, { backupWindowUtc: cdkJsonContext[CONTEXT_KEY].backupWindowUtc });
     const stack = new Stack(new Stage(app, 'Staging'), 'Edge');
     new s3.CfnBucket(stack, 'LegacyAclBucket', { accessControl: 'LogDeliveryWrite' });
 

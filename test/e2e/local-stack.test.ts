@@ -2,7 +2,7 @@
  * End to end over HTTP: the local stack (same handler modules, same routes, proxy events) on the embedded
  * PGlite, or on the real PostgreSQL when TEST_DATABASE_URL is set. Plain fetch, as any HTTP client would.
  */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -27,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
   await db?.close();
+  rmSync(webDir, { recursive: true, force: true });
 });
 
 interface Answer {

@@ -3,19 +3,13 @@
  * temporary outdir (never cdk.out). Building a stage is slow (bundling, synthesis), so suites call
  * `buildTestStages()` once per file and read every template from the one synthesized assembly.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { App, Stage, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import {
-  CONTEXT_KEY,
-  parseConfig,
-  stageConfig,
-  type AppConfig,
-  type StageName,
-} from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, stageConfig, type AppConfig } from '../../pipeline/config.js';
+import type { StageName } from '../../stages/stage-config.js';
 import { GoalMandalaStage } from '../../stages/goal-mandala-stage.js';
+import { tempDir } from './temp-dir.js';
 
 const repoRoot = new URL('../../', import.meta.url);
 
@@ -69,7 +63,7 @@ export interface TestStages {
 export function buildTestStages(options: TestStageOptions = {}): TestStages {
   const config = exampleConfig();
   const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'gm-cdk-test-')),
+    outdir: tempDir('gm-cdk-test-'),
     builtinCloudFormationValidation: options.cloudFormationValidation ?? false,
     context: {
       ...featureFlags(),

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_KEY, ConfigError, parseConfig, stageConfig } from '../../pipeline/config.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = new URL('../../', import.meta.url);
 const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
@@ -147,7 +146,7 @@ describe('bin/app.ts with a malformed value', () => {
       env: {
         ...process.env,
         CDK_CONTEXT_JSON: JSON.stringify(context),
-        CDK_OUTDIR: mkdtempSync(join(tmpdir(), 'gm-cdk-bad-')),
+        CDK_OUTDIR: tempDir('gm-cdk-bad-'),
       },
       encoding: 'utf8',
       timeout: 60_000,

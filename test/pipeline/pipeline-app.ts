@@ -2,14 +2,13 @@
  * Builds the delivery pipeline app once per test file (two stages × six stacks with bundling is slow)
  * from cdk.json's context, exactly as `cdk synth` does, into a temporary outdir.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
 import { PipelineStack, type PipelineStackProps } from '../../pipeline/pipeline-stack.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 export const TEST_COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
@@ -27,7 +26,7 @@ export interface PipelineApp {
 export function buildPipelineApp(extra: Partial<PipelineStackProps> = {}): PipelineApp {
   const context = cdkJsonContext();
   const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'gm-pipeline-')),
+    outdir: tempDir('gm-pipeline-'),
     context,
     // Another suite keeps CloudFormation's built-in validation on; here it only costs time.
     builtinCloudFormationValidation: false,

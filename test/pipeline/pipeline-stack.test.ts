@@ -116,7 +116,6 @@ describe('the delivery pipeline', () => {
 
   it('publishes assets in one CodeBuild project per asset type, not one per asset', () => {
     const assetActions = stageNamed('Assets').Actions;
-    expect(assetActions.length).toBeGreaterThan(0);
     const projects = new Set(assetActions.map((action) => JSON.stringify(action.Configuration!.ProjectName)));
     expect(projects.size).toBe(assetActions.length);
     // All stage assets here are files (esbuild bundles): a single publishing project.
@@ -138,15 +137,15 @@ describe('the synth step', () => {
     buildSpec = buildSpecOf(synth);
   });
 
-  it('installs from the lock file, then runs the build through the ci:synth npm script', () => {
+  it('installs from the lock file, then runs the build through the pipeline:build npm script', () => {
     const build = (buildSpec.phases as { build: { commands: string[] } }).build.commands;
-    expect(build).toEqual(['npm ci --no-audit --no-fund', 'npm run ci:synth']);
+    expect(build).toEqual(['npm ci --no-audit --no-fund', 'npm run pipeline:build']);
     const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
-    expect(scripts['ci:synth']).toBe('bash pipeline/scripts/ci-synth.sh');
+    expect(scripts['pipeline:build']).toBe('bash pipeline/scripts/pipeline-build.sh');
     expect(scripts.compliance).toBeDefined();
-    const ciSynth = readFileSync('pipeline/scripts/ci-synth.sh', 'utf8');
+    const pipelineBuild = readFileSync('pipeline/scripts/pipeline-build.sh', 'utf8');
     for (const command of ['npm run lint', 'npm run typecheck', 'CI=true npm test', 'npm run compliance']) {
-      expect(ciSynth).toContain(command);
+      expect(pipelineBuild).toContain(command);
     }
   });
 
@@ -199,7 +198,7 @@ describe('stages', () => {
       const lastDeploy = Math.max(...actions.filter(isDeploy).map((action) => action.RunOrder));
       const health = actions.find((action) => action.Name === 'HealthCheck')!;
       const smoke = actions.find((action) => action.Name === 'SiteSmokeTest')!;
-      expect(actions.filter(isDeploy).length).toBeGreaterThanOrEqual(12); // six stacks: prepare + execute
+      expect(actions.filter(isDeploy)).toHaveLength(12); // six stacks: prepare + execute
       expect(health.RunOrder).toBeGreaterThan(lastDeploy);
       expect(smoke.RunOrder).toBeGreaterThan(health.RunOrder);
     });
@@ -320,7 +319,9 @@ describe('artifacts', () => {
       app.template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 90 } }),
     );
     const projects = Object.values(app.template.findResources('AWS::CodeBuild::Project'));
-    expect(projects.length).toBeGreaterThanOrEqual(7); // synth, self-mutation, assets, 2 × (health, smoke)
+    // synth, self-mutation, assets, then per stage: health check, site smoke test and the frontend release's
+    // publish, candidate smoke test and switch
+    expect(projects).toHaveLength(3 + 2 * 5);
     for (const project of projects) {
       expect(project.Properties.LogsConfig.CloudWatchLogs).toMatchObject({
         Status: 'ENABLED',

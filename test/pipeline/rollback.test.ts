@@ -18,6 +18,7 @@ import { parseRollbackArgs } from '../../pipeline/rollback/parse-args.js';
 import { resolveTag } from '../../pipeline/rollback/resolve-tag.js';
 import { RollbackError } from '../../pipeline/rollback/rollback-error.js';
 import { type RollbackRequest, runRollback } from '../../pipeline/rollback/run-rollback.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const PIPELINE = 'goal-mandala-delivery';
@@ -84,7 +85,7 @@ describe('resolveTag', () => {
   });
 
   it('says when it is not run inside a repository', async () => {
-    const elsewhere = mkdtempSync(join(tmpdir(), 'gm-norepo-'));
+    const elsewhere = tempDir('gm-norepo-');
     await expect(resolveTag('v1.0.0', elsewhere)).rejects.toThrow(`${elsewhere} is not a git repository`);
   });
 });

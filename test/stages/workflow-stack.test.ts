@@ -9,7 +9,7 @@ import {
   definitionFromTemplate,
   localEnv,
   synthesizeWorkflowTemplate,
-} from '../../bin/workflow-definition.js';
+} from '../../stages/workflow-definition.js';
 import { draftActionsMapState, workflowErrors, workflowSteps } from '../../services/workflow/steps.js';
 import { buildTestStages } from '../helpers/test-app.js';
 

@@ -6,7 +6,7 @@
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { getPool } from '../../db/pool.js';
 import { runtimeEnv } from '../../shared/env.js';
-import { logger } from '../../shared/logger.js';
+import { logger, withLambdaContext } from '../../shared/logger.js';
 
 const probeTimeoutMs = 2_000;
 
@@ -27,7 +27,7 @@ async function databaseReachable(): Promise<boolean> {
   }
 }
 
-export const handler = async (): Promise<APIGatewayProxyResult> => {
+export const handler = withLambdaContext(async (_event?: unknown): Promise<APIGatewayProxyResult> => {
   const ok = await databaseReachable();
   return {
     statusCode: ok ? 200 : 503,
@@ -38,4 +38,4 @@ export const handler = async (): Promise<APIGatewayProxyResult> => {
       database: ok ? 'ok' : 'unreachable',
     }),
   };
-};
+});

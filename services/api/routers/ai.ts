@@ -5,9 +5,10 @@
  */
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
+import { createJob, markNotStarted, readJob, recordExecution } from '../../db/ai-jobs.js';
 import { withTransaction } from '../../db/transaction.js';
 import { logger } from '../../shared/logger.js';
-import { createJob, jobLimits, markNotStarted, readJob, recordExecution } from '../../workflow/jobs.js';
+import { jobLimits } from '../ai-job-limits.js';
 import { id } from '../inputs.js';
 import { notFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';

@@ -57,24 +57,10 @@ export function isUnauthorized(error: unknown): boolean {
   return errorCode(error) === 'UNAUTHORIZED';
 }
 
-/** A one-line message for a failed call, preferring the API's own wording (which names the field). */
+/**
+ * A one-line message for a failed call: the API's own wording (a bad input reads "field: problem", the
+ * server's error formatter joins the issues), or `fallback` when the API did not answer.
+ */
 export function errorMessage(error: unknown, fallback: string): string {
-  if (error instanceof TRPCClientError) {
-    const zodIssues = parseIssues(error.message);
-    return zodIssues ?? error.message;
-  }
-  return fallback;
-}
-
-/** zod errors arrive as a JSON list of issues; show them as "field: message". */
-function parseIssues(message: string): string | null {
-  if (!message.startsWith('[')) return null;
-  try {
-    const issues = JSON.parse(message) as { path?: (string | number)[]; message?: string }[];
-    return issues
-      .map((issue) => [issue.path?.join('.'), issue.message].filter(Boolean).join(': '))
-      .join('; ');
-  } catch {
-    return null;
-  }
+  return error instanceof TRPCClientError ? error.message : fallback;
 }

@@ -1,22 +1,25 @@
 /** Step `DraftActions` (one Map iteration): asks the model for one sub-goal's empty action cells. */
-import type { ActionDraftInput, ActionDrafts } from '../mandala.js';
+import { withLambdaContext } from '../../shared/logger.js';
+import type { ActionDraftInput, ActionDrafts } from '../workflow-state.js';
 import { draftTitles } from '../model/draft.js';
 import { MAX_TITLE_LENGTH } from '../model/prompts.js';
 
-export async function handler({ goal, subGoal }: ActionDraftInput): Promise<ActionDrafts> {
-  const emptyPositions = subGoal.actions.flatMap((title, position) => (title === '' ? [position] : []));
-  const titles = await draftTitles({
-    kind: 'actions',
-    language: goal.language,
-    goal: goal.title,
-    description: goal.description,
-    subGoal: subGoal.title,
-    keep: subGoal.actions.filter((title) => title !== ''),
-    count: emptyPositions.length,
-    maxLength: MAX_TITLE_LENGTH,
-  });
-  return {
-    subGoalPosition: subGoal.position,
-    actions: emptyPositions.map((position, i) => ({ position, title: titles[i]! })),
-  };
-}
+export const handler = withLambdaContext(
+  async ({ goal, subGoal }: ActionDraftInput): Promise<ActionDrafts> => {
+    const emptyPositions = subGoal.actions.flatMap((title, position) => (title === '' ? [position] : []));
+    const titles = await draftTitles({
+      kind: 'actions',
+      language: goal.language,
+      goal: goal.title,
+      description: goal.description,
+      subGoal: subGoal.title,
+      keep: subGoal.actions.filter((title) => title !== ''),
+      count: emptyPositions.length,
+      maxLength: MAX_TITLE_LENGTH,
+    });
+    return {
+      subGoalPosition: subGoal.position,
+      actions: emptyPositions.map((position, i) => ({ position, title: titles[i]! })),
+    };
+  },
+);

@@ -1,10 +1,10 @@
 /** Step `DraftSubGoals`: asks the model for the empty sub-goal cells (no call when none is empty). */
-import { logger } from '../../shared/logger.js';
-import type { JobState } from '../mandala.js';
+import { logger, withLambdaContext } from '../../shared/logger.js';
+import type { JobState } from '../workflow-state.js';
 import { draftTitles } from '../model/draft.js';
 import { MAX_TITLE_LENGTH } from '../model/prompts.js';
 
-export async function handler(state: JobState): Promise<JobState> {
+export const handler = withLambdaContext(async (state: JobState): Promise<JobState> => {
   const empty = state.subGoals.filter((s) => s.title === '');
   const titles = await draftTitles({
     kind: 'subGoals',
@@ -23,4 +23,4 @@ export async function handler(state: JobState): Promise<JobState> {
       s.title === '' ? { ...s, title: titles[next++]!, drafted: true } : s,
     ),
   };
-}
+});

@@ -1,9 +1,9 @@
 /** Step `StartJob`: marks the job running and loads the goal's chart. */
-import { logger } from '../../shared/logger.js';
-import type { JobState, WorkflowInput } from '../mandala.js';
+import { logger, withLambdaContext } from '../../shared/logger.js';
+import type { JobState, WorkflowInput } from '../workflow-state.js';
 import { startJob } from '../store.js';
 
-export async function handler(input: WorkflowInput): Promise<JobState> {
+export const handler = withLambdaContext(async (input: WorkflowInput): Promise<JobState> => {
   const state = await startJob(input);
   const emptySubGoals = state.subGoals.filter((s) => s.title === '').length;
   const emptyActions = state.subGoals.reduce((n, s) => n + s.actions.filter((a) => a === '').length, 0);
@@ -14,4 +14,4 @@ export async function handler(input: WorkflowInput): Promise<JobState> {
     emptyActions,
   });
   return state;
-}
+});

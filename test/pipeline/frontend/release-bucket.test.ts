@@ -1,17 +1,17 @@
 /** Release upload against the S3 SDK's shapes: immutable releases, index.html last, caching per file kind. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cacheControlFor, ReleaseBucket } from '../../../pipeline/frontend/release-bucket.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const s3 = mockClient(S3Client);
 const notFound = () => new NotFound({ message: 'Not Found', $metadata: { httpStatusCode: 404 } });
 
 function builtApp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dist-'));
+  const dir = tempDir('dist-');
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><html></html>');
   writeFileSync(join(dir, 'assets', 'index-abc.js'), 'console.log(1)');
@@ -65,7 +65,7 @@ describe('ReleaseBucket', () => {
   });
 
   it('refuses a folder without index.html, naming the fix', async () => {
-    const empty = mkdtempSync(join(tmpdir(), 'dist-'));
+    const empty = tempDir('dist-');
     await expect(new ReleaseBucket(new S3Client({}), 'b').upload('abc', empty)).rejects.toThrow(
       /no index.html.*npm run build:web/,
     );

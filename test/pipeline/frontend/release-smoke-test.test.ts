@@ -3,16 +3,16 @@
  * REAL release router function (stub KeyValueStore) and is then served from a folder laid out like the
  * site bucket, holding two real builds of the web app (built with their release base path).
  */
-import { mkdirSync, mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildRelease } from '../../../pipeline/frontend/publish-release.js';
 import { assetUrls, releaseOf, smokeTestRelease } from '../../../pipeline/frontend/release-smoke-test.js';
 import { contentTypeFor } from '../../../pipeline/frontend/release-bucket.js';
 import { isResponse, loadRouter } from '../../services/edge/router-harness.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const OLD = 'aaaaaaaaaaaa';
 const NEW = 'bbbbbbbbbbbb';
@@ -23,7 +23,7 @@ const pointers: Record<string, string> = { active: OLD, candidate: NEW };
 let apiHealthy = true;
 
 beforeAll(async () => {
-  bucketDir = mkdtempSync(join(tmpdir(), 'site-bucket-'));
+  bucketDir = tempDir('site-bucket-');
   mkdirSync(join(bucketDir, 'releases'));
   await buildRelease(OLD, join(bucketDir, 'releases', OLD));
   await buildRelease(NEW, join(bucketDir, 'releases', NEW));

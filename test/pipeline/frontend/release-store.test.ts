@@ -10,7 +10,8 @@ import {
 } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ReleaseStore, ReleaseSwitchError } from '../../../pipeline/frontend/release-store.js';
+import { FrontendReleaseError } from '../../../pipeline/frontend/frontend-release-error.js';
+import { ReleaseStore } from '../../../pipeline/frontend/release-store.js';
 
 const KVS_ARN = 'arn:aws:cloudfront::222222222222:key-value-store/6f1b1c2e-0000-4000-8000-00000000abcd';
 const kvs = mockClient(CloudFrontKeyValueStoreClient);
@@ -127,7 +128,7 @@ describe('ReleaseStore', () => {
     kvs.on(UpdateKeysCommand).rejects(conflict());
     const store = new ReleaseStore(new CloudFrontKeyValueStoreClient({}), KVS_ARN, { maxAttempts: 2 });
     const failure = store.activate('bbb222');
-    await expect(failure).rejects.toBeInstanceOf(ReleaseSwitchError);
+    await expect(failure).rejects.toBeInstanceOf(FrontendReleaseError);
     await expect(failure).rejects.toThrow(/ETag conflict.*try again/);
     expect(kvs.commandCalls(UpdateKeysCommand)).toHaveLength(2);
   });
@@ -163,7 +164,7 @@ describe('ReleaseStore', () => {
   it('refuses a release id the router would refuse, before calling AWS', async () => {
     const store = new ReleaseStore(new CloudFrontKeyValueStoreClient({}), KVS_ARN);
     await expect(store.activate('../etc')).rejects.toThrow(/release id "..\/etc" is not valid/);
-    await expect(store.publishCandidate('')).rejects.toBeInstanceOf(ReleaseSwitchError);
+    await expect(store.publishCandidate('')).rejects.toBeInstanceOf(FrontendReleaseError);
     expect(kvs.calls()).toHaveLength(0);
   });
 });

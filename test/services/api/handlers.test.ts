@@ -3,7 +3,7 @@
  * never a 500 for client mistakes), no stack traces, health degrading and recovering with the database,
  * and log lines free of passwords and tokens.
  */
-import type { APIGatewayProxyResult } from 'aws-lambda';
+import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as authHandler } from '../../../services/api/handlers/auth.js';
 import { handler as goalsHandler } from '../../../services/api/handlers/goals.js';
@@ -219,5 +219,52 @@ describe('logs', () => {
       spy.mockRestore();
       logger.setLogLevel('SILENT');
     }
+  });
+
+  it('carry the Lambda invocation’s request id and cold start, as the runtime hands them over', async () => {
+    const lines: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    logger.setLogLevel('INFO');
+    const invocation = (awsRequestId: string): Context => ({
+      awsRequestId,
+      functionName: 'goal-mandala-staging-api-goals',
+      functionVersion: '$LATEST',
+      invokedFunctionArn:
+        'arn:aws:lambda:ap-northeast-1:123456789012:function:goal-mandala-staging-api-goals',
+      memoryLimitInMB: '512',
+      logGroupName: '/aws/lambda/goal-mandala-staging-api-goals',
+      logStreamName: '2026/12/01/[$LATEST]0123456789abcdef',
+      callbackWaitsForEmptyEventLoop: false,
+      getRemainingTimeInMillis: () => 29_000,
+      done: () => undefined,
+      fail: () => undefined,
+      succeed: () => undefined,
+    });
+    try {
+      await goalsHandler(
+        apiEvent({ service: 'goals', procedure: 'list', token }),
+        invocation('lambda-req-1'),
+      );
+      await goalsHandler(
+        apiEvent({ service: 'goals', procedure: 'list', token }),
+        invocation('lambda-req-2'),
+      );
+    } finally {
+      spy.mockRestore();
+      logger.setLogLevel('SILENT');
+    }
+    const procedures = lines
+      .join('')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.message === 'procedure');
+    expect(procedures.map((line) => line.function_request_id)).toEqual(['lambda-req-1', 'lambda-req-2']);
+    // This container served requests before: no invocation here is its first.
+    expect(procedures.map((line) => typeof line.cold_start)).toEqual(['boolean', 'boolean']);
+    expect(procedures[1]!.cold_start).toBe(false);
   });
 });

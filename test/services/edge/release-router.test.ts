@@ -3,7 +3,7 @@
  * (`cf.kvs(id).get(key)`, which throws for a missing key as CloudFront's does).
  */
 import { describe, expect, it } from 'vitest';
-import { releaseRouterCode } from '../../../services/edge/release-router-code.js';
+import { releaseRouterCode } from '../../../stages/private/release-router-code.js';
 import { type FunctionResponse, loadRouter, STORE_ID, viewerRequest } from './router-harness.js';
 
 const RELEASES = { active: 'a1b2c3d4e5f6', candidate: 'f6e5d4c3b2a1', previous: '0123456789ab' };

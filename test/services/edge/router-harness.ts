@@ -2,7 +2,7 @@
  * Runs the real CloudFront Function source in node: `import cf from 'cloudfront'` is bound to a stub whose
  * `kvs(id).get(key)` reads a plain object and rejects for a missing key, as CloudFront's does.
  */
-import { releaseRouterCode } from '../../../services/edge/release-router-code.js';
+import { releaseRouterCode } from '../../../stages/private/release-router-code.js';
 
 export interface FunctionRequest {
   method: string;

@@ -1,13 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { App, Duration, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { serviceBundle } from '../../../stages/constructs/bundling-options.js';
+import { serviceBundle } from '../../../stages/constructs/private/bundling-options.js';
 import { SERVICE_ENTRY_METADATA, ServiceFunction } from '../../../stages/constructs/service-function.js';
 import { newestNodeRuntimeName } from '../runtime-expectations.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 let template: Template;
 let plain: ServiceFunction;
@@ -16,7 +16,7 @@ let stack: Stack;
 beforeAll(() => {
   // GIVEN a stack without bundling (template properties only), one function in a VPC and one outside.
   const app = new App({
-    outdir: mkdtempSync(join(tmpdir(), 'gm-cdk-fn-')),
+    outdir: tempDir('gm-cdk-fn-'),
     builtinCloudFormationValidation: false,
     context: { 'aws:cdk:bundling-stacks': [] },
   });
@@ -63,12 +63,26 @@ describe('ServiceFunction', () => {
 
   it('bundles for the same Node.js major as the runtime, as minified ESM with the AWS SDK left out', () => {
     expect(serviceBundle.target).toBe(newestNodeRuntimeName().replace(/^nodejs(\d+)\.x$/, 'node$1'));
-    expect(serviceBundle).toMatchObject({
-      format: 'esm',
-      minify: true,
-      sourceMap: true,
-      externalModules: ['@aws-sdk/*'],
+    // A real bundle (the notifier reads its webhook through the Secrets Manager client).
+    const app = new App({ outdir: tempDir('gm-cdk-fn-bundle-'), builtinCloudFormationValidation: false });
+    const bundled = new Stack(app, 'Bundled', { env: { account: '222222222222', region: 'ap-northeast-1' } });
+    new ServiceFunction(bundled, 'NotifierFunction', {
+      entry: 'services/notifier/handler.ts',
+      serviceName: 'notifier',
     });
+    const assembly = app.synth();
+    const assetDir = readdirSync(assembly.directory)
+      .filter((name) => name.startsWith('asset.'))
+      .map((name) => join(assembly.directory, name))
+      .find((dir) => existsSync(join(dir, 'index.mjs')));
+    expect(assetDir).toBeDefined();
+    const code = readFileSync(join(assetDir!, 'index.mjs'), 'utf8');
+    expect(code).toMatch(/\bexport\s*\{/); // ESM
+    expect(code.split('\n').length).toBeLessThan(500); // minified (unminified: some 17,000 lines)
+    expect(code).toMatch(/["']@aws-sdk\/client-[a-z-]+["']/); // imported at run time, not bundled
+    const map = JSON.parse(readFileSync(join(assetDir!, 'index.mjs.map'), 'utf8')) as { sources: string[] };
+    expect(map.sources.some((source) => source.endsWith('services/notifier/handler.ts'))).toBe(true);
+    expect(map.sources.filter((source) => source.includes('@aws-sdk/'))).toEqual([]);
   });
 
   it('writes to its own log group kept one month', () => {

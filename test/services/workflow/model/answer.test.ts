@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../../../services/workflow/language.js';
-import { fakeDraftTitles } from '../../../../services/workflow/local/fake-drafts.js';
+import { fakeDraftTitles } from '../../../../services/local/workflow/fake-drafts.js';
 import { parseDraftTitles } from '../../../../services/workflow/model/answer.js';
 import { classifyModelError } from '../../../../services/workflow/model/bedrock.js';
 import { buildPrompt, readRequest, type DraftRequest } from '../../../../services/workflow/model/prompts.js';
@@ -47,11 +47,9 @@ describe('model answer validation', () => {
     ['not a Messages response', { completion: 'x' }, /not an Anthropic Messages response/],
   ])('rejects %s as ModelAnswerInvalid', (_, body, message) => {
     expect(() => parseDraftTitles(body, request)).toThrow(message);
-    try {
-      parseDraftTitles(body, request);
-    } catch (error) {
-      expect((error as Error).name).toBe('ModelAnswerInvalid');
-    }
+    expect(() => parseDraftTitles(body, request)).toThrow(
+      expect.objectContaining({ name: 'ModelAnswerInvalid' }),
+    );
   });
 });
 

@@ -10,21 +10,22 @@ import {
   setSubGoal,
   getGoalChart,
   type GoalChart,
-} from '../../../services/db/goals.js';
-import { migrate } from '../../../services/db/migrate.js';
-import { createTestDatabase, usingRealPostgres } from '../../helpers/db.js';
-import { closePool, getPool } from '../../../services/db/pool.js';
-import { insertUser } from '../../../services/db/users.js';
-import { startEmbeddedPostgres } from '../../../services/local/embedded-postgres.js';
-import { resetRuntimeEnv } from '../../../services/shared/env.js';
-import { logger } from '../../../services/shared/logger.js';
-import { LocalBedrockServer } from '../../../services/workflow/local/bedrock-server.js';
-import { loadWorkflowDefinition } from '../../../services/workflow/local/definition.js';
+} from '../../../../services/db/goals.js';
+import { migrate } from '../../../../services/db/migrate.js';
+import { createTestDatabase, usingRealPostgres } from '../../../helpers/db.js';
+import { closePool, getPool } from '../../../../services/db/pool.js';
+import { insertUser } from '../../../../services/db/users.js';
+import { startEmbeddedPostgres } from '../../../../services/local/embedded-postgres.js';
+import { resetRuntimeEnv } from '../../../../services/shared/env.js';
+import { logger } from '../../../../services/shared/logger.js';
+import { LocalBedrockServer } from '../../../../services/local/workflow/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
+import { localBedrockModelId } from '../../../../services/local/workflow/local-model.js';
 import {
   LocalWorkflowRunner,
   type LocalWorkflowRunnerOptions,
-} from '../../../services/workflow/local/runner.js';
-import type { WorkflowInput } from '../../../services/workflow/mandala.js';
+} from '../../../../services/local/workflow/runner.js';
+import type { WorkflowInput } from '../../../../services/workflow/workflow-state.js';
 
 export interface WorkflowFixture {
   readonly pool: pg.Pool;
@@ -54,7 +55,7 @@ export async function startWorkflowFixture(): Promise<WorkflowFixture> {
   if (embedded) await migrate(pool);
   const bedrock = await LocalBedrockServer.start();
   process.env.BEDROCK_ENDPOINT = bedrock.url;
-  process.env.BEDROCK_MODEL_ID = 'anthropic.claude-3-haiku-20240307-v1:0';
+  process.env.BEDROCK_MODEL_ID = localBedrockModelId;
   process.env.BEDROCK_REQUEST_TIMEOUT_MS = String(TEST_MODEL_TIMEOUT_MS);
   const definition = loadWorkflowDefinition();
   const runners: LocalWorkflowRunner[] = [];

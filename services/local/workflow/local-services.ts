@@ -1,7 +1,7 @@
 /**
- * The workflow's part of the local stack (`npm start`), loaded through the hook in
- * services/local/local-stack.ts: a local Bedrock Runtime endpoint, and the synthesized state machine run
- * by aws-local-stepfunctions, registered as the API's workflow starter.
+ * The workflow's part of the local stack (`npm start`): a local Bedrock Runtime endpoint, and the
+ * synthesized state machine run by aws-local-stepfunctions behind a workflow starter (the local stack
+ * registers it as the API's).
  *
  * Environment:
  *   LOCAL_BEDROCK_DELAY_MS   how long the local model takes per answer; default 300
@@ -9,16 +9,13 @@
  *   BEDROCK_MODEL_ID         model id sent in requests; default the one configured for the stages
  */
 import * as z from 'zod';
-import { setWorkflowStarter } from '../../api/workflow-starter.js';
+import type { WorkflowStarter } from '../../api/workflow-starter.js';
+import { failJobs } from '../../db/ai-jobs.js';
 import { getPool } from '../../db/pool.js';
-import { jobReason } from '../failure-reasons.js';
-import { detectLanguage } from '../language.js';
 import { LocalBedrockServer, type LocalBedrockBehaviour } from './bedrock-server.js';
 import { loadWorkflowDefinition } from './definition.js';
+import { localBedrockModelId } from './local-model.js';
 import { LocalWorkflowRunner } from './runner.js';
-
-/** The stages' configured model (cdk.json); locally it is only a name in the request path. */
-export const defaultLocalModelId = 'anthropic.claude-3-haiku-20240307-v1:0';
 
 const localEnv = z.object({
   LOCAL_BEDROCK_DELAY_MS: z.coerce.number().int().min(0, 'LOCAL_BEDROCK_DELAY_MS must be ≥ 0').default(300),
@@ -33,6 +30,8 @@ const localEnv = z.object({
 export interface LocalWorkflowServices {
   readonly bedrock: LocalBedrockServer;
   readonly runner: LocalWorkflowRunner;
+  /** Starts runs on `runner`, for the API's `ai/generate`. */
+  readonly starter: WorkflowStarter;
   close(): Promise<void>;
 }
 
@@ -42,7 +41,7 @@ export interface LocalServicesOptions {
   readonly retryDelayMs?: number;
 }
 
-/** Starts the local model endpoint and workflow runner and plugs them into the AI API. */
+/** Starts the local model endpoint and the workflow runner. */
 export async function startLocalServices(options: LocalServicesOptions = {}): Promise<LocalWorkflowServices> {
   const parsed = localEnv.safeParse(process.env);
   if (!parsed.success) throw new Error(`local workflow: ${parsed.error.issues[0]!.message}`);
@@ -52,37 +51,27 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
     behaviour: { delayMs: parsed.data.LOCAL_BEDROCK_DELAY_MS, ...options.behaviour },
   });
   process.env.BEDROCK_ENDPOINT = bedrock.url;
-  process.env.BEDROCK_MODEL_ID ??= defaultLocalModelId;
+  process.env.BEDROCK_MODEL_ID ??= localBedrockModelId;
   const runner = new LocalWorkflowRunner({ definition, retryDelayMs: options.retryDelayMs });
-  setWorkflowStarter({
-    async start(input) {
-      // The job id names the execution, as in AWS: a repeated start joins the running one.
-      return { executionArn: runner.start(input, input.jobId).executionArn };
-    },
-  });
   return {
     bedrock,
     runner,
+    starter: {
+      async start(input) {
+        // The job id names the execution, as in AWS: a repeated start joins the running one.
+        return { executionArn: runner.start(input, input.jobId).executionArn };
+      },
+    },
     async close() {
-      setWorkflowStarter(undefined);
       const aborted = await runner.stop();
       await bedrock.stop();
       // Unlike in AWS, stopping the local stack ends its executions: say so on their jobs.
-      if (aborted.length > 0) await markStopped(aborted.map((input) => input.jobId)).catch(() => undefined);
+      const jobIds = aborted.map((input) => input.jobId);
+      if (jobIds.length > 0) {
+        await getPool()
+          .then((pool) => failJobs(pool, jobIds, { kind: 'stopped' }))
+          .catch(() => undefined);
+      }
     },
   };
-}
-
-async function markStopped(jobIds: string[]): Promise<void> {
-  const pool = await getPool();
-  const { rows } = await pool.query<{ id: string; title: string }>(
-    'SELECT j.id, g.title FROM ai_jobs j JOIN goals g ON g.id = j.goal_id WHERE j.id = ANY($1::uuid[])',
-    [jobIds],
-  );
-  for (const job of rows) {
-    await pool.query(
-      `UPDATE ai_jobs SET status = 'failed', error = $2, updated_at = now() WHERE id = $1 AND status IN ('queued', 'running')`,
-      [job.id, jobReason('stopped', detectLanguage(job.title))],
-    );
-  }
 }

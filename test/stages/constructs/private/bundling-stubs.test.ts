@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { glob } from '../../../stages/constructs/bundling-stubs/glob.js';
-import { createJiti } from '../../../stages/constructs/bundling-stubs/jiti.js';
-import * as semver from '../../../stages/constructs/bundling-stubs/semver.js';
+import { glob } from '../../../../stages/constructs/private/bundling-stubs/glob.js';
+import { createJiti } from '../../../../stages/constructs/private/bundling-stubs/jiti.js';
+import * as semver from '../../../../stages/constructs/private/bundling-stubs/semver.js';
 
 describe('bundling stand-ins', () => {
   it('semver compares x.y.z versions as the X-Ray SDK needs (cls-hooked: gte(node, 8.0.0))', () => {

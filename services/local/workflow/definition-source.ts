@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The synthesizing script (it imports aws-cdk-lib, which runtime code must not). */
+/** The synthesizing entry (it imports aws-cdk-lib through stages/workflow-definition.ts, which runtime code must not). */
 export const definitionScript = 'bin/workflow-definition.ts';
 
 /** Where the generated definition is cached: a build cache, outside the source tree (never committed or linted). */
@@ -19,7 +19,9 @@ const sources = [
   'stages/workflow-stack.ts',
   'stages/constructs/service-function.ts',
   'services/workflow/steps.ts',
-  'services/workflow/local/definition-source.ts',
+  'services/local/workflow/definition-source.ts',
+  'services/local/workflow/local-model.ts',
+  'stages/workflow-definition.ts',
   definitionScript,
   'node_modules/aws-cdk-lib/package.json',
 ];

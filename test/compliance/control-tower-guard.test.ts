@@ -1,16 +1,16 @@
 /**
- * ParallelCfnGuard must report exactly what one CfnGuardValidator run over all templates reports,
- * and must never reuse an early run for a template that changed since.
+ * ControlTowerGuard checks each template with only its own rule files: it must report exactly what one
+ * CfnGuardValidator run with every rule over all templates reports, in the same order, each as an error.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IPolicyValidationContext } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { describe, expect, it } from 'vitest';
-import { ParallelCfnGuard, shareTemplates } from '../../compliance/parallel-cfn-guard.js';
+import { ControlTowerGuard } from '../../compliance/control-tower-guard.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'gm-parallel-guard-'));
+const dir = tempDir('gm-control-tower-guard-');
 
 /** A template with `count` buckets, unencrypted and unversioned unless `compliant` (Control Tower S3 rules fail). */
 function writeTemplate(name: string, count: number, compliant = false): string {
@@ -67,7 +67,7 @@ function writeMixedTemplate(name: string): string {
 
 const context = (templatePaths: string[]) => ({ templatePaths }) as unknown as IPolicyValidationContext;
 
-describe('ParallelCfnGuard', () => {
+describe('ControlTowerGuard', () => {
   const templates = [
     writeTemplate('a', 3),
     writeTemplate('b', 1),
@@ -76,38 +76,19 @@ describe('ParallelCfnGuard', () => {
     writeMixedTemplate('e'),
   ];
 
-  it('reports what a single cfn-guard run with every rule reports, in the same order', () => {
+  it('reports what a single cfn-guard run with every rule reports, in the same order, each as an error', () => {
     const single = new CfnGuardValidator().validate(context(templates));
-    const parallel = new ParallelCfnGuard({}, 3).validate(context(templates));
+    const selected = new ControlTowerGuard().validate(context(templates));
     const mixedRules = new Set(
       single.violations
         .filter((v) => v.violatingResources.some((r) => r.templatePath?.endsWith('e.template.json')))
         .map((v) => v.ruleName),
     );
     expect(mixedRules.size).toBeGreaterThan(2);
-    expect(parallel).toEqual(single);
-  });
-
-  it('checks a template again when it changed after an early start', () => {
-    const guard = new ParallelCfnGuard({}, 2);
-    const changing = writeTemplate('changing', 2, true);
-    guard.prestart([changing, templates[2]!]);
-    writeTemplate('changing', 2); // now non-compliant
-    const report = guard.validate(context([changing, templates[2]!]));
-    expect(report).toEqual(new CfnGuardValidator().validate(context([changing, templates[2]!])));
-    expect(report.success).toBe(false);
-  });
-
-  it('uses an early start for unchanged templates and checks the others when asked', () => {
-    const guard = new ParallelCfnGuard({}, 2);
-    guard.prestart(templates.slice(0, 2));
-    expect(guard.validate(context(templates))).toEqual(new CfnGuardValidator().validate(context(templates)));
-  });
-
-  it('shares templates by size, each share in input order', () => {
-    const shares = shareTemplates(templates, 2);
-    expect(shares.flat().sort()).toEqual([...templates].sort());
-    expect(shares).toHaveLength(2);
-    for (const share of shares) expect(share).toEqual(templates.filter((t) => share.includes(t)));
+    expect(single.violations.some((v) => v.severity === undefined)).toBe(true);
+    expect(selected).toEqual({
+      ...single,
+      violations: single.violations.map((v) => ({ ...v, severity: v.severity ?? 'error' })),
+    });
   });
 });

@@ -2,15 +2,18 @@
  * The definition the local stack runs is the one synthesized from the workflow stack: valid ASL, equal to
  * a fresh synth, re-synthesized when stale, and every task state has its in-process handler.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import aslValidator from 'asl-validator';
-import { describe, expect, it } from 'vitest';
-import { definitionFromTemplate, synthesizeWorkflowTemplate } from '../../../bin/workflow-definition.js';
-import { loadWorkflowDefinition } from '../../../services/workflow/local/definition.js';
-import { definitionSourceHash } from '../../../services/workflow/local/definition-source.js';
-import { LocalWorkflowRunner } from '../../../services/workflow/local/runner.js';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import {
+  definitionFromTemplate,
+  synthesizeWorkflowTemplate,
+} from '../../../../stages/workflow-definition.js';
+import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
+import { definitionSourceHash } from '../../../../services/local/workflow/definition-source.js';
+import { LocalWorkflowRunner } from '../../../../services/local/workflow/runner.js';
 
 describe('workflow definition for the local stack', () => {
   it('is valid Amazon States Language (asl-validator)', () => {
@@ -29,7 +32,9 @@ describe('workflow definition for the local stack', () => {
   });
 
   it('is synthesized again when the cached copy was made from other sources', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'gm-def-')), 'definition.json');
+    const dir = mkdtempSync(join(tmpdir(), 'gm-def-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'definition.json');
     writeFileSync(
       file,
       JSON.stringify({

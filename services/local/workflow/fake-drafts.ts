@@ -2,7 +2,7 @@
  * Deterministic drafts the local model endpoint answers with, built from the goal and sub-goal text of the
  * request so a person trying `npm start` sees drafts that read as belonging to their goal.
  */
-import type { DraftRequest } from '../model/prompts.js';
+import type { DraftRequest } from '../../workflow/model/prompts.js';
 
 const facets = {
   en: [

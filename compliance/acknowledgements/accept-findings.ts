@@ -1,7 +1,12 @@
+/**
+ * What the acknowledgement files use: `accept` (acknowledge findings on one construct) and `acceptWildcards`,
+ * and the finders that name that construct (`at`, `allOf`, `resourcesOfType`, `resourceOf`).
+ */
 import { CfnResource, Stack } from 'aws-cdk-lib';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
-import { acknowledge, type PackName } from '../acknowledge.js';
+import { acknowledge } from '../acknowledge.js';
+import type { PackName } from '../pack-names.js';
 
 /** The narrowest construct for a finding: an L2's own CloudFormation resource where it has one. */
 export function resourceOf(construct: IConstruct): IConstruct {

@@ -1,10 +1,9 @@
 /**
- * The workflow's hook into the local stack: it registers a starter that runs the synthesized definition,
- * and on shutdown the executions it had to cut short leave their jobs failed with a reason, not running.
+ * The workflow's part of the local stack: its starter runs the synthesized definition, and on shutdown the
+ * executions it had to cut short leave their jobs failed with a reason, not running.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { getWorkflowStarter } from '../../../services/api/workflow-starter.js';
-import { startLocalServices } from '../../../services/workflow/local/local-services.js';
+import { startLocalServices } from '../../../../services/local/workflow/local-services.js';
 import { seedGoal, startWorkflowFixture, type WorkflowFixture } from './fixture.js';
 
 let fx: WorkflowFixture;
@@ -26,7 +25,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 it('starts executions named after the job, and fails the jobs it stops with the local stack', async () => {
   const services = await startLocalServices({ behaviour: { delayMs: 60_000 } });
   const goal = await seedGoal(fx.pool, 'A goal interrupted');
-  const { executionArn } = await getWorkflowStarter().start(goal);
+  const { executionArn } = await services.starter.start(goal);
   expect(executionArn).toMatch(new RegExp(`:execution:TaskGenerationStateMachine\\w*:${goal.jobId}$`));
   await until(async () => (await goal.job()).status === 'running' && services.bedrock.calls.length === 1);
 
@@ -34,6 +33,7 @@ it('starts executions named after the job, and fails the jobs it stops with the 
 
   const job = await goal.job();
   expect(job.status).toBe('failed');
-  expect(job.error).toMatch(/local stack stopped/);
-  expect(() => getWorkflowStarter()).toThrow(/no workflow starter/);
+  expect(job.error).toBe(
+    'The local stack stopped before the AI draft finished. Nothing in your chart was changed. Please try again.',
+  );
 });

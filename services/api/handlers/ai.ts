@@ -1,5 +1,4 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { lambdaHandler } from '../lambda-handler.js';
 import { aiRouter } from '../routers/ai.js';
-import { createLambdaContext } from '../trpc.js';
 
-export const handler = awsLambdaRequestHandler({ router: aiRouter, createContext: createLambdaContext });
+export const handler = lambdaHandler(aiRouter);

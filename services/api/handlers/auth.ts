@@ -1,5 +1,4 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { lambdaHandler } from '../lambda-handler.js';
 import { authRouter } from '../routers/auth.js';
-import { createLambdaContext } from '../trpc.js';
 
-export const handler = awsLambdaRequestHandler({ router: authRouter, createContext: createLambdaContext });
+export const handler = lambdaHandler(authRouter);

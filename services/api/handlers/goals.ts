@@ -1,5 +1,4 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { lambdaHandler } from '../lambda-handler.js';
 import { goalsRouter } from '../routers/goals.js';
-import { createLambdaContext } from '../trpc.js';
 
-export const handler = awsLambdaRequestHandler({ router: goalsRouter, createContext: createLambdaContext });
+export const handler = lambdaHandler(goalsRouter);

@@ -1,8 +1,4 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { lambdaHandler } from '../lambda-handler.js';
 import { reflectionsRouter } from '../routers/reflections.js';
-import { createLambdaContext } from '../trpc.js';
 
-export const handler = awsLambdaRequestHandler({
-  router: reflectionsRouter,
-  createContext: createLambdaContext,
-});
+export const handler = lambdaHandler(reflectionsRouter);

@@ -1,5 +1,4 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
+import { lambdaHandler } from '../lambda-handler.js';
 import { tasksRouter } from '../routers/tasks.js';
-import { createLambdaContext } from '../trpc.js';
 
-export const handler = awsLambdaRequestHandler({ router: tasksRouter, createContext: createLambdaContext });
+export const handler = lambdaHandler(tasksRouter);

@@ -3,7 +3,11 @@
 import { execSync } from 'node:child_process';
 import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
+import { ChangeReviewAccessStack } from '../pipeline/change-review-access-stack.js';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { assertBudgetsHold } from '../pipeline/cost/budget-check.js';
+import { assemblyStacks } from '../pipeline/cost/cloud-assembly.js';
+import { costInputsFromConfig, priceTemplates } from '../pipeline/cost/estimate.js';
 import { PipelineStack } from '../pipeline/pipeline-stack.js';
 
 function gitCommit(): string {
@@ -23,8 +27,16 @@ try {
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
   registerCompliance(app, { backupWindowUtc: config.backupWindowUtc });
   // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
-  new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
-  app.synth();
+  const pipeline = new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });
+  // Bootstrapping of the production account, deployed by an operator (docs/runbook.md, "Change review").
+  new ChangeReviewAccessStack(app, 'GoalMandalaChangeReviewAccess', {
+    stage: pipeline.production,
+    appName: config.appName,
+    toolchainAccount: config.toolchain.account,
+  });
+  const assembly = app.synth();
+  // Budgets that hold: a stage's budget below its own estimate would alert every month (npm run cost explains it).
+  assertBudgetsHold(priceTemplates(assemblyStacks(assembly), costInputsFromConfig(config)), config);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

@@ -43,6 +43,8 @@ export const appConfigSchema = z.strictObject({
   slackWebhookSecretName: z.string().min(1, 'must name a Secrets Manager secret'),
   /** The nightly quiet window database backups must fall in (UTC; 18:00-19:00 UTC is 03:00-04:00 JST). */
   backupWindowUtc: utcWindow,
+  /** Pipeline runs (pushes to the branch) a month, for the toolchain account's part of the cost report. */
+  pipelineRunsPerMonth: z.number().nonnegative('must be a number of runs, 0 or more'),
 });
 
 export type AppConfig = z.infer<typeof appConfigSchema>;

@@ -15,11 +15,20 @@ export interface DeliveryNotificationsProps {
   readonly pipeline: codepipeline.IPipeline;
   /** Name of the Secrets Manager secret (in the toolchain account) holding the Slack webhook URL. */
   readonly slackWebhookSecretName: string;
+  /**
+   * The stage that bakes under alarms (pipeline/stage-bake.ts): Slack hears when its bake passed.
+   * @default - no bake announced
+   */
+  readonly bake?: { readonly stageName: string; readonly minutes: number };
 }
 
-/** The pipeline events sent to Slack: a run started, succeeded or failed, and an approval is waiting. */
+/**
+ * The pipeline events sent to Slack: a run started (or a rollback), succeeded or failed, an approval is
+ * waiting, and a stage succeeded (the notifier announces only the baked stage's: its bake passed).
+ */
 export const NOTIFIED_PIPELINE_EVENTS: readonly codepipeline.PipelineNotificationEvents[] = [
   codepipeline.PipelineNotificationEvents.PIPELINE_EXECUTION_STARTED,
+  codepipeline.PipelineNotificationEvents.STAGE_EXECUTION_SUCCEEDED,
   codepipeline.PipelineNotificationEvents.PIPELINE_EXECUTION_SUCCEEDED,
   codepipeline.PipelineNotificationEvents.PIPELINE_EXECUTION_FAILED,
   codepipeline.PipelineNotificationEvents.MANUAL_APPROVAL_NEEDED,
@@ -51,6 +60,15 @@ export class DeliveryNotifications extends Construct {
         conditions: { StringEquals: { 'kms:ViaService': `sns.${Stack.of(this).region}.amazonaws.com` } },
       }),
     );
+    // The production bake's alarms (pipeline/stage-bake.ts) publish here too: why a release rolled back.
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
     this.topic = new sns.Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
 
     const webhookSecret = secretsmanager.Secret.fromSecretNameV2(
@@ -63,7 +81,10 @@ export class DeliveryNotifications extends Construct {
       serviceName: 'delivery-notifier',
       description: 'Posts delivery pipeline events to Slack',
       // The secret's name, never its value: the function reads it at run time.
-      environment: { SLACK_WEBHOOK_SECRET_ID: webhookSecret.secretName },
+      environment: {
+        SLACK_WEBHOOK_SECRET_ID: webhookSecret.secretName,
+        ...(props.bake && { BAKED_STAGE: props.bake.stageName, BAKE_MINUTES: String(props.bake.minutes) }),
+      },
     });
     webhookSecret.grantRead(this.notifier);
     this.topic.addSubscription(new subscriptions.LambdaSubscription(this.notifier));

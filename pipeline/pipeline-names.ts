@@ -13,3 +13,16 @@ export const SOURCE_ACTION_NAME = 'Checkout';
 
 /** The manual approval before production; the rollback command recognises it while following a run. */
 export const APPROVAL_ACTION_NAME = 'PromoteToProduction';
+
+/**
+ * The read-only role in the production account the change review assumes (GetTemplate/DescribeStacks
+ * on the stage's stacks); added at bootstrapping (`GoalMandalaChangeReviewAccess`, docs/runbook.md).
+ */
+export function changeReviewRoleName(appName: string): string {
+  return `${appName}-change-review`;
+}
+
+/** The change review step's CodeBuild role (toolchain account): the only principal the role above trusts. */
+export function changeReviewRunnerRoleName(appName: string): string {
+  return `${appName}-change-review-runner`;
+}

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps, pipelines } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps, pipelines } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,6 +9,9 @@ import { ArtifactBucketHardening } from './artifact-bucket.js';
 import { type AppConfig, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
 import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import { ChangeReviewStep } from './steps/change-review-step.js';
+import { StageBake } from './stage-bake.js';
+import { acceptanceTestStep } from './steps/acceptance-test-step.js';
 import { frontendReleaseStepsFactory } from './steps/frontend-release.js';
 import { type ReleaseStepsFactory, postDeploySteps } from './steps/post-deploy-steps.js';
 import { synthStep } from './steps/synth-step.js';
@@ -38,6 +41,8 @@ export class PipelineStack extends Stack {
   readonly staging: GoalMandalaStage;
   readonly production: GoalMandalaStage;
   readonly notifications: DeliveryNotifications;
+  /** Production bakes under alarms after its post-deploy steps and rolls itself back on one. */
+  readonly bake: StageBake;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     const { config } = props;
@@ -47,6 +52,9 @@ export class PipelineStack extends Stack {
       connectionArn: config.repository.connectionArn,
       triggerOnPush: true,
       actionName: SOURCE_ACTION_NAME,
+      // The build's secret scan reads what git tracks (`git ls-files`): CodeBuild clones the commit
+      // instead of unpacking a zip without git metadata. Every consumer of the source is a CodeBuild step.
+      codeBuildCloneOutput: true,
     });
     const commitId = source.sourceAttribute('CommitId');
     // Every CodeBuild project of the pipeline logs here, kept three months.
@@ -81,20 +89,34 @@ export class PipelineStack extends Stack {
         appVersion: props.appVersion,
         // The frontend release steps run here and assume the stage's release publisher role.
         releasePublisherAccount: config.toolchain.account,
+        // Production's releases bake under alarms in the toolchain account, on production's metrics.
+        bakeAccount: name === 'production' ? config.toolchain.account : undefined,
       });
     this.staging = stage('staging');
     this.production = stage('production');
 
     const releaseSteps = props.releaseSteps ?? frontendReleaseStepsFactory;
     this.pipeline.addStage(this.staging, {
-      post: postDeploySteps({ stage: this.staging, source, commitId }, releaseSteps),
+      post: pipelines.Step.sequence([
+        ...postDeploySteps({ stage: this.staging, source, commitId }, releaseSteps),
+        acceptanceTestStep({ stage: this.staging, source }),
+      ]),
+    });
+    // What production's deployment would change (replacements, data-loss risks, IAM), for the approver.
+    const review = new ChangeReviewStep(this, {
+      source,
+      cloudAssembly: this.pipeline.cloudAssemblyFileSet,
+      stage: this.production,
+      appName: config.appName,
     });
     this.pipeline.addStage(this.production, {
-      pre: [
-        new pipelines.ManualApprovalStep(APPROVAL_ACTION_NAME, {
-          comment: 'Staging passed its health check and smoke test. Promote this commit to production?',
-        }),
-      ],
+      pre: pipelines.Step.sequence([
+        review,
+        review.approval(
+          APPROVAL_ACTION_NAME,
+          'Staging passed its health check, smoke test and acceptance test. Promote this commit to production?',
+        ),
+      ]),
       post: postDeploySteps({ stage: this.production, source, commitId }, releaseSteps),
     });
 
@@ -104,6 +126,15 @@ export class PipelineStack extends Stack {
     this.notifications = new DeliveryNotifications(this, 'Notifications', {
       pipeline: this.pipeline.pipeline,
       slackWebhookSecretName: config.slackWebhookSecretName,
+      bake: { stageName: this.production.stageName, minutes: config.production.bakeMinutes },
+    });
+    this.bake = new StageBake(this, 'ProductionBake', {
+      pipeline: this.pipeline.pipeline,
+      stageName: this.production.stageName,
+      signals: this.production.releaseSignals,
+      bakeTime: Duration.minutes(config.production.bakeMinutes),
+      alarmNamePrefix: `${config.appName}-production`,
+      alarmTopic: this.notifications.topic,
     });
 
     new CfnOutput(this, 'PipelineName', {

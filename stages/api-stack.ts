@@ -11,10 +11,16 @@ import * as triggers from 'aws-cdk-lib/triggers';
 import { ApiGatewayToLambda } from '@aws-solutions-constructs/aws-apigateway-lambda';
 import type { Construct } from 'constructs';
 import { healthRoute, migrateEntry, serviceRoutes } from '../services/api/routes.js';
+import { METRICS_NAMESPACE, SERVER_FAULT_METRIC } from '../services/shared/metric-names.js';
 import { ServiceFunction } from './constructs/service-function.js';
 
 export interface ApiStackProps extends StackProps {
   readonly vpc: ec2.IVpc;
+  /**
+   * The VPC's function subnets (`NetworkStack.functionSubnets`).
+   * @default - the VPC's private subnets with egress
+   */
+  readonly functionSubnets?: ec2.SubnetSelection;
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
   /** Database credentials, read by ARN at run time. */
   readonly databaseSecret: secretsmanager.ISecret;
@@ -24,12 +30,17 @@ export interface ApiStackProps extends StackProps {
   readonly appVersion: string;
 }
 
-/** One deployed API function: the function, its `live` alias (what API Gateway calls) and its error alarm. */
+/** One deployed API function: the function, its `live` alias (what API Gateway calls) and its canary alarms. */
 export interface ApiFunction {
   readonly name: string;
+  /** Its Powertools service name: the `service` dimension of its `ServerFault` metric. */
+  readonly serviceName: string;
   readonly function: lambda.IFunction;
   readonly alias: lambda.Alias;
+  /** Invocation errors (the handler threw, timed out or ran out of memory) of the new version. */
   readonly errorAlarm: cloudwatch.IAlarm;
+  /** 5xx answers of the new version: what users see even when the handler returns normally. */
+  readonly faultAlarm: cloudwatch.IAlarm;
 }
 
 /** REST API (stage v1) over one Lambda per service, canary-deployed, with a deploy-time migration. */
@@ -50,7 +61,11 @@ export class ApiStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
-    const network = { vpc: props.vpc, securityGroups: [props.lambdaSecurityGroup] };
+    const network = {
+      vpc: props.vpc,
+      vpcSubnets: props.functionSubnets,
+      securityGroups: [props.lambdaSecurityGroup],
+    };
     const environment = {
       APP_VERSION: props.appVersion,
       DB_SECRET_ARN: props.databaseSecret.secretArn,
@@ -141,12 +156,32 @@ export class ApiStack extends Stack {
     this.apiUrl = `${apiGateway.url}api`;
   }
 
-  /** A `live` alias shifted by CodeDeploy (10% for 5 minutes), rolled back on the function's error alarm. */
-  private canary(name: string, fn: lambda.Function): ApiFunction {
-    const alias = new lambda.Alias(this, `${fn.node.id}LiveAlias`, {
-      aliasName: 'live',
-      version: fn.currentVersion,
+  /**
+   * A `live` alias shifted by CodeDeploy (10% for 5 minutes), rolled back when the new version throws
+   * (`Errors`) or answers a server error (`ServerFault` of that version).
+   */
+  private canary(name: string, fn: ServiceFunction): ApiFunction {
+    const version = fn.currentVersion;
+    const faultAlarm = new cloudwatch.Alarm(this, `${fn.node.id}FaultAlarm`, {
+      alarmDescription: `Goal Mandala ${name} function: the new version answered server errors (5xx)`,
+      metric: new cloudwatch.Metric({
+        namespace: METRICS_NAMESPACE,
+        metricName: SERVER_FAULT_METRIC.name,
+        dimensionsMap: {
+          [SERVER_FAULT_METRIC.serviceDimension]: fn.serviceName,
+          [SERVER_FAULT_METRIC.versionDimension]: version.version,
+        },
+        statistic: cloudwatch.Stats.SUM,
+        period: Duration.minutes(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
+    const alias = new lambda.Alias(this, `${fn.node.id}LiveAlias`, { aliasName: 'live', version });
+    // The fault alarm watches the new version before CodeDeploy (started by the alias update) shifts traffic.
+    alias.node.addDependency(faultAlarm);
     const errorAlarm = new cloudwatch.Alarm(this, `${fn.node.id}ErrorAlarm`, {
       alarmDescription: `Goal Mandala ${name} function errors`,
       metric: alias.metricErrors({ period: Duration.minutes(1) }),
@@ -158,9 +193,9 @@ export class ApiStack extends Stack {
     new codedeploy.LambdaDeploymentGroup(this, `${fn.node.id}DeploymentGroup`, {
       alias,
       deploymentConfig: codedeploy.LambdaDeploymentConfig.CANARY_10PERCENT_5MINUTES,
-      alarms: [errorAlarm],
+      alarms: [errorAlarm, faultAlarm],
       autoRollback: { failedDeployment: true, stoppedDeployment: true, deploymentInAlarm: true },
     });
-    return { name, function: fn, alias, errorAlarm };
+    return { name, serviceName: fn.serviceName, function: fn, alias, errorAlarm, faultAlarm };
   }
 }

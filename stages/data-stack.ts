@@ -10,11 +10,31 @@ export interface DataStackProps extends StackProps {
   readonly databaseSecurityGroup: ec2.ISecurityGroup;
   /** Preferred backup window, UTC `hh:mm-hh:mm` (18:00-19:00 UTC is 03:00-04:00 in Tokyo). */
   readonly backupWindowUtc: string;
+  /** Subnets of the functions; the secret-rotation function runs there (they reach Secrets Manager). */
+  readonly functionSubnets: ec2.SubnetSelection;
+  /**
+   * Serverless v2 floor of each instance in ACU. 0 lets the cluster pause after `autoPauseAfter` without
+   * connections (no compute billed; the first connection after a pause waits ~15 s while it resumes).
+   * @default 0.5
+   */
+  readonly minCapacityAcu?: number;
+  /** @default 2 */
+  readonly maxCapacityAcu?: number;
+  /**
+   * Readers beside the writer, in promotion tier 1 (they follow the writer's capacity and fail over).
+   * @default 1
+   */
+  readonly readers?: number;
+  /**
+   * Idle time before a 0-ACU cluster pauses (5 minutes – 1 day); only with `minCapacityAcu` 0.
+   * @default - Aurora's default (5 minutes) when `minCapacityAcu` is 0
+   */
+  readonly autoPauseAfter?: Duration;
 }
 
 /**
- * Aurora Serverless v2 PostgreSQL 15 (writer + a reader scaling with it, 0.5–2 ACU) in the isolated
- * subnets, encrypted with a rotating customer key, 7-day backups in the nightly window (UTC), deletion
+ * Aurora Serverless v2 PostgreSQL 15 (writer + readers scaling with it; production 0.5–2 ACU with a reader,
+ * staging 0–2 ACU pausing when idle, no reader) in the isolated subnets, encrypted with a rotating customer key, 7-day backups in the nightly window (UTC), deletion
  * protection, kept on stack deletion; generated credentials rotated every 30 days.
  */
 export class DataStack extends Stack {
@@ -51,9 +71,14 @@ export class DataStack extends Stack {
       credentials: rds.Credentials.fromSecret(databaseSecret),
       defaultDatabaseName: this.databaseName,
       writer: rds.ClusterInstance.serverlessV2('writer'),
-      readers: [rds.ClusterInstance.serverlessV2('reader', { scaleWithWriter: true })],
-      serverlessV2MinCapacity: 0.5,
-      serverlessV2MaxCapacity: 2,
+      readers: Array.from({ length: props.readers ?? 1 }, (_, index) =>
+        rds.ClusterInstance.serverlessV2(index === 0 ? 'reader' : `reader${index + 1}`, {
+          scaleWithWriter: true,
+        }),
+      ),
+      serverlessV2MinCapacity: props.minCapacityAcu ?? 0.5,
+      serverlessV2MaxCapacity: props.maxCapacityAcu ?? 2,
+      serverlessV2AutoPauseDuration: props.autoPauseAfter,
       vpc: props.vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_ISOLATED },
       securityGroups: [databaseSecurityGroup],
@@ -67,11 +92,11 @@ export class DataStack extends Stack {
       monitoringInterval: Duration.seconds(60),
       cloudwatchLogsExports: ['postgresql'],
     });
-    // The rotation function calls the Secrets Manager API: it runs in the subnets with a NAT route
-    // (the cluster's isolated subnets have no way out).
+    // The rotation function calls the Secrets Manager API: it runs in the functions' subnets (a NAT route
+    // or the Secrets Manager endpoint; the cluster's own subnets have no way out).
     cluster.addRotationSingleUser({
       automaticallyAfter: Duration.days(30),
-      vpcSubnets: { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS },
+      vpcSubnets: props.functionSubnets,
     });
 
     this.cluster = cluster;

@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, Stage, type StageProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Stage, type StageProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { StageConfig } from './stage-config.js';
 import { ApiStack } from './api-stack.js';
@@ -7,6 +7,7 @@ import { DataStack } from './data-stack.js';
 import { EdgeStack } from './edge-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack, type MonitoredFunction } from './observability-stack.js';
+import { type ReleaseSignal, releaseSignals } from './release-signals.js';
 import { WorkflowStack } from './workflow-stack.js';
 
 export interface GoalMandalaStageProps extends StageProps {
@@ -19,6 +20,11 @@ export interface GoalMandalaStageProps extends StageProps {
    * @default - the stage's own account
    */
   readonly releasePublisherAccount?: string;
+  /**
+   * Account whose alarms bake this stage's releases; it may read the stage's metrics.
+   * @default - the stage's metrics are not shared
+   */
+  readonly bakeAccount?: string;
 }
 
 /**
@@ -36,25 +42,43 @@ export class GoalMandalaStage extends Stage {
   readonly api: ApiStack;
   readonly edge: EdgeStack;
   readonly observability: ObservabilityStack;
+  /** What a release of this stage is judged by after it deploys (the production bake's alarms). */
+  readonly releaseSignals: readonly ReleaseSignal[];
 
   constructor(scope: Construct, id: string, props: GoalMandalaStageProps) {
     const { config } = props;
     super(scope, id, { env: { account: config.account, region: config.region }, ...props });
 
-    this.network = new NetworkStack(this, 'Network', { availabilityZones: config.availabilityZones });
+    const stateMachineName = `${config.appName}-${config.stageName}-task-generation`;
+    this.network = new NetworkStack(this, 'Network', {
+      availabilityZones: config.availabilityZones,
+      egress: config.egress,
+    });
+    const { database } = config;
     this.data = new DataStack(this, 'Data', {
       vpc: this.network.vpc,
       databaseSecurityGroup: this.network.databaseSecurityGroup,
+      functionSubnets: this.network.functionSubnets,
       backupWindowUtc: config.backupWindowUtc,
+      minCapacityAcu: database.minCapacityAcu,
+      maxCapacityAcu: database.maxCapacityAcu,
+      readers: database.readers,
+      autoPauseAfter:
+        database.autoPauseAfterMinutes === undefined
+          ? undefined
+          : Duration.minutes(database.autoPauseAfterMinutes),
     });
     this.workflow = new WorkflowStack(this, 'Workflow', {
       vpc: this.network.vpc,
+      functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
       databaseSecret: this.data.databaseSecret,
       bedrockModelId: config.bedrockModelId,
+      stateMachineName,
     });
     this.api = new ApiStack(this, 'Api', {
       vpc: this.network.vpc,
+      functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
       databaseSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,
@@ -69,12 +93,24 @@ export class GoalMandalaStage extends Stage {
       stageName: config.stageName,
       restApi: this.api.restApi,
       functions: this.projectFunctions(),
+      apiFunctions: this.api.functions.map(({ name, serviceName }) => ({ name, serviceName })),
       cluster: this.data.cluster,
       stateMachine: this.workflow.stateMachine,
       siteBucket: this.edge.siteBucket,
       alertEmail: config.alertEmail,
       monthlyBudgetUsd: config.monthlyBudgetUsd,
       slackWebhookSecretName: config.slackWebhookSecretName,
+      metricsMonitoringAccount: props.bakeAccount,
+      // Production only: staging's database pauses when idle, and a canary would keep it awake.
+      siteCanary:
+        config.stageName === 'production'
+          ? { siteUrl: this.edge.siteUrl, canaryName: siteCanaryName(config.appName, config.stageName) }
+          : undefined,
+    });
+    this.releaseSignals = releaseSignals({
+      api: this.api,
+      observability: this.observability,
+      stateMachineName,
     });
 
     this.apiUrl = new CfnOutput(this.api, 'ApiUrl', { value: this.api.apiUrl });
@@ -101,4 +137,9 @@ function kebabCase(text: string): string {
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/[^A-Za-z0-9]+/g, '-')
     .toLowerCase();
+}
+
+/** Canary names are at most 21 characters: `goal-mandala-prod`. */
+function siteCanaryName(appName: string, stageName: string): string {
+  return `${appName.slice(0, 16)}-${stageName.slice(0, 4)}`.toLowerCase();
 }

@@ -17,12 +17,23 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { restrictKeyGrantsToAwsServices } from './constructs/restrict-key-grants.js';
 import { ServiceFunction } from './constructs/service-function.js';
+import { MetricsSharingRole } from './constructs/metrics-sharing-role.js';
+import { SiteCanary } from './constructs/site-canary.js';
+import { METRICS_NAMESPACE, SERVER_FAULT_METRIC } from '../services/shared/metric-names.js';
 
 /** A project function to chart and alarm on. */
 export interface MonitoredFunction {
   /** Short kebab-case label, unique in the stage (`api-auth`, `workflow-start-job`). */
   readonly name: string;
   readonly function: lambda.IFunction;
+}
+
+/** An API function that counts its 5xx answers (`ServerFault`, services/shared/metric-names.ts). */
+export interface FaultCountingFunction {
+  /** Short kebab-case label, unique in the stage (`auth`, `health`). */
+  readonly name: string;
+  /** Its Powertools service name: the `service` dimension of the metric. */
+  readonly serviceName: string;
 }
 
 export interface ObservabilityStackProps extends StackProps {
@@ -33,6 +44,11 @@ export interface ObservabilityStackProps extends StackProps {
   readonly restApi: apigateway.RestApi;
   /** Every project function of the stage; each gets an error alarm and a line on the dashboard. */
   readonly functions: readonly MonitoredFunction[];
+  /**
+   * The API functions; each gets a server-fault alarm (5xx answers of any version).
+   * @default - none
+   */
+  readonly apiFunctions?: readonly FaultCountingFunction[];
   readonly cluster: rds.DatabaseCluster;
   readonly stateMachine: sfn.IStateMachine;
   /** The site's bucket: writes to it are recorded by CloudTrail (data events). */
@@ -44,6 +60,21 @@ export interface ObservabilityStackProps extends StackProps {
   /** Name of the Secrets Manager secret holding the Slack webhook URL (read at run time, by ARN). */
   readonly slackWebhookSecretName: string;
   /**
+   * A Synthetics canary loading the site and `/api/health` every 5 minutes, with an alarm on its success.
+   * @default - no canary (staging: its database pauses when idle and a canary would keep it awake)
+   */
+  readonly siteCanary?: {
+    /** The site's origin. */
+    readonly siteUrl: string;
+    /** See `SiteCanaryProps.canaryName`. */
+    readonly canaryName: string;
+  };
+  /**
+   * An account whose alarms may read this stage's metrics (the pipeline's, for the production bake).
+   * @default - metrics are not shared
+   */
+  readonly metricsMonitoringAccount?: string;
+  /**
    * Database connections above which the connections alarm fires (0.5–2 ACU Aurora allows about 100–200).
    * @default 45
    */
@@ -51,7 +82,8 @@ export interface ObservabilityStackProps extends StackProps {
 }
 
 /**
- * Dashboard; alarms on API 5xx, every function's errors, database connections and workflow
+ * Dashboard; alarms on API 5xx, every function's errors, every API function's server faults, database
+ * connections and workflow
  * failures → encrypted SNS topic → Slack notifier and the alert e-mail; CloudTrail; monthly budget.
  */
 export class ObservabilityStack extends Stack {
@@ -62,6 +94,8 @@ export class ObservabilityStack extends Stack {
   /** Every alarm of this stack, by a readable key (`api-5xx`, `function-api-auth-errors`...). */
   readonly alarms: Readonly<Record<string, cloudwatch.Alarm>>;
   readonly trail: cloudtrail.Trail;
+  /** The site canary, when `siteCanary` was given. */
+  readonly siteCanary?: SiteCanary;
 
   private readonly alarmAction: cloudwatchActions.SnsAction;
   private readonly alarmsByKey: Record<string, cloudwatch.Alarm> = {};
@@ -98,6 +132,21 @@ export class ObservabilityStack extends Stack {
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       });
     }
+    for (const { name, serviceName } of props.apiFunctions ?? []) {
+      this.alarm(`api-${name}-faults`, {
+        description: `the ${name} API function answered server errors (5xx)`,
+        metric: new cloudwatch.Metric({
+          namespace: METRICS_NAMESPACE,
+          metricName: SERVER_FAULT_METRIC.name,
+          dimensionsMap: { [SERVER_FAULT_METRIC.serviceDimension]: serviceName },
+          statistic: cloudwatch.Stats.SUM,
+          period: Duration.minutes(5),
+        }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      });
+    }
     this.alarm('database-connections', {
       description: 'database connections stayed high for 10 minutes (connection leak or pool too large?)',
       metric: props.cluster.metricDatabaseConnections({
@@ -124,6 +173,19 @@ export class ObservabilityStack extends Stack {
       evaluationPeriods: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     });
+    if (props.siteCanary) {
+      this.siteCanary = new SiteCanary(this, 'SiteCanary', props.siteCanary);
+      this.alarm('site-canary', {
+        description: 'the site canary failed twice in a row (the page, its script or /api/health)',
+        metric: this.siteCanary.successPercent,
+        threshold: 100,
+        evaluationPeriods: 2,
+        comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      });
+    }
+    if (props.metricsMonitoringAccount) {
+      new MetricsSharingRole(this, 'MetricsSharing', { monitoringAccount: props.metricsMonitoringAccount });
+    }
     this.alarms = this.alarmsByKey;
 
     this.dashboard = this.createDashboard(functions, apiServerErrors);

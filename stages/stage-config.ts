@@ -13,6 +13,57 @@ const availabilityZone = z
   .string()
   .regex(/^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/, 'must be an availability zone such as ap-northeast-1a');
 
+const nonNegative = (unit: string) => z.number().nonnegative(`must be a number of ${unit}, 0 or more`);
+
+/**
+ * The stage's database shape. Staging scales to zero (min 0 ACU pauses after the idle minutes; the first
+ * request after a pause waits ~15 s while it resumes); production keeps a floor and a reader.
+ */
+const databaseShapeSchema = z
+  .strictObject({
+    /** Aurora Serverless v2 floor per instance; 0 lets the cluster pause (auto-pause). */
+    minCapacityAcu: z
+      .number()
+      .min(0, 'must be 0 or more ACU')
+      .max(256)
+      .multipleOf(0.5, 'must be a multiple of 0.5'),
+    maxCapacityAcu: z
+      .number()
+      .min(1, 'must be at least 1 ACU')
+      .max(256)
+      .multipleOf(0.5, 'must be a multiple of 0.5'),
+    /** Reader instances beside the writer (failover targets scaling with it). */
+    readers: z.number().int('must be a whole number').min(0).max(15),
+    /** Idle minutes before a 0-ACU cluster pauses (5–1440); only with minCapacityAcu 0. */
+    autoPauseAfterMinutes: z.number().int('must be a whole number').min(5).max(1440).optional(),
+  })
+  .superRefine((db, ctx) => {
+    if (db.minCapacityAcu > db.maxCapacityAcu) {
+      ctx.addIssue({ code: 'custom', path: ['minCapacityAcu'], message: 'must not exceed maxCapacityAcu' });
+    }
+    if (db.autoPauseAfterMinutes !== undefined && db.minCapacityAcu !== 0) {
+      ctx.addIssue({ code: 'custom', path: ['autoPauseAfterMinutes'], message: 'needs minCapacityAcu 0' });
+    }
+  });
+
+/**
+ * How a month of this stage is used: what the cost report (`npm run cost`) and the budget check price
+ * beyond the always-on baseline. Estimates, not measurements: revisit them against the bill.
+ */
+const usageAssumptionsSchema = z.strictObject({
+  monthlyActiveUsers: nonNegative('users'),
+  /** API calls one active user makes in a month (every tRPC call, `/health` included). */
+  apiCallsPerUser: nonNegative('calls'),
+  aiDraftsPerMonth: nonNegative('drafts'),
+  /** Data CloudFront sends to browsers (site and API answers). */
+  gbServedPerMonth: nonNegative('GB'),
+  /** Hours a day the database is awake with work (a 0-ACU staging database pauses the rest). */
+  databaseBusyHoursPerDay: z.number().min(0).max(24, 'must be at most 24 hours'),
+  /** Average capacity of each instance while busy (never below the floor). */
+  databaseAverageAcu: nonNegative('ACU'),
+  databaseStorageGb: nonNegative('GB'),
+});
+
 /** One stage's entry in the `goalMandala` context (`staging`, `production`). */
 export const deploymentStageSchema = z
   .strictObject({
@@ -29,6 +80,25 @@ export const deploymentStageSchema = z
     monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
     /** Bedrock model for the AI drafts; must be offered in the stage's region. */
     bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+    database: databaseShapeSchema,
+    /**
+     * How functions in the VPC reach AWS APIs (Secrets Manager, Step Functions, Bedrock): one NAT gateway,
+     * or interface endpoints in one zone for a staging account that should cost little when idle.
+     */
+    egress: z.enum(['nat-gateway', 'vpc-endpoints'], 'must be nat-gateway or vpc-endpoints'),
+    usage: usageAssumptionsSchema,
+    /**
+     * Minutes production stays under its bake alarms after its post-deploy steps before the run counts
+     * as released (an alarm meanwhile rolls the stage back). Staging does not bake: its database pauses
+     * when idle, so its alarms have no traffic to judge.
+     */
+    bakeMinutes: z
+      .number()
+      // A refinement, not .int(): zod reports .int() as a type error ("must be an int").
+      .refine(Number.isInteger, 'must be a whole number of minutes')
+      .min(1, 'must be at least 1 minute')
+      .max(1440, 'must be at most 1440 minutes (a day)')
+      .default(30),
   })
   .superRefine((stage, ctx) => {
     stage.availabilityZones.forEach((zone, index) => {
@@ -46,6 +116,8 @@ export const deploymentStageSchema = z
   });
 
 export type DeploymentStageConfig = z.infer<typeof deploymentStageSchema>;
+export type DatabaseShape = z.infer<typeof databaseShapeSchema>;
+export type UsageAssumptions = z.infer<typeof usageAssumptionsSchema>;
 export type StageName = 'staging' | 'production';
 
 /** Everything one deployment stage needs: its own entry plus the app-wide values it reads. */

@@ -111,6 +111,14 @@ export function acknowledgeApiStack(stack: ApiStack): void {
 
   for (const deployed of stack.functions) {
     accept(
+      deployed.faultAlarm,
+      [
+        ['NIST.800.53.R5', 'NIST.800.53.R5-CloudWatchAlarmAction'],
+        ['cdk-validator-cfnguard', 'cloudwatch_alarm_action_check'],
+      ],
+      "The canary's server-fault rollback alarm (the new version's 5xx answers): CodeDeploy watches it during a deployment and rolls the alias back; people are notified by the observability stack's fault alarm on the same function, which has SNS actions.",
+    );
+    accept(
       deployed.errorAlarm,
       [
         ['NIST.800.53.R5', 'NIST.800.53.R5-CloudWatchAlarmAction'],

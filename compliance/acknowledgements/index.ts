@@ -1,4 +1,5 @@
 import type { IConstruct } from 'constructs';
+import { ChangeReviewAccessStack } from '../../pipeline/change-review-access-stack.js';
 import { PipelineStack } from '../../pipeline/pipeline-stack.js';
 import { ApiStack } from '../../stages/api-stack.js';
 import { DataStack } from '../../stages/data-stack.js';
@@ -7,6 +8,7 @@ import { NetworkStack } from '../../stages/network-stack.js';
 import { ObservabilityStack } from '../../stages/observability-stack.js';
 import { WorkflowStack } from '../../stages/workflow-stack.js';
 import { acknowledgeApiStack } from './api-stack.js';
+import { acknowledgeChangeReviewAccessStack } from './change-review-access-stack.js';
 import { acknowledgeDataStack } from './data-stack.js';
 import { acknowledgeEdgeStack } from './edge-stack.js';
 import { acknowledgeNetworkStack } from './network-stack.js';
@@ -27,5 +29,6 @@ export function acknowledgeFindings(root: IConstruct): void {
     else if (construct instanceof EdgeStack) acknowledgeEdgeStack(construct);
     else if (construct instanceof ObservabilityStack) acknowledgeObservabilityStack(construct);
     else if (construct instanceof PipelineStack) acknowledgePipelineStack(construct);
+    else if (construct instanceof ChangeReviewAccessStack) acknowledgeChangeReviewAccessStack(construct);
   }
 }

@@ -1,6 +1,8 @@
+import { type CfnElement, Stack } from 'aws-cdk-lib';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { ObservabilityStack } from '../../stages/observability-stack.js';
-import { accept, allOf, at } from './accept-findings.js';
+import type { SiteCanary } from '../../stages/constructs/site-canary.js';
+import { accept, allOf, at, resourceOf } from './accept-findings.js';
 import { acknowledgeLogGroupEncryption } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 
@@ -71,4 +73,80 @@ export function acknowledgeObservabilityStack(stack: ObservabilityStack): void {
     "CDK writes the trail's CloudWatch Logs role permissions (write to its one log group) as a policy attached to that role only; nothing else can attach it.",
   );
   acknowledgeLogGroupEncryption(at(stack, 'Trail/LogGroup'));
+
+  if (stack.siteCanary) acknowledgeSiteCanary(stack.siteCanary);
+  const sharing = stack.node.tryFindChild('MetricsSharing');
+  if (sharing) {
+    const policy = at(sharing, 'Role/DefaultPolicy');
+    accept(
+      policy,
+      [['AwsSolutions', 'AwsSolutions-IAM5[Resource::*]']],
+      'cloudwatch:GetMetricData, GetMetricStatistics and ListMetrics take no resource-level permissions ("*" is the only resource they accept); the role reads metrics only, and only the pipeline account may assume it.',
+    );
+    accept(
+      policy,
+      [['NIST.800.53.R5', 'NIST.800.53.R5-IAMNoInlinePolicy']],
+      "The metrics-read statement is attached to the CloudWatch sharing role only (CDK writes it as that role's policy); nothing else can attach it.",
+    );
+  }
+}
+
+/** The production site canary: its run-artifact bucket and the role CloudWatch Synthetics runs it with. */
+function acknowledgeSiteCanary(canary: SiteCanary): void {
+  const artifacts = at(canary, 'Artifacts');
+  accept(
+    artifacts,
+    [
+      ['AwsSolutions', 'AwsSolutions-S1'],
+      ['NIST.800.53.R5', 'NIST.800.53.R5-S3BucketLoggingEnabled'],
+      ['cdk-validator-cfnguard', 's3_bucket_logging_enabled_check'],
+    ],
+    "Holds only the canary's own run logs and HAR files of public pages, written by the canary's role; access logs of them would need another bucket holding more than the data itself.",
+  );
+  accept(
+    artifacts,
+    [
+      ['NIST.800.53.R5', 'NIST.800.53.R5-S3BucketVersioningEnabled'],
+      ['cdk-validator-cfnguard', 's3_bucket_versioning_enabled_check'],
+      ['NIST.800.53.R5', 'NIST.800.53.R5-S3BucketReplicationEnabled'],
+      ['cdk-validator-cfnguard', 's3_bucket_object_lock_enabled_check'],
+    ],
+    'Canary run artifacts are throw-away diagnostics expiring after 30 days; each run writes new objects and nothing overwrites them, so versions, replicas or a lock would keep nothing worth keeping.',
+  );
+  accept(
+    artifacts,
+    [
+      ['NIST.800.53.R5', 'NIST.800.53.R5-S3DefaultEncryptionKMS'],
+      ['cdk-validator-cfnguard', 's3_bucket_default_encryption_kms_check'],
+    ],
+    'SSE-S3 at rest with TLS enforced; the artifacts are screenshots and logs of public pages, and a KMS key would add a key policy for Synthetics and every reader for no protection that matters here.',
+  );
+  accept(
+    artifacts,
+    [['cdk-validator-cfnguard', 's3_event_notifications_enabled_check']],
+    'Nothing reacts to new run artifacts: the canary publishes its result as the SuccessPercent metric, which the alarm reads.',
+  );
+  const role = at(canary, 'Canary/ServiceRole');
+  const stack = Stack.of(canary);
+  const bucketId = stack.getLogicalId(resourceOf(artifacts) as CfnElement);
+  accept(
+    role,
+    [
+      ['AwsSolutions', 'AwsSolutions-IAM5[Resource::*]'],
+      ['AwsSolutions', `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`],
+      [
+        'AwsSolutions',
+        `AwsSolutions-IAM5[Resource::arn:aws:logs:${stack.region}:${stack.account}:log-group:/aws/lambda/cwsyn-*]`,
+      ],
+    ],
+    "CloudWatch Synthetics' documented canary role (aws-synthetics Canary): s3:ListAllMyBuckets and cloudwatch:PutMetricData (limited to the CloudWatchSynthetics namespace) take no resource, run artifacts are new objects under its own bucket, and its log groups are named cwsyn-<canary>-<id> by the service.",
+  );
+  accept(
+    role,
+    [
+      ['NIST.800.53.R5', 'NIST.800.53.R5-IAMNoInlinePolicy'],
+      ['Serverless', 'Serverless-LambdaStarPermissions'],
+    ],
+    "The canary role's inline policy is the one aws-synthetics writes for it (artifact bucket, its log groups, Synthetics metrics); it is attached to that role only and nothing else can use it.",
+  );
 }

@@ -5,6 +5,8 @@
  * Post-deploy check of one stage: GET `${API_URL}/health` until it answers
  * `{ status: "ok", database: "ok", version: <the commit being built> }`, with bounded retries and
  * exponential backoff (see probe.mjs for the HEALTH_* knobs). Exit 0 when healthy, 1 when not, 2 on usage.
+ * The defaults wait ~135 s in all: enough for a paused staging database to resume (the API answers 503
+ * for ~15 s, ~30 s after a day paused), each attempt's reason printed as it goes.
  *
  * API_URL comes from the stage's ApiUrl output (envFromCfnOutputs); EXPECTED_VERSION from the source
  * action's CommitId, falling back to CodeBuild's CODEBUILD_RESOLVED_SOURCE_VERSION.

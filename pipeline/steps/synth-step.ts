@@ -7,7 +7,9 @@ import type { Construct } from 'constructs';
 export const TEST_RESULTS_FILE = 'test-results/junit.xml';
 /** Where `npm run compliance` writes the compliance findings as JUnit (one case per rule and resource). */
 export const COMPLIANCE_RESULTS_FILE = 'compliance-report.xml';
-/** The npm script the synth step runs after `npm ci`: lint, typecheck, test, synth, compliance report. */
+/** Where `npm run supply-chain` writes its JUnit results: one file per check (SBOM, audit, secret scan). */
+export const SUPPLY_CHAIN_RESULTS_DIRECTORY = 'supply-chain-results';
+/** The npm script the synth step runs after `npm ci`: lint, typecheck, test, synth, compliance report, supply chain. */
 export const PIPELINE_BUILD_SCRIPT = 'pipeline:build';
 
 export interface SynthStepProps {
@@ -17,12 +19,15 @@ export interface SynthStepProps {
 
 /**
  * The Build stage: the README's commands through npm scripts (build logic stays in package.json and
- * pipeline/scripts/pipeline-build.sh, not here), publishing test results and the compliance report as
- * CodeBuild report groups people read in the console (CodeBuild → Report groups).
+ * pipeline/scripts/pipeline-build.sh, not here), publishing test results, the compliance report and the
+ * supply-chain checks as CodeBuild report groups people read in the console (CodeBuild → Report groups).
  */
 export function synthStep(scope: Construct, props: SynthStepProps): pipelines.CodeBuildStep {
   const unitTests = new codebuild.ReportGroup(scope, 'TestReports', { type: codebuild.ReportGroupType.TEST });
   const compliance = new codebuild.ReportGroup(scope, 'ComplianceReports', {
+    type: codebuild.ReportGroupType.TEST,
+  });
+  const supplyChain = new codebuild.ReportGroup(scope, 'SupplyChainReports', {
     type: codebuild.ReportGroupType.TEST,
   });
 
@@ -36,12 +41,17 @@ export function synthStep(scope: Construct, props: SynthStepProps): pipelines.Co
       reports: {
         [unitTests.reportGroupArn]: { files: [TEST_RESULTS_FILE], 'file-format': 'JUNITXML' },
         [compliance.reportGroupArn]: { files: [COMPLIANCE_RESULTS_FILE], 'file-format': 'JUNITXML' },
+        [supplyChain.reportGroupArn]: {
+          files: ['*.xml'],
+          'base-directory': SUPPLY_CHAIN_RESULTS_DIRECTORY,
+          'file-format': 'JUNITXML',
+        },
       },
     }),
     rolePolicyStatements: [
       new iam.PolicyStatement({
         actions: ['codebuild:CreateReport', 'codebuild:UpdateReport', 'codebuild:BatchPutTestCases'],
-        resources: [unitTests.reportGroupArn, compliance.reportGroupArn],
+        resources: [unitTests.reportGroupArn, compliance.reportGroupArn, supplyChain.reportGroupArn],
       }),
     ],
   });

@@ -45,6 +45,12 @@ export function formatAlarmNotification(message: string): string | null {
   if (!alarm) return null;
   const title = `${stateIcon[alarm.NewStateValue]} *${alarm.NewStateValue}* ${alarmLink(alarm)}`;
   const lines = [alarm.OldStateValue ? `${title} (was ${alarm.OldStateValue})` : title];
+  // A bake alarm (pipeline/stage-bake.ts) in ALARM is why a release is being rolled back.
+  if (alarm.NewStateValue === 'ALARM' && /-bake-/.test(alarm.AlarmName)) {
+    lines.unshift(
+      ':rewind: *Bake failed*: CodePipeline rolls the stage back to its last successful revision.',
+    );
+  }
   if (alarm.AlarmDescription) lines.push(alarm.AlarmDescription);
   const watched = describeTrigger(alarm);
   if (watched) lines.push(`Watching ${watched}`);

@@ -3,7 +3,7 @@
  * layout; anything else (e.g. a budget or a test message) is passed on with its subject.
  */
 import { formatAlarmNotification } from './alarm-message.js';
-import { formatPipelineEvent } from './pipeline-event.js';
+import { type BakeSettings, formatPipelineEvent } from './pipeline-event.js';
 
 /** Slack rejects very long texts; alarm reasons can embed whole datapoint lists. */
 const MAX_TEXT = 3000;
@@ -12,11 +12,15 @@ const MAX_TEXT = 3000;
  * The Slack text for one SNS message, or null when it is a notification we deliberately do not
  * announce (e.g. a pipeline event other than started / succeeded / failed / approval).
  */
-export function formatMessage(subject: string | null | undefined, message: string): string | null {
+export function formatMessage(
+  subject: string | null | undefined,
+  message: string,
+  bake?: BakeSettings,
+): string | null {
   const alarm = formatAlarmNotification(message);
   if (alarm !== null) return truncate(alarm);
   if (isPipelineNotification(message)) {
-    const pipeline = formatPipelineEvent(message);
+    const pipeline = formatPipelineEvent(message, bake);
     return pipeline === null ? null : truncate(pipeline);
   }
   return truncate(subject ? `*${subject}*\n${message}` : message);

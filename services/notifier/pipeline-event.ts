@@ -4,6 +4,7 @@
  * the notifier can try its other formatters (alarms, budgets).
  */
 import * as z from 'zod';
+import { parseChangeReviewNote } from './change-review-note.js';
 import { parseJsonMessage } from './parse-json-message.js';
 
 const sourceAction = z.looseObject({
@@ -24,7 +25,12 @@ const pipelineEvent = z.looseObject({
     action: z.string().optional(),
     type: z.looseObject({ category: z.string().optional() }).optional(),
     'execution-trigger': z
-      .looseObject({ 'commit-id': z.string().optional(), 'commit-message': z.string().optional() })
+      .looseObject({
+        'commit-id': z.string().optional(),
+        'commit-message': z.string().optional(),
+        /** `AutomatedRollback` when a stage condition or failure rolled the stage back by itself. */
+        'trigger-type': z.string().optional(),
+      })
       .optional(),
   }),
   additionalAttributes: z
@@ -47,8 +53,15 @@ export function parsePipelineEvent(message: string): PipelineEvent | null {
   return parseJsonMessage(pipelineEvent, message);
 }
 
+/** The stage that bakes under alarms after its actions (see pipeline/stage-bake.ts). */
+export interface BakeSettings {
+  /** Pipeline stage name (`Production`). */
+  readonly stageName: string;
+  readonly minutes: number;
+}
+
 /** One Slack line for a CodePipeline notification, or null when it is not one we announce. */
-export function formatPipelineEvent(message: string): string | null {
+export function formatPipelineEvent(message: string, bake?: BakeSettings): string | null {
   const event = parsePipelineEvent(message);
   if (!event) return null;
   const { detail } = event;
@@ -57,14 +70,29 @@ export function formatPipelineEvent(message: string): string | null {
 
   if (detail.type?.category === 'Approval') {
     if (detail.state !== 'STARTED') return null;
-    const comment = event.additionalAttributes?.customData
-      ? ` — ${event.additionalAttributes.customData}`
-      : '';
-    return `:raising_hand: ${link}: ${commit} is waiting for approval before ${detail.stage ?? 'the next stage'} (${detail.action ?? 'approval'})${comment}`;
+    const { comment, note } = parseChangeReviewNote(event.additionalAttributes?.customData ?? '');
+    const waiting = `:raising_hand: ${link}: ${commit} is waiting for approval before ${detail.stage ?? 'the next stage'} (${detail.action ?? 'approval'})${comment ? ` — ${comment}` : ''}`;
+    if (!note) return waiting;
+    // The change review before the approval: its summary, a link to it, and each data-loss risk.
+    const reviewLink = event.additionalAttributes?.externalEntityLink;
+    const review = reviewLink?.startsWith('https://') ? `<${reviewLink}|Change review>` : 'Change review';
+    return [
+      waiting,
+      `:mag: ${review}: ${note.summary}`,
+      ...note.risks.map((risk) => `:warning: data-loss risk: ${risk}`),
+    ].join('\n');
+  }
+  if (event.detailType === 'CodePipeline Stage Execution State Change') {
+    // The stage succeeds only once its On Success condition (the bake) passed.
+    if (!bake || detail.stage !== bake.stageName || detail.state !== 'SUCCEEDED') return null;
+    return `:white_check_mark: ${link}: ${bake.stageName} passed its ${bake.minutes}-minute bake with no alarm: ${commit} is released`;
   }
   if (event.detailType !== 'CodePipeline Pipeline Execution State Change') return null;
   switch (detail.state) {
     case 'STARTED':
+      if (detail['execution-trigger']?.['trigger-type'] === 'AutomatedRollback') {
+        return `:rewind: ${link} is ROLLING BACK to ${commit} by itself: the last release failed its bake or a post-deploy step (the alarm or step is in the messages before this one)`;
+      }
       return `:arrow_forward: ${link} started deploying ${commit}`;
     case 'SUCCEEDED':
       return `:white_check_mark: ${link} deployed ${commit} to production`;

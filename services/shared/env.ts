@@ -22,6 +22,9 @@ const envSchema = z.object({
   JWT_SECRET_ARN: optional,
   /** Pool size; Lambda serves one request at a time, so 2 covers a query plus the health probe. */
   DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(2),
+  /** Delivery notifier: the pipeline stage that bakes under alarms, and for how long (minutes). */
+  BAKED_STAGE: optional,
+  BAKE_MINUTES: z.coerce.number().int().positive().optional(),
   /** Set by the Lambda runtime; tells "in AWS" apart from local runs. */
   AWS_LAMBDA_FUNCTION_NAME: optional,
 });

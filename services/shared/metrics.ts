@@ -3,6 +3,7 @@
  * unless POWERTOOLS_METRICS_DISABLED says otherwise.
  */
 import { Metrics } from '@aws-lambda-powertools/metrics';
+import { METRICS_NAMESPACE } from './metric-names.js';
 
 if (!process.env.AWS_LAMBDA_FUNCTION_NAME && process.env.POWERTOOLS_METRICS_DISABLED === undefined) {
   process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -16,7 +17,7 @@ class ServiceMetrics extends Metrics {
 }
 
 export const metrics = new ServiceMetrics({
-  namespace: 'GoalMandala',
+  namespace: METRICS_NAMESPACE,
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'goal-mandala-api',
 });
 export { MetricUnit } from '@aws-lambda-powertools/metrics';

@@ -105,6 +105,37 @@ describe('parseConfig', () => {
       null,
       'configuration: goalMandala.staging.availabilityZones must be an array, not null',
     ],
+    [
+      'production.database.autoPauseAfterMinutes',
+      10,
+      'configuration: goalMandala.production.database.autoPauseAfterMinutes needs minCapacityAcu 0',
+    ],
+    [
+      'staging.database.minCapacityAcu',
+      4,
+      'configuration: goalMandala.staging.database.minCapacityAcu must not exceed maxCapacityAcu',
+    ],
+    [
+      'staging.database.minCapacityAcu',
+      0.3,
+      'configuration: goalMandala.staging.database.minCapacityAcu must be a multiple of 0.5',
+    ],
+    [
+      'staging.egress',
+      'internet',
+      'configuration: goalMandala.staging.egress must be nat-gateway or vpc-endpoints',
+    ],
+    [
+      'production.usage.monthlyActiveUsers',
+      -1,
+      'configuration: goalMandala.production.usage.monthlyActiveUsers must be a number of users, 0 or more',
+    ],
+    [
+      'staging.usage.databaseBusyHoursPerDay',
+      25,
+      'configuration: goalMandala.staging.usage.databaseBusyHoursPerDay must be at most 24 hours',
+    ],
+    ['pipelineRunsPerMonth', undefined, 'configuration: goalMandala.pipelineRunsPerMonth is missing'],
   ])('rejects a malformed %s with one line naming the key', (path, value, message) => {
     const error = errorOf(exampleWith(path, value));
     expect(error.message).toBe(message);

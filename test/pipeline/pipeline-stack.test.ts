@@ -3,7 +3,13 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOTIFIED_PIPELINE_EVENTS } from '../../pipeline/delivery-notifications.js';
 import { PINNED_CDK_CLI_VERSION } from '../../pipeline/pipeline-stack.js';
-import { COMPLIANCE_RESULTS_FILE, TEST_RESULTS_FILE } from '../../pipeline/steps/synth-step.js';
+import { CHANGE_REVIEW_STEP_NAME } from '../../pipeline/steps/change-review-step.js';
+import {
+  COMPLIANCE_RESULTS_FILE,
+  SUPPLY_CHAIN_RESULTS_DIRECTORY,
+  TEST_RESULTS_FILE,
+} from '../../pipeline/steps/synth-step.js';
+import { SUPPLY_CHAIN_RESULTS_DIRECTORY as WRITTEN_TO } from '../../compliance/supply-chain/run-supply-chain.js';
 import { TEST_COMMIT, buildPipelineApp, cdkJsonContext, type PipelineApp } from './pipeline-app.js';
 
 interface Action {
@@ -102,6 +108,8 @@ describe('the delivery pipeline', () => {
       FullRepositoryId: config.repository.name,
       BranchName: config.repository.branch,
       DetectChanges: true,
+      // A git clone, not a zip: the build's secret scan lists what git tracks.
+      OutputArtifactFormat: 'CODEBUILD_CLONE_REF',
     });
   });
 
@@ -149,14 +157,35 @@ describe('the synth step', () => {
     }
   });
 
-  it('publishes the test results and the compliance report as CodeBuild report groups', () => {
+  it('runs the supply-chain checks after the compliance gate, requiring the audit, and keeps the SBOM in its output', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts;
+    expect(scripts['supply-chain']).toBe('tsx bin/supply-chain.ts');
+    const lines = readFileSync('pipeline/scripts/pipeline-build.sh', 'utf8').split('\n');
+    const at = (prefix: string) => lines.findIndex((line) => line.startsWith(prefix));
+    expect(at('npm run supply-chain -- --require-audit')).toBeGreaterThan(at('npm run compliance'));
+    // cdk.out is the step's primary output: the artifact the pipeline keeps.
+    expect(at('cp sbom.cdx.json cdk.out/')).toBeGreaterThan(at('npm run supply-chain'));
+    expect((buildSpec.artifacts as { 'base-directory': string })['base-directory']).toBe('cdk.out');
+  });
+
+  it('publishes the test results, the compliance report and the supply-chain checks as CodeBuild report groups', () => {
     const reportGroups = app.template.findResources('AWS::CodeBuild::ReportGroup');
-    expect(Object.keys(reportGroups)).toHaveLength(2);
-    const [testGroup, complianceGroup] = Object.keys(reportGroups);
+    expect(Object.keys(reportGroups)).toHaveLength(3);
+    const group = (name: string) => Object.keys(reportGroups).find((id) => id.includes(name))!;
     expect(buildSpec.reports).toEqual({
-      [`<GetAtt:${testGroup}>`]: { files: [TEST_RESULTS_FILE], 'file-format': 'JUNITXML' },
-      [`<GetAtt:${complianceGroup}>`]: { files: [COMPLIANCE_RESULTS_FILE], 'file-format': 'JUNITXML' },
+      [`<GetAtt:${group('TestReports')}>`]: { files: [TEST_RESULTS_FILE], 'file-format': 'JUNITXML' },
+      [`<GetAtt:${group('ComplianceReports')}>`]: {
+        files: [COMPLIANCE_RESULTS_FILE],
+        'file-format': 'JUNITXML',
+      },
+      [`<GetAtt:${group('SupplyChainReports')}>`]: {
+        files: ['*.xml'],
+        'base-directory': SUPPLY_CHAIN_RESULTS_DIRECTORY,
+        'file-format': 'JUNITXML',
+      },
     });
+    // The directory npm run supply-chain writes its sbom.xml, audit.xml and secret-scan.xml into.
+    expect(SUPPLY_CHAIN_RESULTS_DIRECTORY).toBe(WRITTEN_TO);
     // The synth role may write reports into exactly those groups.
     app.template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
@@ -212,6 +241,8 @@ describe('stages', () => {
         'FrontendSmokeTestCandidate',
         'FrontendSwitchActive',
         'SiteSmokeTest',
+        // Staging then runs the product's journey (test/pipeline/release-safety.test.ts).
+        ...(stageName === 'Staging' ? ['AcceptanceTest'] : []),
       ];
       const runOrders = order.map((name) => actions.find((action) => action.Name === name)!.RunOrder);
       for (let i = 1; i < runOrders.length; i++) expect(runOrders[i]).toBeGreaterThan(runOrders[i - 1]!);
@@ -262,10 +293,11 @@ describe('stages', () => {
     );
   });
 
-  it('has no CodeBuild step in the production stage before the approval', () => {
+  it('runs no CodeBuild step in the production stage before the approval but the read-only change review', () => {
     const actions = stageNamed('Production').Actions;
     const approval = actions.find((action) => action.ActionTypeId.Category === 'Approval')!;
-    expect(actions.filter(isCodeBuild).every((action) => action.RunOrder > approval.RunOrder)).toBe(true);
+    const before = actions.filter((action) => isCodeBuild(action) && action.RunOrder < approval.RunOrder);
+    expect(before.map((action) => action.Name)).toEqual([CHANGE_REVIEW_STEP_NAME]);
   });
 });
 
@@ -320,8 +352,8 @@ describe('artifacts', () => {
     );
     const projects = Object.values(app.template.findResources('AWS::CodeBuild::Project'));
     // synth, self-mutation, assets, then per stage: health check, site smoke test and the frontend release's
-    // publish, candidate smoke test and switch
-    expect(projects).toHaveLength(3 + 2 * 5);
+    // publish, candidate smoke test and switch; staging's acceptance test
+    expect(projects).toHaveLength(3 + 2 * 5 + 1);
     for (const project of projects) {
       expect(project.Properties.LogsConfig.CloudWatchLogs).toMatchObject({
         Status: 'ENABLED',

@@ -114,6 +114,24 @@ describe('health-check.mjs', () => {
     expect(result.stdout).toContain('attempt 1/3 failed: HTTP 503 status=degraded database=error');
   });
 
+  it('outlasts a resuming staging database (503 for ~15 s, ~30 s after a day paused) with its default retries, bounded', async () => {
+    // Plain JS (run without a build in CodeBuild); the specifier is a variable so TypeScript leaves it alone.
+    const probe = '../../pipeline/scripts/probe.mjs';
+    const { probeOptionsFromEnv } = (await import(probe)) as {
+      probeOptionsFromEnv(
+        env: Record<string, string>,
+      ): Record<'attempts' | 'backoffMs' | 'maxBackoffMs' | 'timeoutMs', number>;
+    };
+    const options = probeOptionsFromEnv({});
+    const waits = Array.from({ length: options.attempts - 1 }, (_, attempt) =>
+      Math.min(options.backoffMs * 2 ** attempt, options.maxBackoffMs),
+    );
+    const waited = waits.reduce((sum, wait) => sum + wait, 0);
+    expect(waited).toBeGreaterThanOrEqual(2 * 30_000);
+    // Bounded: the step gives up within a few minutes even when every request hangs to its timeout.
+    expect(waited + options.attempts * options.timeoutMs).toBeLessThanOrEqual(5 * 60_000);
+  });
+
   it('fails when the API stays degraded', async () => {
     let requests = 0;
     const base = await serve((_request, response) => {

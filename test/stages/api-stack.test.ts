@@ -175,7 +175,7 @@ describe('ApiStack REST API', () => {
 });
 
 describe('ApiStack canary deployment and migration', () => {
-  it('puts every API function behind a live alias shifted by CodeDeploy canary 10% / 5 min, rolled back on that function’s error alarm', () => {
+  it('puts every API function behind a live alias shifted by CodeDeploy canary 10% / 5 min, rolled back on that function’s error and server-fault alarms', () => {
     expect(api.functions.map((f) => f.name).sort()).toEqual(
       ['health', ...serviceRoutes.map((r) => r.service)].sort(),
     );
@@ -183,7 +183,7 @@ describe('ApiStack canary deployment and migration', () => {
       string,
       { Type: string; Properties: Record<string, unknown> }
     >;
-    for (const { name, function: fn, alias, errorAlarm } of api.functions) {
+    for (const { name, serviceName, function: fn, alias, errorAlarm, faultAlarm } of api.functions) {
       const aliasResource = resources[logicalId(alias)]!;
       expect(aliasResource.Properties, name).toMatchObject({
         Name: 'live',
@@ -195,6 +195,25 @@ describe('ApiStack canary deployment and migration', () => {
         Namespace: 'AWS/Lambda',
         Dimensions: expect.arrayContaining([{ Name: 'FunctionName', Value: { Ref: logicalId(fn) } }]),
       });
+      const faultAlarmId = logicalId(faultAlarm as cloudwatch.Alarm);
+      // The new version's 5xx answers: the version the alias moves to, not every version's.
+      expect(resources[faultAlarmId]!.Properties, name).toMatchObject({
+        Namespace: 'GoalMandala',
+        MetricName: 'ServerFault',
+        Statistic: 'Sum',
+        Threshold: 1,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        Dimensions: [
+          {
+            Name: 'FunctionVersion',
+            Value: (aliasResource.Properties as { FunctionVersion: unknown }).FunctionVersion,
+          },
+          { Name: 'service', Value: serviceName },
+        ],
+      });
+      expect((resources[logicalId(alias)] as unknown as { DependsOn: string[] }).DependsOn, name).toContain(
+        faultAlarmId,
+      );
       const groupId = (
         aliasResource as unknown as {
           UpdatePolicy: { CodeDeployLambdaAliasUpdate: { DeploymentGroupName: { Ref: string } } };
@@ -202,7 +221,10 @@ describe('ApiStack canary deployment and migration', () => {
       ).UpdatePolicy.CodeDeployLambdaAliasUpdate.DeploymentGroupName.Ref;
       expect(resources[groupId]!.Properties, name).toMatchObject({
         DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
-        AlarmConfiguration: { Enabled: true, Alarms: [{ Name: { Ref: alarmId } }] },
+        AlarmConfiguration: {
+          Enabled: true,
+          Alarms: expect.arrayContaining([{ Name: { Ref: alarmId } }, { Name: { Ref: faultAlarmId } }]),
+        },
         AutoRollbackConfiguration: {
           Enabled: true,
           Events: expect.arrayContaining(['DEPLOYMENT_STOP_ON_ALARM', 'DEPLOYMENT_FAILURE']),

@@ -4,20 +4,26 @@ import { buildTestStages, resourcesOf, type TestStages } from '../helpers/test-a
 let built: TestStages;
 let template: ReturnType<TestStages['template']>;
 let cluster: Record<string, unknown> & { Properties: Record<string, unknown> };
+let staging: ReturnType<TestStages['template']>;
+let stagingCluster: typeof cluster;
 
 beforeAll(() => {
-  built = buildTestStages();
-  template = built.template(built.staging.data);
+  built = buildTestStages({ stages: ['staging', 'production'] });
+  // Production keeps the design's shape; staging's differences (scale to zero, no reader) are below.
+  template = built.template(built.stages.production!.data);
   cluster = resourcesOf(template, 'AWS::RDS::DBCluster')[0]![1] as typeof cluster;
+  staging = built.template(built.staging.data);
+  stagingCluster = resourcesOf(staging, 'AWS::RDS::DBCluster')[0]![1] as typeof cluster;
 });
 
-describe('DataStack', () => {
-  it('runs Aurora PostgreSQL 15 (a current minor) serverless v2 at 0.5–2 ACU', () => {
+describe('DataStack (production)', () => {
+  it('runs Aurora PostgreSQL 15 (a current minor) serverless v2 at 0.5–2 ACU, never pausing', () => {
     expect(cluster.Properties).toMatchObject({
       Engine: 'aurora-postgresql',
       ServerlessV2ScalingConfiguration: { MinCapacity: 0.5, MaxCapacity: 2 },
       DatabaseName: 'goalmandala',
     });
+    expect(cluster.Properties.ServerlessV2ScalingConfiguration).not.toHaveProperty('SecondsUntilAutoPause');
     const [major, minor] = String(cluster.Properties.EngineVersion).split('.').map(Number);
     expect(major).toBe(15);
     expect(minor).toBeGreaterThanOrEqual(10);
@@ -100,5 +106,44 @@ describe('DataStack', () => {
         },
       }),
     ]);
+  });
+});
+
+describe('DataStack (staging: costs nothing for compute while idle)', () => {
+  it('scales to 0 ACU and pauses after the configured idle minutes, on an engine version that supports it', () => {
+    const { database } = built.config.staging;
+    expect(database.minCapacityAcu).toBe(0);
+    expect(stagingCluster.Properties.ServerlessV2ScalingConfiguration).toEqual({
+      MinCapacity: 0,
+      MaxCapacity: database.maxCapacityAcu,
+      SecondsUntilAutoPause: database.autoPauseAfterMinutes! * 60,
+    });
+    // Auto-pause needs Aurora PostgreSQL 15.7 or later.
+    const [major, minor] = String(stagingCluster.Properties.EngineVersion).split('.').map(Number);
+    expect(major).toBe(15);
+    expect(minor).toBeGreaterThanOrEqual(7);
+  });
+
+  it('has a writer and no reader', () => {
+    const instances = resourcesOf(staging, 'AWS::RDS::DBInstance');
+    expect(instances.map(([id]) => id)).toEqual([expect.stringMatching(/^Databasewriter/)]);
+  });
+
+  it('keeps the same protection and backups as production', () => {
+    expect(stagingCluster).toMatchObject({
+      DeletionPolicy: 'Retain',
+      Properties: expect.objectContaining({
+        DeletionProtection: true,
+        StorageEncrypted: true,
+        BackupRetentionPeriod: 7,
+      }),
+    });
+  });
+
+  it('rotates its secret from the function subnets, which reach Secrets Manager through its endpoint', () => {
+    const rotation = resourcesOf(staging, 'AWS::Serverless::Application')[0]![1].Properties!;
+    const subnets = JSON.stringify((rotation.Parameters as Record<string, unknown>).vpcSubnetIds);
+    expect(subnets).toMatch(/PrivateSubnet/);
+    expect(subnets).not.toMatch(/DatabaseSubnet/);
   });
 });

@@ -3,10 +3,13 @@ import { buildTestStages, resourcesOf, type TestStages } from '../helpers/test-a
 
 let built: TestStages;
 let template: ReturnType<TestStages['template']>;
+let staging: ReturnType<TestStages['template']>;
 
 beforeAll(() => {
-  built = buildTestStages();
-  template = built.template(built.staging.network);
+  built = buildTestStages({ stages: ['staging', 'production'] });
+  // Production's shape (a NAT gateway) is the design's; staging's (endpoints, no NAT) is below.
+  template = built.template(built.stages.production!.network);
+  staging = built.template(built.staging.network);
 });
 
 type Props = Record<string, unknown>;
@@ -24,12 +27,12 @@ const routesOf = (subnetId: string) => {
     .filter((r) => (r.RouteTableId as { Ref: string }).Ref === tableId);
 };
 
-describe('NetworkStack', () => {
+describe('NetworkStack (production: egress through a NAT gateway)', () => {
   it('creates the 10.0.0.0/16 VPC over the two configured zones with one NAT gateway', () => {
     template.hasResourceProperties('AWS::EC2::VPC', { CidrBlock: '10.0.0.0/16' });
     expect(resourcesOf(template, 'AWS::EC2::NatGateway')).toHaveLength(1);
     const zones = new Set(subnets().map((s) => s.AvailabilityZone));
-    expect([...zones].sort()).toEqual([...built.config.staging.availabilityZones].sort());
+    expect([...zones].sort()).toEqual([...built.config.production.availabilityZones].sort());
   });
 
   it('has public, private-with-egress and isolated subnets, two of each; only isolated ones have no way out', () => {
@@ -80,5 +83,70 @@ describe('NetworkStack', () => {
       LogDestinationType: 'cloud-watch-logs',
     });
     template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+  });
+});
+
+describe('NetworkStack (staging: egress through interface endpoints, no NAT)', () => {
+  const stagingResources = (type: string) => resourcesOf(staging, type);
+  const stagingSubnets = () =>
+    stagingResources('AWS::EC2::Subnet').map(
+      ([id, s]) => ({ ...s.Properties, id }) as Props & { id: string },
+    );
+
+  it('has no NAT gateway, Elastic IP, internet gateway or public subnet', () => {
+    expect(built.config.staging.egress).toBe('vpc-endpoints');
+    for (const type of [
+      'AWS::EC2::NatGateway',
+      'AWS::EC2::EIP',
+      'AWS::EC2::InternetGateway',
+      'AWS::EC2::Route',
+    ]) {
+      expect(stagingResources(type), type).toEqual([]);
+    }
+    const ids = stagingSubnets().map((s) => s.id);
+    expect(ids.filter((id) => id.startsWith('VpcPublic'))).toEqual([]);
+    expect(ids.filter((id) => id.startsWith('VpcPrivate'))).toHaveLength(2);
+    expect(ids.filter((id) => id.startsWith('VpcDatabase'))).toHaveLength(2);
+  });
+
+  it('keeps the address plan of production (the public range stays reserved)', () => {
+    const cidrs = (subnetList: (Props & { id: string })[], kind: string) =>
+      subnetList.filter((s) => s.id.startsWith(`Vpc${kind}`)).map((s) => s.CidrBlock);
+    for (const kind of ['Private', 'Database']) {
+      expect(cidrs(stagingSubnets(), kind), kind).toEqual(cidrs(subnets(), kind));
+    }
+  });
+
+  it('reaches Secrets Manager, Step Functions and Bedrock through private endpoints in the first zone only', () => {
+    const endpoints = stagingResources('AWS::EC2::VPCEndpoint').map(([, e]) => e.Properties!);
+    const services = endpoints.map((e) => JSON.stringify(e.ServiceName));
+    expect(
+      services.map((name) => name.match(/\.(secretsmanager|states|bedrock-runtime)"/)?.[1]).sort(),
+    ).toEqual(['bedrock-runtime', 'secretsmanager', 'states']);
+    const firstZonePrivate = stagingSubnets().find(
+      (s) =>
+        s.id.startsWith('VpcPrivate') && s.AvailabilityZone === built.config.staging.availabilityZones[0],
+    )!;
+    for (const endpoint of endpoints) {
+      expect(endpoint).toMatchObject({ VpcEndpointType: 'Interface', PrivateDnsEnabled: true });
+      expect(endpoint.SubnetIds).toEqual([{ Ref: firstZonePrivate.id }]);
+    }
+  });
+
+  it('admits only HTTPS from the function subnets to the endpoints', () => {
+    const privateCidrs = stagingSubnets()
+      .filter((s) => s.id.startsWith('VpcPrivate'))
+      .map((s) => s.CidrBlock)
+      .sort();
+    const endpointGroups = stagingResources('AWS::EC2::SecurityGroup').filter(([id]) =>
+      id.includes('Endpoint'),
+    );
+    expect(endpointGroups).toHaveLength(3);
+    for (const [, group] of endpointGroups) {
+      const ingress = group.Properties!.SecurityGroupIngress as Props[];
+      expect(ingress.map((rule) => rule.CidrIp).sort()).toEqual(privateCidrs);
+      for (const rule of ingress)
+        expect(rule).toMatchObject({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443 });
+    }
   });
 });

@@ -1,4 +1,5 @@
+import { countServerFaults } from '../count-server-faults.js';
 import { lambdaHandler } from '../lambda-handler.js';
 import { aiRouter } from '../routers/ai.js';
 
-export const handler = lambdaHandler(aiRouter);
+export const handler = countServerFaults(lambdaHandler(aiRouter));

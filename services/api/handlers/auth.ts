@@ -1,4 +1,5 @@
+import { countServerFaults } from '../count-server-faults.js';
 import { lambdaHandler } from '../lambda-handler.js';
 import { authRouter } from '../routers/auth.js';
 
-export const handler = lambdaHandler(authRouter);
+export const handler = countServerFaults(lambdaHandler(authRouter));

@@ -1,4 +1,5 @@
+import { countServerFaults } from '../count-server-faults.js';
 import { lambdaHandler } from '../lambda-handler.js';
 import { goalsRouter } from '../routers/goals.js';
 
-export const handler = lambdaHandler(goalsRouter);
+export const handler = countServerFaults(lambdaHandler(goalsRouter));

@@ -7,6 +7,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { getPool } from '../../db/pool.js';
 import { runtimeEnv } from '../../shared/env.js';
 import { logger, withLambdaContext } from '../../shared/logger.js';
+import { countServerFaults } from '../count-server-faults.js';
 
 const probeTimeoutMs = 2_000;
 
@@ -27,15 +28,17 @@ async function databaseReachable(): Promise<boolean> {
   }
 }
 
-export const handler = withLambdaContext(async (_event?: unknown): Promise<APIGatewayProxyResult> => {
-  const ok = await databaseReachable();
-  return {
-    statusCode: ok ? 200 : 503,
-    headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-    body: JSON.stringify({
-      status: ok ? 'ok' : 'degraded',
-      version: runtimeEnv().APP_VERSION,
-      database: ok ? 'ok' : 'unreachable',
-    }),
-  };
-});
+export const handler = countServerFaults(
+  withLambdaContext(async (_event?: unknown): Promise<APIGatewayProxyResult> => {
+    const ok = await databaseReachable();
+    return {
+      statusCode: ok ? 200 : 503,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+      body: JSON.stringify({
+        status: ok ? 'ok' : 'degraded',
+        version: runtimeEnv().APP_VERSION,
+        database: ok ? 'ok' : 'unreachable',
+      }),
+    };
+  }),
+);

@@ -1,4 +1,5 @@
+import { countServerFaults } from '../count-server-faults.js';
 import { lambdaHandler } from '../lambda-handler.js';
 import { reflectionsRouter } from '../routers/reflections.js';
 
-export const handler = lambdaHandler(reflectionsRouter);
+export const handler = countServerFaults(lambdaHandler(reflectionsRouter));

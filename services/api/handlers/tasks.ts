@@ -1,4 +1,5 @@
+import { countServerFaults } from '../count-server-faults.js';
 import { lambdaHandler } from '../lambda-handler.js';
 import { tasksRouter } from '../routers/tasks.js';
 
-export const handler = lambdaHandler(tasksRouter);
+export const handler = countServerFaults(lambdaHandler(tasksRouter));

@@ -3,12 +3,41 @@ import * as z from 'zod';
 
 export const id = z.uuid('must be an id (uuid)');
 
-/** Calendar date `YYYY-MM-DD` that exists (no 2025-02-30). */
-export const isoDate = z.iso.date('must be a date YYYY-MM-DD');
+/** The dates the app accepts: PostgreSQL stores no year 0000, and nobody plans a goal for the year 9999. */
+export const earliestDate = '1900-01-01';
+export const latestDate = '2999-12-31';
+
+/** Calendar date `YYYY-MM-DD` that exists (no 2025-02-30), between `earliestDate` and `latestDate`. */
+export const isoDate = z.iso
+  .date('must be a date YYYY-MM-DD')
+  // ISO dates with four-digit years sort as strings.
+  .refine(
+    (date) => date >= earliestDate && date <= latestDate,
+    `must be a date from ${earliestDate} to ${latestDate}`,
+  );
+
+// C0 control characters but tab, line feed and carriage return. PostgreSQL refuses NUL in text outright;
+// the others have no place in a title or a note and would cost six bytes each in a JSON answer.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const controlCharacter = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
+
+/** Trimmed text of `min`–`max` characters without control characters (NUL included). */
+export function text(options: { min?: number; max: number }) {
+  const base = z.string().trim();
+  const sized = options.min
+    ? base.min(
+        options.min,
+        options.min === 1 ? 'must not be empty' : `must be at least ${options.min} characters`,
+      )
+    : base;
+  return sized
+    .max(options.max, `must be at most ${options.max} characters`)
+    .refine((value) => !controlCharacter.test(value), 'must not contain control characters (such as NUL)');
+}
 
 export const position = z.number().int('must be a whole number').min(0, 'must be 0–7').max(7, 'must be 0–7');
 
-export const title = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const title = text({ min: 1, max: 200 });
 
 /** A chart cell: '' empties it. */
-export const cellTitle = z.string().trim().max(200, 'must be at most 200 characters');
+export const cellTitle = text({ max: 200 });

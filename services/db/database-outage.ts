@@ -5,8 +5,10 @@
  */
 
 // SQLSTATE class 08 (connection exceptions), 57P01-57P03 (admin shutdown, crash shutdown, cannot connect
-// now: a restart or failover), 53300 (too many connections).
-const outageCodes = /^(08[0-9A-Z]{3}|57P0[1-3]|53300)$/;
+// now: a restart or failover), 53300 (too many connections), and refusals at connect time that an operator
+// fixes without a deploy: 3D000 (the database is missing: being restored), 28000 (the role may not log in)
+// and 28P01 (wrong password: the secret was rotated and the new one is read on the next connection).
+const outageCodes = /^(08[0-9A-Z]{3}|57P0[1-3]|53300|3D000|28000|28P01)$/;
 
 // Socket and pool failures: node's error codes (a refused connection to several addresses is an
 // AggregateError whose message is empty, so the code is matched too) and pg / pg-pool messages.

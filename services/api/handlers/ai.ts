@@ -1,8 +1,5 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
-import { aiRouter } from '../routers/ai.js';
-import { createLambdaContext } from '../trpc.js';
 import { countServerFaults } from '../count-server-faults.js';
+import { lambdaHandler } from '../lambda-handler.js';
+import { aiRouter } from '../routers/ai.js';
 
-export const handler = countServerFaults(
-  awsLambdaRequestHandler({ router: aiRouter, createContext: createLambdaContext }),
-);
+export const handler = countServerFaults(lambdaHandler(aiRouter));

@@ -1,8 +1,5 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
-import { authRouter } from '../routers/auth.js';
-import { createLambdaContext } from '../trpc.js';
 import { countServerFaults } from '../count-server-faults.js';
+import { lambdaHandler } from '../lambda-handler.js';
+import { authRouter } from '../routers/auth.js';
 
-export const handler = countServerFaults(
-  awsLambdaRequestHandler({ router: authRouter, createContext: createLambdaContext }),
-);
+export const handler = countServerFaults(lambdaHandler(authRouter));

@@ -1,8 +1,5 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
-import { goalsRouter } from '../routers/goals.js';
-import { createLambdaContext } from '../trpc.js';
 import { countServerFaults } from '../count-server-faults.js';
+import { lambdaHandler } from '../lambda-handler.js';
+import { goalsRouter } from '../routers/goals.js';
 
-export const handler = countServerFaults(
-  awsLambdaRequestHandler({ router: goalsRouter, createContext: createLambdaContext }),
-);
+export const handler = countServerFaults(lambdaHandler(goalsRouter));

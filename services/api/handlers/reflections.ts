@@ -1,11 +1,5 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
-import { reflectionsRouter } from '../routers/reflections.js';
-import { createLambdaContext } from '../trpc.js';
 import { countServerFaults } from '../count-server-faults.js';
+import { lambdaHandler } from '../lambda-handler.js';
+import { reflectionsRouter } from '../routers/reflections.js';
 
-export const handler = countServerFaults(
-  awsLambdaRequestHandler({
-    router: reflectionsRouter,
-    createContext: createLambdaContext,
-  }),
-);
+export const handler = countServerFaults(lambdaHandler(reflectionsRouter));

@@ -1,8 +1,5 @@
-import { awsLambdaRequestHandler } from '@trpc/server/adapters/aws-lambda';
-import { tasksRouter } from '../routers/tasks.js';
-import { createLambdaContext } from '../trpc.js';
 import { countServerFaults } from '../count-server-faults.js';
+import { lambdaHandler } from '../lambda-handler.js';
+import { tasksRouter } from '../routers/tasks.js';
 
-export const handler = countServerFaults(
-  awsLambdaRequestHandler({ router: tasksRouter, createContext: createLambdaContext }),
-);
+export const handler = countServerFaults(lambdaHandler(tasksRouter));

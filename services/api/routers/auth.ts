@@ -20,6 +20,7 @@ import {
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { markSessionEnded, markUserSessionsEnded } from '../auth/session-check.js';
 import { signAccessToken, tokenLifetimeSeconds } from '../auth/tokens.js';
+import { text } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
 
@@ -72,7 +73,7 @@ export const authRouter = router({
       z.object({
         email,
         password: newPassword,
-        name: z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+        name: text({ min: 1, max: 100 }),
       }),
     )
     .mutation(async ({ ctx, input }) => {

@@ -9,11 +9,11 @@ import {
   setSubGoal,
   updateGoal,
 } from '../../db/goals.js';
-import { cellTitle, id, isoDate, position, title } from '../inputs.js';
+import { cellTitle, id, isoDate, position, text, title } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
 
-const description = z.string().trim().max(2000, 'must be at most 2000 characters');
+const description = text({ max: 2000 });
 
 export const goalsRouter = router({
   list: authedProcedure.query(({ ctx }) => listGoals(ctx.db, ctx.user.id)),

@@ -1,7 +1,7 @@
 /** Reflections (振り返り) on a goal; scoped to the signed-in user through the goal. */
 import * as z from 'zod';
 import { deleteReflection, insertReflection, listReflections } from '../../db/reflections.js';
-import { id, isoDate } from '../inputs.js';
+import { id, isoDate, text } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
 
@@ -16,11 +16,7 @@ export const reflectionsRouter = router({
     .input(
       z.object({
         goalId: id,
-        content: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(10_000, 'must be at most 10000 characters'),
+        content: text({ min: 1, max: 10_000 }),
         rating: z
           .number()
           .int('must be a whole number')

@@ -38,6 +38,12 @@ describe('isDatabaseOutage', () => {
     ['57P01 admin shutdown', pgError('57P01', 'terminating connection due to administrator command')],
     ['57P02 crash shutdown', pgError('57P02')],
     ['57P03 cannot connect now', pgError('57P03', 'the database system is starting up')],
+    ['3D000 missing database', pgError('3D000', 'database "goal_mandala" does not exist')],
+    ['28000 role may not log in', pgError('28000', 'role "app" is not permitted to log in')],
+    [
+      '28P01 wrong password after a rotation',
+      pgError('28P01', 'password authentication failed for user "app"'),
+    ],
     ['53300 too many connections', pgError('53300', 'sorry, too many clients already')],
   ])('%s is an outage', (_, error) => {
     expect(isDatabaseOutage(error)).toBe(true);

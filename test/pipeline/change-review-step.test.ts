@@ -101,9 +101,10 @@ describe('the change review step', () => {
       .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
     const assumes = statements.filter((s) => list(s.Action).some((a) => a.startsWith('sts:')));
     expect(assumes).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: reviewRoleArn }]);
-    // Nothing but its logs, reports and the pipeline's artifacts otherwise: no CloudFormation, no IAM.
+    // Nothing but its logs, reports, the pipeline's artifacts and the source (a git clone through the
+    // connection) otherwise: no CloudFormation, no IAM.
     const services = new Set(statements.flatMap((s) => list(s.Action)).map((a) => a.split(':')[0]));
-    expect([...services].sort()).toEqual(['codebuild', 'kms', 'logs', 's3', 'sts']);
+    expect([...services].sort()).toEqual(['codebuild', 'codestar-connections', 'kms', 'logs', 's3', 'sts']);
   });
 });
 

@@ -321,9 +321,9 @@ describe('artifacts', () => {
       app.template.findResources('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 90 } }),
     );
     const projects = Object.values(app.template.findResources('AWS::CodeBuild::Project'));
-    // synth, self-mutation, assets, then per stage: health check, site smoke test and the frontend release's
-    // publish, candidate smoke test and switch
-    expect(projects).toHaveLength(3 + 2 * 5);
+    // synth, self-mutation, assets, production's change review, then per stage: health check, site smoke
+    // test and the frontend release's publish, candidate smoke test and switch
+    expect(projects).toHaveLength(4 + 2 * 5);
     for (const project of projects) {
       expect(project.Properties.LogsConfig.CloudWatchLogs).toMatchObject({
         Status: 'ENABLED',

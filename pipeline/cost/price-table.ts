@@ -58,7 +58,8 @@ export type PriceKey =
   | 'codeBuildSmallMinute'
   | 'codeBuildMediumMinute'
   | 'codeBuildLargeMinute'
-  | 'budgetMonth';
+  | 'budgetMonth'
+  | 'syntheticsCanaryRun';
 
 export interface PriceTable {
   readonly region: string;
@@ -89,6 +90,7 @@ const page = {
   codePipeline: 'https://aws.amazon.com/codepipeline/pricing/',
   codeBuild: 'https://aws.amazon.com/codebuild/pricing/',
   budgets: 'https://aws.amazon.com/aws-cost-management/aws-budgets/pricing/',
+  synthetics: 'https://aws.amazon.com/cloudwatch/pricing/',
 } as const;
 
 const price = (usd: number, per: string, source: string, note?: string): Price => ({
@@ -180,6 +182,12 @@ const tokyo: PriceTable = {
       'US East rate, Tokyo unconfirmed',
     ),
     budgetMonth: price(0, 'budget-month', page.budgets, 'budgets without actions are free'),
+    syntheticsCanaryRun: price(
+      0.0012,
+      'canary run',
+      page.synthetics,
+      "US East rate, Tokyo unconfirmed; the canary's own Lambda and artifact storage are billed beside it",
+    ),
   },
 };
 

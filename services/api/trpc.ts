@@ -77,6 +77,22 @@ export async function createLambdaContext({
 interface ValidationIssue {
   readonly path: PropertyKey[];
   readonly message: string;
+  /** zod's issue code (`too_small`, `too_big`, `invalid_format`, …): clients word it in their language. */
+  readonly code?: string;
+  readonly minimum?: number | bigint;
+  readonly maximum?: number | bigint;
+}
+
+/** One invalid field as clients get it: the English message, and what a client needs to say it its way. */
+function fieldOf(issue: ValidationIssue) {
+  const limit =
+    issue.code === 'too_small' ? issue.minimum : issue.code === 'too_big' ? issue.maximum : undefined;
+  return {
+    field: fieldName(issue),
+    message: issue.message,
+    problem: issue.code ?? 'invalid',
+    ...(limit !== undefined && { limit: Number(limit) }),
+  };
 }
 
 function validationIssues(error: TRPCError): ValidationIssue[] | null {
@@ -102,9 +118,7 @@ const t = initTRPC.context<Context>().create({
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
-        ...(issues && {
-          fields: issues.map((issue) => ({ field: fieldName(issue), message: issue.message })),
-        }),
+        ...(issues && { fields: issues.map(fieldOf) }),
       },
     };
   },

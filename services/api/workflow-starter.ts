@@ -15,7 +15,12 @@ export interface WorkflowStartInput {
   readonly userId: string;
 }
 
+/** Who writes the drafts: Amazon Bedrock, or the local stack's offline stand-in (the web app says so). */
+export type Drafter = 'bedrock' | 'local-stand-in';
+
 export interface WorkflowStarter {
+  /** @default 'bedrock' */
+  readonly drafter?: Drafter;
   /** Starts a run; `executionArn` (or a local run id) is stored on the job. */
   start(input: WorkflowStartInput): Promise<{ executionArn: string }>;
 }

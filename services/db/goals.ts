@@ -22,6 +22,8 @@ export interface Goal {
 export interface Cell {
   readonly position: number;
   readonly title: string;
+  /** Written by an AI draft and not edited since. */
+  readonly drafted: boolean;
 }
 
 export interface SubGoalCell extends Cell {
@@ -88,8 +90,11 @@ export const getGoalChartSql = `
       SELECT json_agg(json_build_object(
         'position', sp,
         'title', COALESCE(s.title, ''),
+        'drafted', s.drafted_by IS NOT NULL,
         'actions', (
-          SELECT json_agg(json_build_object('position', ap, 'title', COALESCE(a.title, '')) ORDER BY ap)
+          SELECT json_agg(json_build_object(
+                   'position', ap, 'title', COALESCE(a.title, ''), 'drafted', a.drafted_by IS NOT NULL
+                 ) ORDER BY ap)
             FROM generate_series(0, 7) ap
             LEFT JOIN actions a ON a.goal_id = g.id AND a.sub_goal_position = sp AND a.position = ap
         )) ORDER BY sp)
@@ -138,7 +143,8 @@ export async function setSubGoal(
   cell: { goalId: string; position: number; title: string },
 ): Promise<{ goalId: string; position: number; title: string } | null> {
   const { rows } = await db.query<{ goalId: string; position: number; title: string }>(
-    `UPDATE sub_goals s SET title = $4, updated_at = now()
+    // The person's own words from now on: no longer the AI's draft.
+    `UPDATE sub_goals s SET title = $4, drafted_by = NULL, updated_at = now()
        FROM goals g
       WHERE s.goal_id = $1 AND s.position = $3 AND g.id = s.goal_id AND g.user_id = $2
       RETURNING s.goal_id AS "goalId", s.position, s.title`,
@@ -158,7 +164,7 @@ export async function setAction(
     position: number;
     title: string;
   }>(
-    `UPDATE actions a SET title = $5, updated_at = now()
+    `UPDATE actions a SET title = $5, drafted_by = NULL, updated_at = now()
        FROM goals g
       WHERE a.goal_id = $1 AND a.sub_goal_position = $3 AND a.position = $4
         AND g.id = a.goal_id AND g.user_id = $2

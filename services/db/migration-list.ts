@@ -6,6 +6,7 @@
 import type { MigrationBuilder } from 'node-pg-migrate';
 import * as initialSchema from './migrations/1764316800000_initial-schema.js';
 import * as sessionsAndSignInThrottle from './migrations/1796156745935_sessions-and-sign-in-throttle.js';
+import * as cellDraftedBy from './migrations/1796160000000_cell-drafted-by.js';
 
 export interface MigrationModule {
   up(pgm: MigrationBuilder): void | Promise<void>;
@@ -15,4 +16,5 @@ export interface MigrationModule {
 export const migrationList: ReadonlyArray<readonly [name: string, module: MigrationModule]> = [
   ['1764316800000_initial-schema', initialSchema],
   ['1796156745935_sessions-and-sign-in-throttle', sessionsAndSignInThrottle],
+  ['1796160000000_cell-drafted-by', cellDraftedBy],
 ];

@@ -103,23 +103,26 @@ export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
       );
     }
     const savedSubGoals = await client.query(
-      `INSERT INTO sub_goals (goal_id, position, title)
-       SELECT $1, position, title FROM unnest($2::smallint[], $3::text[]) AS d(position, title)
-       ON CONFLICT (goal_id, position) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
+      `INSERT INTO sub_goals (goal_id, position, title, drafted_by)
+       SELECT $1, position, title, $4 FROM unnest($2::smallint[], $3::text[]) AS d(position, title)
+       ON CONFLICT (goal_id, position)
+         DO UPDATE SET title = EXCLUDED.title, drafted_by = EXCLUDED.drafted_by, updated_at = now()
         WHERE sub_goals.title = ''`,
-      [state.goalId, subGoals.map((s) => s.position), subGoals.map((s) => s.title)],
+      [state.goalId, subGoals.map((s) => s.position), subGoals.map((s) => s.title), state.jobId],
     );
     const savedActions = await client.query(
-      `INSERT INTO actions (goal_id, sub_goal_position, position, title)
-       SELECT $1, sub_goal_position, position, title
+      `INSERT INTO actions (goal_id, sub_goal_position, position, title, drafted_by)
+       SELECT $1, sub_goal_position, position, title, $5
          FROM unnest($2::smallint[], $3::smallint[], $4::text[]) AS d(sub_goal_position, position, title)
-       ON CONFLICT (goal_id, sub_goal_position, position) DO UPDATE SET title = EXCLUDED.title, updated_at = now()
+       ON CONFLICT (goal_id, sub_goal_position, position)
+         DO UPDATE SET title = EXCLUDED.title, drafted_by = EXCLUDED.drafted_by, updated_at = now()
         WHERE actions.title = ''`,
       [
         state.goalId,
         actions.map((a) => a.subGoalPosition),
         actions.map((a) => a.position),
         actions.map((a) => a.title),
+        state.jobId,
       ],
     );
     await markJobSucceeded(client, state.jobId);

@@ -27,7 +27,7 @@ export interface BrowserSession {
 
 /** A fresh Chromium with its own empty profile (one per simulated person). */
 export async function launchChromium(
-  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+  options: { locale?: string; viewport?: { width: number; height: number }; hasTouch?: boolean } = {},
 ): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'gm-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,6 +36,7 @@ export async function launchChromium(
     args: CHROMIUM_ARGS,
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 900 },
+    hasTouch: options.hasTouch ?? false,
   });
   return {
     context,

@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CONTENT_SECURITY_POLICY } from '../../stages/edge-stack.js';
+import { seriousViolations } from './axe.js';
 import { launchChromium, type BrowserSession } from './chromium.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
@@ -82,6 +83,8 @@ describe('Goal Mandala in Chromium', () => {
     await page.goto(stack.url);
     await expect.poll(() => page.getByRole('heading', { name: 'Sign in' }).isVisible()).toBe(true);
     await shot(page, '01-sign-in');
+    // axe-core finds no serious or critical accessibility violation (here and on every main view).
+    expect(await seriousViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByLabel('Name').fill(ann.name);
@@ -91,6 +94,9 @@ describe('Goal Mandala in Chromium', () => {
 
     await page.getByRole('heading', { name: 'My goals' }).waitFor();
     await page.getByText('No goals yet').waitFor();
+    // Focus moved to the new view's heading after sign-in.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('My goals');
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   it('creates a goal and fills cells in place with the keyboard (Enter saves, Escape cancels)', async () => {
@@ -150,9 +156,17 @@ describe('Goal Mandala in Chromium', () => {
 
     await expect.poll(() => filledActionCount(page)).toBe(64);
     expect(await page.locator('.mandala .cell-subGoal.empty').count()).toBe(0);
+    // The page says the drafts come from the offline stand-in, not Bedrock.
+    expect(await page.locator('.ai-source').isVisible()).toBe(true);
+    expect(await page.locator('.ai-source').textContent()).toContain('local stand-in');
+    // Drafts read like a plan: no cell repeats the goal's words, and the actions begin in many ways.
+    const drafted = await page.locator('.mandala .cell-action .cell-text').allTextContents();
+    for (const title of drafted) expect(title).not.toMatch(/trusted|software|engineer/i);
+    expect(new Set(drafted.map((title) => title.split(' ')[0])).size).toBeGreaterThanOrEqual(20);
     // The AI filled only empty cells: what the person wrote is untouched.
     expect(await cellText(page, 'sub-0')).toBe('Health');
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
+    expect(await seriousViolations(page)).toEqual([]);
     await shot(page, '03-chart-drafted');
     await page.locator('.mandala').screenshot({ path: `${SCREENSHOTS}/mandala-chart.png` });
     if (process.env.UPDATE_DOCS_SCREENSHOT)
@@ -173,10 +187,21 @@ describe('Goal Mandala in Chromium', () => {
 
     await task.getByLabel('Done: Buy running shoes').check();
     await expect.poll(() => task.getAttribute('class')).toContain('task-done');
+    // Toggling a task keeps focus on it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Done: Buy running shoes',
+    );
     expect(await task.getByLabel('Status: Buy running shoes').inputValue()).toBe('done');
     expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/1');
     expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress').getAttribute('title')).toBe(
       '100%',
+    );
+    // Readable: the sub-goal's percentage is written in its cell, and the goal's progress above the chart.
+    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress-text').textContent()).toBe(
+      '100%',
+    );
+    expect(await page.getByRole('progressbar', { name: 'Goal progress' }).getAttribute('aria-valuenow')).toBe(
+      '100',
     );
   });
 
@@ -260,6 +285,28 @@ describe('Goal Mandala in Chromium', () => {
     expect(await filledActionCount(page)).toBe(64);
     expect(await page.locator('.ai-status').textContent()).toBe('');
     expect(await draftButton.isDisabled()).toBe(false);
+
+    // The AI's cells are marked until edited; editing one makes it the person's.
+    expect(await page.locator('.mandala .cell-action.drafted').count()).toBe(64);
+    expect(await cell(page, 'action-3-3').getAttribute('aria-label')).toMatch(
+      /^Action 4-4: .+ \(AI draft\)$/,
+    );
+    await cell(page, 'action-3-3').click();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Join a running club');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.mandala .cell-action.drafted').count()).toBe(63);
+    expect(await cell(page, 'action-3-3').getAttribute('class')).not.toContain('drafted');
+    await page.waitForFunction(() => document.querySelectorAll('.cell.saving').length === 0);
+    // Undo draft: back to the chart before the draft, keeping the edited cell.
+    await page.getByRole('button', { name: 'Undo draft' }).click();
+    await expect.poll(() => filledActionCount(page)).toBe(1);
+    expect(await cellText(page, 'action-3-3')).toBe('Join a running club');
+    expect(await page.locator('.mandala .cell-subGoal.empty').count()).toBe(16);
+    expect(await page.getByRole('status').textContent()).toBe(
+      'Draft undone: 71 cells emptied (cells you edited were kept).',
+    );
+    expect(await page.getByRole('button', { name: 'Undo draft' }).isHidden()).toBe(true);
   });
 
   it('signs out and back in: everything is still there', async () => {
@@ -287,15 +334,89 @@ describe('Goal Mandala in Chromium', () => {
     await cell(page, 'action-0-0').click();
     await page.keyboard.press('Escape');
     expect(await page.locator('.tasks .task-done', { hasText: 'Buy running shoes' }).count()).toBe(1);
+    // A full chart has nothing to draft, and says so.
+    await page.getByRole('button', { name: 'Draft with AI' }).click();
+    await expect
+      .poll(() => page.getByRole('status').textContent())
+      .toBe('Nothing to draft: every cell is filled. Empty a cell to let the AI suggest something.');
+  });
+
+  it('Today lists overdue and due tasks across goals with their goal and action, ticked off in place', async () => {
+    const [today, yesterday] = await page.evaluate(() => {
+      const local = (at: Date) =>
+        new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+      return [local(new Date()), local(new Date(Date.now() - 86_400_000))];
+    });
+    // Still on the first goal's chart, its first action selected.
+    for (const [title, due] of [
+      ['Stretch after runs', today],
+      ['Book a physio', yesterday],
+    ]) {
+      await page.getByLabel('Task', { exact: true }).fill(title!);
+      await page.getByLabel('Due date', { exact: true }).fill(due!);
+      await page.getByRole('button', { name: 'Add task' }).click();
+      await page.locator('.tasks .task', { hasText: title }).waitFor();
+    }
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
+    // Focus moved to the new view's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Today');
+    const overdue = page.locator('.today-overdue .task');
+    await overdue.first().waitFor();
+    expect(await overdue.allTextContents()).toEqual([
+      `Book a physio${goalTitle} › Run 5 km every morning${yesterday}`,
+    ]);
+    const dueToday = page.locator('.today-dueToday .task', { hasText: 'Stretch after runs' });
+    const box = dueToday.getByLabel('Done: Stretch after runs');
+    await box.check();
+    await expect.poll(() => dueToday.getAttribute('class')).toContain('task-done');
+    // Ticking keeps focus on the checkbox, and the item in place.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Done: Stretch after runs',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'today');
+    if (process.env.UPDATE_DOCS_SCREENSHOT)
+      copyFileSync(`${SCREENSHOTS}/today.png`, 'test/e2e-browser/today.png');
+
+    await page.reload();
+    await page.locator('.today-dueToday .task-done', { hasText: 'Stretch after runs' }).waitFor();
+    // The task's goal is one click away.
+    await page
+      .getByRole('link', { name: `${goalTitle} › Run 5 km every morning` })
+      .first()
+      .click();
+    await cell(page, 'goal').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe(goalTitle);
+
+    // A large screen uses its width: a bigger chart than on a laptop.
+    const laptop = (await page.locator('.mandala').boundingBox())!.width;
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await expect
+      .poll(async () => (await page.locator('.mandala').boundingBox())!.width)
+      .toBeGreaterThan(laptop + 100);
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it("a second person (Japanese, phone-sized) sees none of it, even at the goal's address", async () => {
-    const bob = await launchChromium({ locale: 'ja-JP', viewport: { width: 390, height: 844 } });
+    const bob = await launchChromium({
+      locale: 'ja-JP',
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+    });
     try {
       const phone = await bob.context.newPage();
       await phone.goto(stack.url);
       // The browser's language picks Japanese.
       await phone.getByRole('heading', { name: 'ログイン' }).waitFor();
+      // A server error is worded in the UI's language from its code, not the API's English.
+      await phone.getByLabel('メールアドレス').fill('nobody@example.com');
+      await phone.getByLabel('パスワード').fill('not the password');
+      await phone.getByRole('button', { name: 'ログイン' }).click();
+      await expect
+        .poll(() => phone.getByRole('alert').textContent())
+        .toBe('メールアドレスまたはパスワードが違います。');
       await phone.getByRole('button', { name: 'アカウント作成' }).click();
       await phone.getByLabel('名前').fill('Bob');
       await phone.getByLabel('メールアドレス').fill(`bob-${Date.now()}@example.com`);
@@ -320,13 +441,52 @@ describe('Goal Mandala in Chromium', () => {
 
       // Bob's own chart fits the phone's width (no sideways scrolling).
       await phone.goto(stack.url);
+      // Text cut at a field's limit says so.
+      await phone.getByLabel('目標', { exact: true }).focus();
+      await phone.keyboard.insertText('あ'.repeat(250));
+      expect(await phone.getByLabel('目標', { exact: true }).inputValue()).toHaveLength(200);
+      await phone.getByText('200文字までです。超えた分は切り捨てられます。').waitFor();
       await phone.getByLabel('目標', { exact: true }).fill('毎日英語を話す');
       await phone.getByRole('button', { name: '作成' }).click();
       await phone.locator('.mandala [data-slot="goal"]').waitFor();
       expect(await cellText(phone, 'goal')).toBe('毎日英語を話す');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
+      // Readable cells (at least 11 px), and touch help instead of keyboard help.
+      const fontPx = await cell(phone, 'action-0-0').evaluate((el) =>
+        parseFloat(getComputedStyle(el).fontSize),
+      );
+      expect(fontPx).toBeGreaterThanOrEqual(11);
+      expect(await phone.locator('.keyboard-hint').isVisible()).toBe(false);
+      expect(await phone.locator('.touch-hint').isVisible()).toBe(true);
+
+      // A tap selects an action (no editor opens) and brings its tasks into view.
+      await cell(phone, 'action-7-7').tap();
+      await phone.getByText('選択中：行動 8-8').waitFor();
+      expect(await phone.locator('.cell-input').count()).toBe(0);
+      const tasksHeading = phone.getByRole('heading', { name: '「行動 8-8」のタスク' });
+      await expect
+        .poll(async () => {
+          const box = await tasksHeading.boundingBox();
+          return box !== null && box.y >= 0 && box.y + box.height <= 844;
+        })
+        .toBe(true);
+      await shot(phone, 'phone-tasks');
+      // Editing is its own, explicit action.
+      await phone.locator('.selection-bar').getByRole('button', { name: '編集' }).tap();
+      await phone.getByLabel('行動 8-8 を編集').fill('朝に10分音読する');
+      await phone.keyboard.press('Enter');
+      await expect.poll(() => cellText(phone, 'action-7-7')).toBe('朝に10分音読する');
+      await phone.getByRole('heading', { name: '「朝に10分音読する」のタスク' }).waitFor();
+      // The tasks are one tap away from the bar at the bottom, wherever the page is scrolled.
+      await phone.evaluate(() => window.scrollTo(0, 0));
+      await phone.locator('.selection-bar').getByRole('button', { name: 'タスク（0）' }).tap();
+      await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('task-title');
+      await phone.evaluate(() => window.scrollTo(0, 0));
       await shot(phone, '07-phone-chart');
+      if (process.env.UPDATE_DOCS_SCREENSHOT) {
+        await phone.screenshot({ path: 'test/e2e-browser/phone-chart.png' });
+      }
 
       // A token the API no longer accepts (tampered here) ends the session politely.
       await phone.evaluate(() => {

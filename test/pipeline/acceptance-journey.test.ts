@@ -85,7 +85,7 @@ describe('acceptance journey against a misbehaving API', () => {
           .writeHead(200, { 'content-type': 'application/json' })
           .end('{"status":"ok","database":"ok"}');
       }
-      res
+      return res
         .writeHead(500, { 'content-type': 'application/json' })
         .end('{"error":{"message":"Internal server error","code":-32603}}');
     });

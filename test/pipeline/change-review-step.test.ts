@@ -71,7 +71,7 @@ describe('the change review step', () => {
     const namespace = action(CHANGE_REVIEW_STEP_NAME).Namespace!;
     expect(namespace).toBeTruthy();
     expect(action(APPROVAL_ACTION_NAME).Configuration).toEqual({
-      CustomData: `Staging passed its health check and smoke test. Promote this commit to production? | #{${namespace}.CHANGE_REVIEW_NOTE}`,
+      CustomData: `Staging passed its health check, smoke test and acceptance test. Promote this commit to production? | #{${namespace}.CHANGE_REVIEW_NOTE}`,
       ExternalEntityLink: `#{${namespace}.CHANGE_REVIEW_URL}`,
     });
   });
@@ -101,9 +101,10 @@ describe('the change review step', () => {
       .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
     const assumes = statements.filter((s) => list(s.Action).some((a) => a.startsWith('sts:')));
     expect(assumes).toEqual([{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: reviewRoleArn }]);
-    // Nothing but its logs, reports and the pipeline's artifacts otherwise: no CloudFormation, no IAM.
+    // Nothing but its logs, reports, the pipeline's artifacts and the source (a git clone through the
+    // connection) otherwise: no CloudFormation, no IAM.
     const services = new Set(statements.flatMap((s) => list(s.Action)).map((a) => a.split(':')[0]));
-    expect([...services].sort()).toEqual(['codebuild', 'kms', 'logs', 's3', 'sts']);
+    expect([...services].sort()).toEqual(['codebuild', 'codestar-connections', 'kms', 'logs', 's3', 'sts']);
   });
 });
 

@@ -352,8 +352,8 @@ describe('artifacts', () => {
     );
     const projects = Object.values(app.template.findResources('AWS::CodeBuild::Project'));
     // synth, self-mutation, assets, then per stage: health check, site smoke test and the frontend release's
-    // publish, candidate smoke test and switch; staging's acceptance test
-    expect(projects).toHaveLength(3 + 2 * 5 + 1);
+    // publish, candidate smoke test and switch; staging's acceptance test; production's change review
+    expect(projects).toHaveLength(3 + 2 * 5 + 1 + 1);
     for (const project of projects) {
       expect(project.Properties.LogsConfig.CloudWatchLogs).toMatchObject({
         Status: 'ENABLED',

@@ -1,6 +1,6 @@
 /** Alarms, dashboards, the trail, topics, budgets, keys and secrets. */
-import { GB, inUse, line, type Pricer, type PricingContext } from '../cost-line.js';
-import { PER_UNIT } from '../usage-assumptions.js';
+import { GB, NOT_PRICED, inUse, line, type Pricer, type PricingContext } from '../cost-line.js';
+import { HOURS_PER_MONTH, PER_UNIT } from '../usage-assumptions.js';
 
 /** Management events a month an account's trail delivers into CloudWatch Logs (deploys, console, SDKs). */
 const MANAGEMENT_EVENTS = 30_000;
@@ -93,6 +93,22 @@ const secret: Pricer = (c) => {
   ];
 };
 
+/** Runs a month of a canary on a `rate(N minutes|hours)` schedule; the canary runs whether or not anyone visits. */
+function canaryRunsPerMonth(expression: unknown): number | undefined {
+  const match = /^rate\((\d+) (minute|minutes|hour|hours)\)$/.exec(String(expression));
+  if (!match) return undefined;
+  const minutes = Number(match[1]) * (match[2]!.startsWith('hour') ? 60 : 1);
+  return (HOURS_PER_MONTH * 60) / minutes;
+}
+
+const canary: Pricer = (c) => {
+  const schedule = c.resource.Properties?.Schedule as { Expression?: unknown } | undefined;
+  const runs = canaryRunsPerMonth(schedule?.Expression);
+  if (runs === undefined) return NOT_PRICED;
+  const usd = runs * c.price('syntheticsCanaryRun').usd;
+  return [line(c, 'canary runs', usd, usd, `${Math.round(runs)} runs (${String(schedule?.Expression)})`)];
+};
+
 export const observabilityPricers: Readonly<Record<string, Pricer>> = {
   'AWS::CloudWatch::Alarm': alarm,
   'AWS::CloudWatch::Dashboard': dashboard,
@@ -101,4 +117,5 @@ export const observabilityPricers: Readonly<Record<string, Pricer>> = {
   'AWS::Budgets::Budget': budget,
   'AWS::KMS::Key': key,
   'AWS::SecretsManager::Secret': secret,
+  'AWS::Synthetics::Canary': canary,
 };

@@ -6,13 +6,23 @@
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
 import { createJob, markNotStarted, readJob, recordExecution } from '../../db/ai-jobs.js';
+import { undoLastDraft } from '../../db/draft-undo.js';
 import { withTransaction } from '../../db/transaction.js';
 import { logger } from '../../shared/logger.js';
 import { jobLimits } from '../ai-job-limits.js';
 import { id } from '../inputs.js';
 import { notFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
-import { getWorkflowStarter } from '../workflow-starter.js';
+import { getWorkflowStarter, type Drafter } from '../workflow-starter.js';
+
+/** Who drafts in this deployment; a starter that cannot be found is reported where it is used. */
+function drafter(): Drafter {
+  try {
+    return getWorkflowStarter().drafter ?? 'bedrock';
+  } catch {
+    return 'bedrock';
+  }
+}
 
 export const aiRouter = router({
   generate: authedProcedure.input(z.object({ goalId: id })).mutation(async ({ ctx, input }) => {
@@ -34,7 +44,7 @@ export const aiRouter = router({
           message: `Too many AI drafts running at once (at most ${outcome.limit}). Please wait for one to finish.`,
         });
       case 'existing':
-        return { jobId: outcome.jobId };
+        return { jobId: outcome.jobId, drafter: drafter() };
       case 'created':
         break;
     }
@@ -54,12 +64,19 @@ export const aiRouter = router({
         message: 'The AI draft could not be started, try again shortly',
       });
     }
-    return { jobId };
+    return { jobId, drafter: drafter() };
+  }),
+
+  /** Empties the cells the goal's last draft wrote and nobody edited since: the chart as it was before. */
+  undoDraft: authedProcedure.input(z.object({ goalId: id })).mutation(async ({ ctx, input }) => {
+    const cleared = await undoLastDraft(ctx.db, ctx.user.id, input.goalId);
+    if (cleared === null) throw notFound('goal');
+    return { cleared };
   }),
 
   status: authedProcedure.input(z.object({ jobId: id })).query(async ({ ctx, input }) => {
     const job = await readJob(ctx.db, ctx.user.id, input.jobId);
     if (!job) throw notFound('job');
-    return job;
+    return { ...job, drafter: drafter() };
   }),
 });

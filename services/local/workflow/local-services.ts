@@ -4,6 +4,8 @@
  * registers it as the API's).
  *
  * Environment:
+ *   LOCAL_AI_MODEL           `stand-in` (default): the offline local model endpoint; `bedrock`: the real Amazon
+ *                            Bedrock with this machine's AWS credentials and AWS_REGION (costs money)
  *   LOCAL_BEDROCK_DELAY_MS   how long the local model takes per answer; default 300
  *   LOCAL_BEDROCK_PORT       port of the local Bedrock endpoint; default any free one
  *   BEDROCK_MODEL_ID         model id sent in requests; default the one configured for the stages
@@ -18,6 +20,9 @@ import { localBedrockModelId } from './local-model.js';
 import { LocalWorkflowRunner } from './runner.js';
 
 const localEnv = z.object({
+  LOCAL_AI_MODEL: z
+    .enum(['stand-in', 'bedrock'], 'LOCAL_AI_MODEL must be stand-in or bedrock')
+    .default('stand-in'),
   LOCAL_BEDROCK_DELAY_MS: z.coerce.number().int().min(0, 'LOCAL_BEDROCK_DELAY_MS must be ≥ 0').default(300),
   LOCAL_BEDROCK_PORT: z.coerce
     .number()
@@ -28,7 +33,8 @@ const localEnv = z.object({
 });
 
 export interface LocalWorkflowServices {
-  readonly bedrock: LocalBedrockServer;
+  /** The local model endpoint; absent with LOCAL_AI_MODEL=bedrock (the real service answers). */
+  readonly bedrock?: LocalBedrockServer;
   readonly runner: LocalWorkflowRunner;
   /** Starts runs on `runner`, for the API's `ai/generate`. */
   readonly starter: WorkflowStarter;
@@ -46,17 +52,23 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
   const parsed = localEnv.safeParse(process.env);
   if (!parsed.success) throw new Error(`local workflow: ${parsed.error.issues[0]!.message}`);
   const definition = loadWorkflowDefinition();
-  const bedrock = await LocalBedrockServer.start({
-    port: parsed.data.LOCAL_BEDROCK_PORT,
-    behaviour: { delayMs: parsed.data.LOCAL_BEDROCK_DELAY_MS, ...options.behaviour },
-  });
-  process.env.BEDROCK_ENDPOINT = bedrock.url;
+  const standIn = parsed.data.LOCAL_AI_MODEL === 'stand-in';
+  const bedrock = standIn
+    ? await LocalBedrockServer.start({
+        port: parsed.data.LOCAL_BEDROCK_PORT,
+        behaviour: { delayMs: parsed.data.LOCAL_BEDROCK_DELAY_MS, ...options.behaviour },
+      })
+    : undefined;
+  // Without an endpoint the SDK client calls the regional Bedrock Runtime with the default credentials.
+  if (bedrock) process.env.BEDROCK_ENDPOINT = bedrock.url;
+  else delete process.env.BEDROCK_ENDPOINT;
   process.env.BEDROCK_MODEL_ID ??= localBedrockModelId;
   const runner = new LocalWorkflowRunner({ definition, retryDelayMs: options.retryDelayMs });
   return {
     bedrock,
     runner,
     starter: {
+      drafter: standIn ? 'local-stand-in' : 'bedrock',
       async start(input) {
         // The job id names the execution, as in AWS: a repeated start joins the running one.
         return { executionArn: runner.start(input, input.jobId).executionArn };
@@ -64,7 +76,7 @@ export async function startLocalServices(options: LocalServicesOptions = {}): Pr
     },
     async close() {
       const aborted = await runner.stop();
-      await bedrock.stop();
+      await bedrock?.stop();
       // Unlike in AWS, stopping the local stack ends its executions: say so on their jobs.
       const jobIds = aborted.map((input) => input.jobId);
       if (jobIds.length > 0) {

@@ -3,6 +3,8 @@ import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../api/app-router.js';
 import { toContractUrl } from './contract-url.js';
+import { localizeError, type ApiErrorData } from './error-messages.js';
+import { t } from './i18n.js';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 export type RouterInputs = inferRouterInputs<AppRouter>;
@@ -57,10 +59,8 @@ export function isUnauthorized(error: unknown): boolean {
   return errorCode(error) === 'UNAUTHORIZED';
 }
 
-/**
- * A one-line message for a failed call: the API's own wording (a bad input reads "field: problem", the
- * server's error formatter joins the issues), or `fallback` when the API did not answer.
- */
+/** A failed call's message in the UI's language (from its code and fields); `fallback` when none answered. */
 export function errorMessage(error: unknown, fallback: string): string {
-  return error instanceof TRPCClientError ? error.message : fallback;
+  if (error instanceof TRPCClientError) return localizeError(error.data as ApiErrorData | undefined, t);
+  return fallback;
 }

@@ -8,6 +8,7 @@ import { clearSession, loadSession, saveSession, type Session } from './session.
 import { renderAuthView } from './views/auth-view.js';
 import { renderChartView } from './views/chart-view.js';
 import { renderGoalsView } from './views/goals-view.js';
+import { renderTodayView } from './views/today-view.js';
 
 const root = document.getElementById('app')!;
 let session: Session | null = loadSession();
@@ -18,6 +19,7 @@ useAccessToken(() => session?.accessToken ?? null);
 setLanguage(language());
 
 function signIn(next: Session): void {
+  moved = true;
   session = next;
   saveSession(next);
   notice = null;
@@ -65,7 +67,8 @@ function header(): HTMLElement {
     {
       type: 'button',
       class: 'link-button',
-      'aria-label': t('languageLabel'),
+      // The accessible name starts with the visible text (WCAG 2.5.3), then says what the button does.
+      'aria-label': `${t('language')}: ${t('languageLabel')}`,
       lang: language() === 'en' ? 'ja' : 'en',
       onclick: () => {
         setLanguage(language() === 'en' ? 'ja' : 'en');
@@ -74,10 +77,20 @@ function header(): HTMLElement {
     },
     t('language'),
   );
+  const here = location.hash || '#/';
+  const link = (hash: string, text: string) =>
+    h('a', { href: hash, 'aria-current': here === hash ? 'page' : null }, text);
   return h(
     'header',
     { class: 'app-header' },
     h('a', { href: '#/', class: 'brand' }, t('appName')),
+    session &&
+      h(
+        'nav',
+        { class: 'main-nav', 'aria-label': t('mainNav') },
+        link('#/', t('myGoals')),
+        link('#/today', t('today')),
+      ),
     h(
       'div',
       { class: 'header-actions' },
@@ -86,6 +99,16 @@ function header(): HTMLElement {
       session && h('button', { type: 'button', class: 'secondary', onclick: signOutByUser }, t('signOut')),
     ),
   );
+}
+
+/** Set when the person moved (signed in, followed a link): the next view's heading takes focus. */
+let moved = false;
+
+function focusHeading(heading: HTMLElement): void {
+  if (!moved) return;
+  moved = false;
+  heading.tabIndex = -1;
+  heading.focus();
 }
 
 function render(): void {
@@ -101,14 +124,19 @@ function render(): void {
     session,
     navigate,
     reportError,
+    focusHeading,
     onLeave: (cleanup) => cleanups.push(cleanup),
   };
   const goalMatch = /^#\/goals\/([^/]+)$/.exec(location.hash);
   if (goalMatch) renderChartView(main, context, decodeURIComponent(goalMatch[1]!));
+  else if (location.hash === '#/today') renderTodayView(main, context);
   else renderGoalsView(main, context);
 }
 
-window.addEventListener('hashchange', render);
+window.addEventListener('hashchange', () => {
+  moved = true;
+  render();
+});
 render();
 
 // Confirm a restored session is still accepted; an expired token signs out quietly.

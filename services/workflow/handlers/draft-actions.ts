@@ -2,7 +2,7 @@
 import { withLambdaContext } from '../../shared/logger.js';
 import type { ActionDraftInput, ActionDrafts } from '../workflow-state.js';
 import { draftTitles } from '../model/draft.js';
-import { MAX_TITLE_LENGTH } from '../model/prompts.js';
+import { maxTitleLength } from '../model/prompts.js';
 
 export const handler = withLambdaContext(
   async ({ goal, subGoal }: ActionDraftInput): Promise<ActionDrafts> => {
@@ -13,9 +13,10 @@ export const handler = withLambdaContext(
       goal: goal.title,
       description: goal.description,
       subGoal: subGoal.title,
+      subGoalPosition: subGoal.position,
       keep: subGoal.actions.filter((title) => title !== ''),
       count: emptyPositions.length,
-      maxLength: MAX_TITLE_LENGTH,
+      maxLength: maxTitleLength[goal.language],
     });
     return {
       subGoalPosition: subGoal.position,

@@ -2,7 +2,7 @@
 import { logger, withLambdaContext } from '../../shared/logger.js';
 import type { JobState } from '../workflow-state.js';
 import { draftTitles } from '../model/draft.js';
-import { MAX_TITLE_LENGTH } from '../model/prompts.js';
+import { maxTitleLength } from '../model/prompts.js';
 
 export const handler = withLambdaContext(async (state: JobState): Promise<JobState> => {
   const empty = state.subGoals.filter((s) => s.title === '');
@@ -13,7 +13,7 @@ export const handler = withLambdaContext(async (state: JobState): Promise<JobSta
     description: state.goal.description,
     keep: state.subGoals.filter((s) => s.title !== '').map((s) => s.title),
     count: empty.length,
-    maxLength: MAX_TITLE_LENGTH,
+    maxLength: maxTitleLength[state.goal.language],
   });
   logger.info('sub-goals drafted', { jobId: state.jobId, count: titles.length });
   let next = 0;

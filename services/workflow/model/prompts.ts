@@ -1,7 +1,7 @@
 import type { DraftLanguage } from '../language.js';
 
-/** Longest title a draft may have (the chart's cells are small). */
-export const MAX_TITLE_LENGTH = 40;
+/** Longest title a draft may have, in characters: the chart's cells are small, and Japanese is dense. */
+export const maxTitleLength: Readonly<Record<DraftLanguage, number>> = { ja: 20, en: 40 };
 
 /**
  * What the model is asked for. It travels inside the prompt as JSON between `<request>` tags, so the
@@ -14,6 +14,8 @@ export interface DraftRequest {
   readonly description: string;
   /** The sub-goal the actions serve (`kind: "actions"` only). */
   readonly subGoal?: string;
+  /** That sub-goal's position 0–7 (`kind: "actions"` only): the local model varies its phrasing by it. */
+  readonly subGoalPosition?: number;
   /** Titles already in the chart (typed by the user): not to be repeated. */
   readonly keep: readonly string[];
   /** Exactly this many new titles. */
@@ -29,10 +31,15 @@ export interface Prompt {
 const system: Record<DraftLanguage, string> = {
   en:
     'You help people plan with a mandala chart: one central goal, 8 sub-goals around it, 8 concrete actions ' +
-    'around each sub-goal. Answer with JSON only, exactly {"titles": ["...", ...]}, no prose, no numbering. ' +
+    'around each sub-goal. Write like an experienced planner: sub-goals are short noun phrases naming distinct ' +
+    'areas; actions are concrete steps a person can start this week, each beginning differently. Never repeat ' +
+    "the goal's own words, never cut a word to fit: choose a shorter phrase instead. " +
+    'Answer with JSON only, exactly {"titles": ["...", ...]}, no prose, no numbering. ' +
     'Write every title in English.',
   ja:
     'あなたはマンダラチャート（中心の目標、その周りに8つのサブ目標、各サブ目標に8つの具体的な行動）の作成を手伝います。' +
+    '経験のある計画の専門家のように書いてください。サブ目標は互いに異なる分野を表す短い名詞句、行動は今週から始められる具体的な一歩で、' +
+    '書き出しが互いに重ならないようにします。目標の言葉をそのまま繰り返さず、字数に合わせて言葉を途中で切らず、短い言い方を選んでください。' +
     '回答は JSON のみで、必ず {"titles": ["...", ...]} の形にしてください。説明文や番号は付けないでください。' +
     'タイトルはすべて日本語で書いてください。',
 };
@@ -44,14 +51,14 @@ function instruction(request: DraftRequest): string {
       (request.kind === 'subGoals'
         ? `目標「${request.goal}」を達成するためのサブ目標を、ちょうど ${count} 個考えてください。`
         : `目標「${request.goal}」のサブ目標「${request.subGoal}」のための具体的な行動を、ちょうど ${count} 個考えてください。`) +
-      `各タイトルは ${maxLength} 文字以内、互いに重複せず、keep にあるものとも重複しないこと。`
+      `各タイトルは ${maxLength} 文字以内（短いほど良い）、互いに重複せず、keep にあるものとも重複しないこと。`
     );
   }
   return (
     (request.kind === 'subGoals'
       ? `Propose exactly ${count} sub-goals that together achieve the goal "${request.goal}".`
       : `Propose exactly ${count} concrete actions for the sub-goal "${request.subGoal}" of the goal "${request.goal}".`) +
-    ` Each title at most ${maxLength} characters, all distinct, none repeating a title in "keep".`
+    ` Each title at most ${maxLength} characters (shorter is better), all distinct, none repeating a title in "keep".`
   );
 }
 

@@ -82,6 +82,23 @@ describe('priceTemplates', () => {
     expect(group.baselineUsd).toBe(1);
   });
 
+  it('prices a canary every 5 minutes at 730 h × 12 runs × 0.0012 USD, traffic or not, and cannot price a cron', () => {
+    const group = estimate({
+      Canary: {
+        Type: 'AWS::Synthetics::Canary',
+        Properties: { Schedule: { Expression: 'rate(5 minutes)' } },
+      },
+      Nightly: {
+        Type: 'AWS::Synthetics::Canary',
+        Properties: { Schedule: { Expression: 'cron(0 3 * * ? *)' } },
+      },
+    });
+    expect(group.baselineUsd).toBeCloseTo(8760 * 0.0012, 6);
+    expect(group.notPriced).toEqual([
+      { stackName: 'production-Test', logicalId: 'Nightly', type: 'AWS::Synthetics::Canary' },
+    ]);
+  });
+
   it('prices a function at its requests and GB-seconds of the configured API calls', () => {
     const group = estimate(
       {

@@ -79,9 +79,22 @@ describe('tRPC over API Gateway events', () => {
     expect(error.data).toMatchObject({
       code: 'BAD_REQUEST',
       httpStatus: 400,
-      fields: [{ field: 'deadline', message: expect.any(String) }],
+      fields: [{ field: 'deadline', message: expect.any(String), problem: 'invalid_format' }],
     });
     expect(res.body).not.toMatch(/stack|\.ts:\d+|at .*\(/);
+  });
+
+  it('says what is wrong with each field in a form any language can word: problem and limit', async () => {
+    const res = await call(authHandler, {
+      service: 'auth',
+      procedure: 'signUp',
+      body: JSON.stringify({ email: 'short@example.com', password: 'short', name: 'x'.repeat(101) }),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(JSON.parse(res.body).error.data.fields).toEqual([
+      { field: 'password', message: 'must be at least 8 characters', problem: 'too_small', limit: 8 },
+      { field: 'name', message: 'must be at most 100 characters', problem: 'too_big', limit: 100 },
+    ]);
   });
 
   it('answers 400 for malformed JSON, never 500', async () => {

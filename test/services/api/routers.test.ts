@@ -108,7 +108,9 @@ describe('goals', () => {
     expect(chart.subGoals.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     for (const subGoal of chart.subGoals) {
       expect(subGoal.title).toBe('');
-      expect(subGoal.actions).toEqual([0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '' })));
+      expect(subGoal.actions).toEqual(
+        [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '', drafted: false })),
+      );
     }
   });
 
@@ -130,8 +132,8 @@ describe('goals', () => {
 
     const chart = await user.caller.goals.get({ goalId: goal.id });
     expect(chart.subGoals[7]!.title).toBe('Kanji');
-    expect(chart.subGoals[7]!.actions[0]).toEqual({ position: 0, title: '10 a day' });
-    expect(chart.subGoals[0]!.actions[7]).toEqual({ position: 7, title: '' });
+    expect(chart.subGoals[7]!.actions[0]).toEqual({ position: 0, title: '10 a day', drafted: false });
+    expect(chart.subGoals[0]!.actions[7]).toEqual({ position: 7, title: '', drafted: false });
     expect(chart.description).toBe('');
     expect(chart.deadline).toBeNull();
   });

@@ -142,7 +142,8 @@ describe('queries', () => {
     expect(chart!.subGoals[5]).toEqual({
       position: 5,
       title: '',
-      actions: [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '' })),
+      drafted: false,
+      actions: [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '', drafted: false })),
     });
   });
 

@@ -64,7 +64,7 @@ describe('web API client', () => {
     const api = createApiClient(`${stack.url}/api`, () => token);
     const bad = await api.goals.create.mutate({ title: '' }).catch((error: unknown) => error);
     expect(bad).toBeInstanceOf(TRPCClientError);
-    expect(errorMessage(bad, 'fallback')).toBe('title: must not be empty');
+    expect(errorMessage(bad, 'fallback')).toBe('Title: please fill this in.');
     expect(isUnauthorized(bad)).toBe(false);
 
     const anonymous = createApiClient(`${stack.url}/api`, () => null);

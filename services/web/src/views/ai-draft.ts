@@ -5,11 +5,18 @@
  * The job id is remembered for the goal (draft-memory.ts), so when the chart opens again (a reload, a
  * visit elsewhere) a draft still running is rejoined: its progress shows and the chart refreshes at the end.
  */
-import { api, errorCode, type AiJobStatus } from '../api.js';
+import { api, errorCode, type AiJobStatus, type Chart } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { forgetDraft, recallDraft, rememberDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
+import { hasDraftedCell, hasEmptyCell } from './mandala-grid.js';
+
+export interface AiDraft {
+  readonly element: HTMLElement;
+  /** The chart changed (edited, drafted, undone): "Undo draft" shows only while drafted cells remain. */
+  chartChanged(): void;
+}
 
 /** How often the job's status is asked for. */
 const POLL_INTERVAL_MS = 1000;
@@ -20,10 +27,16 @@ const JOB_GONE = new Set(['NOT_FOUND', 'UNAUTHORIZED', 'BAD_REQUEST']);
 export function createAiDraft(
   context: AppContext,
   goalId: string,
+  chart: () => Chart,
   onDrafted: () => Promise<void>,
-): HTMLElement {
+): AiDraft {
   const userId = context.session.user.id;
   const status = h('div', { class: 'ai-status', role: 'status', 'aria-live': 'polite' });
+  // Locally the drafts come from an offline stand-in: people should not judge the AI by them.
+  const source = h('p', { class: 'ai-source hint', hidden: true }, t('aiLocalStandIn'));
+  const showSource = (drafter: string): void => {
+    source.hidden = drafter !== 'local-stand-in';
+  };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
   context.onLeave(() => {
@@ -37,10 +50,17 @@ export function createAiDraft(
       type: 'button',
       class: 'ai-button',
       onclick: async () => {
+        // A full chart: say so, rather than start a draft that fills nothing.
+        if (!hasEmptyCell(chart())) {
+          status.dataset.state = 'nothing';
+          replace(status, h('span', null, t('aiNothingToDraft')));
+          return;
+        }
         button.disabled = true;
         show('queued');
         try {
-          const { jobId } = await api.ai.generate.mutate({ goalId });
+          const { jobId, drafter } = await api.ai.generate.mutate({ goalId });
+          showSource(drafter);
           rememberDraft(userId, goalId, jobId);
           poll(jobId);
         } catch (failure) {
@@ -81,6 +101,7 @@ export function createAiDraft(
     try {
       const job = await api.ai.status.query({ jobId });
       if (stopped) return;
+      showSource(job.drafter);
       if (job.status === 'queued' || job.status === 'running') {
         show(job.status);
         poll(jobId);
@@ -113,5 +134,33 @@ export function createAiDraft(
     void check(remembered, true);
   }
 
-  return h('div', { class: 'ai-draft' }, button, status);
+  // Back to the chart as it was before the last draft (cells edited since are kept).
+  const undo = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary undo-draft',
+      onclick: async () => {
+        undo.disabled = true;
+        try {
+          const { cleared } = await api.ai.undoDraft.mutate({ goalId });
+          await onDrafted();
+          status.dataset.state = 'undone';
+          replace(status, h('span', null, t('aiUndone', { n: cleared })));
+        } catch (failure) {
+          context.reportError(failure, status);
+        } finally {
+          undo.disabled = false;
+          chartChanged();
+        }
+      },
+    },
+    t('undoDraft'),
+  );
+  function chartChanged(): void {
+    undo.hidden = !hasDraftedCell(chart());
+  }
+  chartChanged();
+
+  return { element: h('div', { class: 'ai-draft' }, button, undo, status, source), chartChanged };
 }

@@ -6,7 +6,8 @@ import { forgetDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
 import type { CellSlot } from '../mandala-layout.js';
 import { createAiDraft } from './ai-draft.js';
-import { createMandalaGrid, titleOf, withTitle } from './mandala-grid.js';
+import { createMandalaGrid, labelOf, titleOf, withTitle } from './mandala-grid.js';
+import { percentDone, progressBar } from './progress-bar.js';
 import { renderReflectionsPanel } from './reflections-panel.js';
 import { renderTasksPanel, type ActionSelection } from './tasks-panel.js';
 
@@ -30,6 +31,10 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       let selection: ActionSelection | null = null;
 
       const title = h('h1', { class: 'goal-heading' }, chart.title);
+      const progress = h('div', { class: 'goal-progress' });
+      const showProgress = (): void =>
+        replace(progress, progressBar(percentDone(allTasks), t('goalProgress')));
+      showProgress();
       const tasksPanel = h('section', {
         class: 'card tasks-panel',
         'aria-labelledby': 'tasks-title',
@@ -46,6 +51,8 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         onChange: (next: Task[]) => {
           allTasks = next;
           grid.showTasks(allTasks);
+          showProgress();
+          if (selected) showSelection(selected);
         },
       };
 
@@ -54,7 +61,9 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
           try {
             await saveSlot(goalId, slot, value);
             current = withTitle(current, slot, value);
+            aiDraft.chartChanged();
             if (slot.kind === 'goal') title.textContent = value;
+            if (selected) showSelection(selected);
             if (
               selection &&
               slot.kind === 'action' &&
@@ -69,7 +78,12 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
             throw failure;
           }
         },
+        onTap: (slot: CellSlot) => {
+          // On a phone the tasks sit below the chart: bring them up, the selection bar stays at hand.
+          if (slot.kind === 'action') tasksPanel.scrollIntoView({ block: 'start', behavior: 'smooth' });
+        },
         onSelect: (slot: CellSlot) => {
+          showSelection(slot);
           if (slot.kind !== 'action') return;
           if (selection?.subGoal === slot.subGoal && selection.action === slot.action) return;
           selection = { subGoal: slot.subGoal, action: slot.action, title: titleOf(current, slot) };
@@ -78,11 +92,54 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       });
       grid.showTasks(allTasks);
 
-      const aiDraft = createAiDraft(context, goalId, async () => {
-        current = await api.goals.get.query({ goalId });
-        grid.showChart(current);
-        title.textContent = current.title;
-      });
+      // What is selected, with an explicit Edit (a tap only selects) and, for an action, its tasks.
+      const selectionBar = h('div', { class: 'selection-bar', hidden: true });
+      let selected: CellSlot | null = null;
+      function showSelection(slot: CellSlot): void {
+        selected = slot;
+        selectionBar.hidden = false;
+        const own = allTasks.filter(
+          (task) =>
+            slot.kind === 'action' &&
+            task.subGoalPosition === slot.subGoal &&
+            task.actionPosition === slot.action,
+        );
+        replace(
+          selectionBar,
+          h('span', { class: 'selection-label' }, t('selectedCell', { label: labelOf(slot) })),
+          h('span', { class: 'selection-title' }, titleOf(current, slot) || t('emptyCell')),
+          h(
+            'button',
+            { type: 'button', class: 'secondary small', onclick: () => grid.editSelected() },
+            t('edit'),
+          ),
+          slot.kind === 'action' &&
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'secondary small',
+                onclick: () => {
+                  tasksPanel.scrollIntoView({ block: 'start' });
+                  (tasksPanel.querySelector('#task-title') as HTMLElement | null)?.focus();
+                },
+              },
+              t('showTasks', { n: own.length }),
+            ),
+        );
+      }
+
+      const aiDraft = createAiDraft(
+        context,
+        goalId,
+        () => current,
+        async () => {
+          current = await api.goals.get.query({ goalId });
+          grid.showChart(current);
+          title.textContent = current.title;
+          aiDraft.chartChanged();
+        },
+      );
 
       const remove = h(
         'button',
@@ -109,18 +166,20 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         main,
         h('div', { class: 'chart-toolbar' }, h('a', { href: '#/', class: 'back' }, t('backToGoals')), remove),
         title,
+        progress,
         chart.deadline &&
           h('p', { class: 'deadline' }, `${t('deadline')}: ${String(chart.deadline).slice(0, 10)}`),
         chart.description && h('p', { class: 'description' }, chart.description),
-        aiDraft,
+        aiDraft.element,
         error,
         h(
           'div',
           { class: 'chart-layout' },
-          grid.element,
+          h('div', { class: 'chart-column' }, grid.element, selectionBar),
           h('div', { class: 'side' }, tasksPanel, reflectionsPanel),
         ),
       );
+      context.focusHeading(title);
       // `npm run bench:web` reads this: the chart is drawn and takes keyboard and clicks from here on.
       performance.mark('chart-interactive');
     })

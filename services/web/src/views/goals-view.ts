@@ -3,6 +3,7 @@ import { api, type GoalSummary } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { sayWhenFull } from './length-limit.js';
 import { progressBar } from './progress-bar.js';
 
 export function renderGoalsView(main: HTMLElement, context: AppContext): void {
@@ -12,17 +13,13 @@ export function renderGoalsView(main: HTMLElement, context: AppContext): void {
     h('p', { class: 'loading' }, t('loading')),
   );
   const listError = h('p', { class: 'error', role: 'alert', hidden: true });
+  const heading = h('h1', { id: 'goals-title' }, t('myGoals'));
   replace(
     main,
-    h(
-      'section',
-      { 'aria-labelledby': 'goals-title' },
-      h('h1', { id: 'goals-title' }, t('myGoals')),
-      listError,
-      list,
-    ),
+    h('section', { 'aria-labelledby': 'goals-title' }, heading, listError, list),
     createGoalForm(context),
   );
+  context.focusHeading(heading);
 
   api.goals.list
     .query()
@@ -54,9 +51,11 @@ function goalItems(goals: GoalSummary[]): HTMLElement {
 }
 
 function createGoalForm(context: AppContext): HTMLElement {
-  const title = h('input', { id: 'goal-title', name: 'title', required: true, maxlength: 200 });
+  const title = sayWhenFull(h('input', { id: 'goal-title', name: 'title', required: true, maxlength: 200 }));
   const deadline = h('input', { id: 'goal-deadline', name: 'deadline', type: 'date' });
-  const description = h('textarea', { id: 'goal-description', name: 'description', rows: 2 });
+  const description = sayWhenFull(
+    h('textarea', { id: 'goal-description', name: 'description', rows: 2, maxlength: 2000 }),
+  );
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit' }, t('create'));
   return h(

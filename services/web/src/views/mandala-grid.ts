@@ -13,6 +13,8 @@ export interface MandalaGridOptions {
   readonly save: (slot: CellSlot, title: string) => Promise<void>;
   /** Called when the focused cell changes (the tasks panel follows the selected action). */
   readonly onSelect: (slot: CellSlot) => void;
+  /** A finger tapped a cell: it is selected, not edited (the page brings its tasks into view). */
+  readonly onTap?: (slot: CellSlot) => void;
 }
 
 export interface MandalaGrid {
@@ -21,6 +23,8 @@ export interface MandalaGrid {
   showChart(chart: Chart): void;
   /** Redraws sub-goal progress and action task counts. */
   showTasks(tasks: readonly Task[]): void;
+  /** Opens the selected cell's editor (the explicit "Edit" of touch screens). */
+  editSelected(): void;
 }
 
 export function titleOf(chart: Chart, slot: CellSlot): string {
@@ -45,6 +49,30 @@ export function labelOf(slot: CellSlot): string {
   }
 }
 
+/** True when an AI draft wrote the slot and nobody edited it since (the goal itself is never drafted). */
+export function draftedOf(chart: Chart, slot: CellSlot): boolean {
+  switch (slot.kind) {
+    case 'goal':
+      return false;
+    case 'subGoal':
+      return subGoalAt(chart, slot.subGoal)?.drafted ?? false;
+    case 'action':
+      return (
+        subGoalAt(chart, slot.subGoal)?.actions.find((a) => a.position === slot.action)?.drafted ?? false
+      );
+  }
+}
+
+/** True when the chart has at least one empty sub-goal or action cell (something for a draft to fill). */
+export function hasEmptyCell(chart: Chart): boolean {
+  return chart.subGoals.some((s) => s.title === '' || s.actions.some((a) => a.title === ''));
+}
+
+/** True when some cell still holds an untouched AI draft. */
+export function hasDraftedCell(chart: Chart): boolean {
+  return chart.subGoals.some((s) => s.drafted || s.actions.some((a) => a.drafted));
+}
+
 function subGoalAt(chart: Chart, position: number): Chart['subGoals'][number] | undefined {
   return chart.subGoals.find((s) => s.position === position);
 }
@@ -54,8 +82,16 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   const cells: HTMLElement[][] = [];
   const slots: CellSlot[][] = [];
   let focused = { row: 4, column: 4 };
+  // A tap selects; a mouse click edits in place (the pointer that started the click decides).
+  let pointer = 'mouse';
 
-  const help = h('p', { id: 'chart-help', class: 'hint' }, t('chartHelp'));
+  // Keyboard help on screens with room for a keyboard; touch help on phones (CSS picks one).
+  const help = h(
+    'p',
+    { id: 'chart-help', class: 'hint' },
+    h('span', { class: 'keyboard-hint' }, t('chartHelp')),
+    h('span', { class: 'touch-hint' }, t('chartTouchHelp')),
+  );
   const blocks = Array.from({ length: 9 }, (_, block) =>
     h('div', { class: `block${block === 4 ? ' block-center' : ''}` }),
   );
@@ -67,6 +103,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
       'aria-label': t('chartLabel'),
       'aria-describedby': 'chart-help',
       onkeydown: onGridKey,
+      onpointerdown: (event: Event) => {
+        pointer = (event as PointerEvent).pointerType || 'mouse';
+      },
     },
     ...blocks,
   );
@@ -85,7 +124,9 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
         'data-column': column,
         onclick: () => {
           moveFocus(row, column);
-          startEditing(row, column);
+          if (pointer === 'touch') options.onTap?.(slot);
+          else startEditing(row, column);
+          pointer = 'mouse';
         },
         onfocus: () => {
           // Roving tab stop: the chart is one Tab stop, at the cell last focused (by keys or pointer).
@@ -105,11 +146,21 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
     const cell = cells[row]![column]!;
     const slot = slots[row]![column]!;
     const title = titleOf(chart, slot);
+    const drafted = title !== '' && draftedOf(chart, slot);
     cell.querySelector('.cell-text')?.remove();
     cell.prepend(h('span', { class: 'cell-text' }, title));
+    // Marked (by CSS, the name says it in words) until the person edits it: the AI wrote this, not them.
     cell.title = title;
     cell.classList.toggle('empty', title === '');
-    cell.setAttribute('aria-label', `${labelOf(slot)}: ${title || t('emptyCell')}`);
+    cell.classList.toggle('drafted', drafted);
+    cell.dataset.label = `${labelOf(slot)}: ${title || t('emptyCell')}${drafted ? ` (${t('aiDraftedMark')})` : ''}`;
+    labelCell(cell);
+  }
+
+  /** The cell's name holds everything it shows: its title, and its task count or progress when it has one. */
+  function labelCell(cell: HTMLElement): void {
+    const meta = cell.dataset.meta;
+    cell.setAttribute('aria-label', meta ? `${cell.dataset.label}, ${meta}` : cell.dataset.label!);
   }
 
   function paintAll(): void {
@@ -210,13 +261,17 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
       chart = next;
       paintAll();
     },
+    editSelected() {
+      startEditing(focused.row, focused.column);
+    },
     showTasks(tasks) {
       for (let row = 0; row < 9; row++) {
         for (let column = 0; column < 9; column++) {
           const slot = slots[row]![column]!;
           const cell = cells[row]![column]!;
           cell.querySelector('.cell-meta')?.remove();
-          cell.removeAttribute('aria-description');
+          delete cell.dataset.meta;
+          labelCell(cell);
           if (slot.kind === 'goal') continue;
           const own = tasks.filter(
             (task) =>
@@ -226,17 +281,17 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
           if (own.length === 0) continue;
           const done = own.filter((task) => task.status === 'done').length;
           const percent = Math.round((done / own.length) * 100);
-          // Screen readers hear the progress with the cell's label.
-          cell.setAttribute(
-            'aria-description',
-            slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`,
-          );
+          // Screen readers hear the progress with the cell's label, in the words the cell shows.
+          cell.dataset.meta =
+            slot.kind === 'subGoal' ? `${t('progress')} ${percent}%` : `${t('tasks')} ${done}/${own.length}`;
+          labelCell(cell);
           cell.appendChild(
             slot.kind === 'subGoal'
               ? h(
                   'span',
-                  { class: 'cell-meta cell-progress', title: `${percent}%` },
-                  h('span', { style: `width:${percent}%` }),
+                  { class: 'cell-meta cell-progress', title: `${percent}%`, 'aria-hidden': 'true' },
+                  h('span', { class: 'cell-progress-bar' }, h('span', { style: `width:${percent}%` })),
+                  h('span', { class: 'cell-progress-text' }, `${percent}%`),
                 )
               : h('span', { class: 'cell-meta cell-badge' }, `${done}/${own.length}`),
           );
@@ -246,18 +301,18 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
   };
 }
 
-/** A copy of the chart with one slot's title replaced. */
+/** A copy of the chart with one slot's title replaced: the person's own from then on (not drafted). */
 export function withTitle(chart: Chart, slot: CellSlot, title: string): Chart {
   if (slot.kind === 'goal') return { ...chart, title };
   return {
     ...chart,
     subGoals: chart.subGoals.map((subGoal) => {
       if (subGoal.position !== slot.subGoal) return subGoal;
-      if (slot.kind === 'subGoal') return { ...subGoal, title };
+      if (slot.kind === 'subGoal') return { ...subGoal, title, drafted: false };
       return {
         ...subGoal,
         actions: subGoal.actions.map((action) =>
-          action.position === slot.action ? { ...action, title } : action,
+          action.position === slot.action ? { ...action, title, drafted: false } : action,
         ),
       };
     }),

@@ -1,6 +1,15 @@
 import { h } from '../dom.js';
 
-/** A labelled progress bar for a percentage (0–100; the API's goal progress is a percentage). */
+/** Done out of all, as a whole percentage (0 when there is nothing to do). */
+export function percentDone(tasks: readonly { status: string }[]): number {
+  if (tasks.length === 0) return 0;
+  return Math.round((tasks.filter((task) => task.status === 'done').length / tasks.length) * 100);
+}
+
+/**
+ * A labelled progress bar for a percentage (0–100; the API's goal progress is a percentage). The number
+ * sits beside the bar, not on it, so it is never clipped nor low in contrast over the fill.
+ */
 export function progressBar(percent: number, label: string): HTMLElement {
   const value = Math.round(Math.min(100, Math.max(0, percent)));
   return h(
@@ -13,7 +22,7 @@ export function progressBar(percent: number, label: string): HTMLElement {
       'aria-valuemax': 100,
       'aria-valuenow': value,
     },
-    h('span', { class: 'progress-fill', style: `width:${value}%` }),
+    h('span', { class: 'progress-track' }, h('span', { class: 'progress-fill', style: `width:${value}%` })),
     h('span', { class: 'progress-text' }, `${value}%`),
   );
 }

@@ -3,6 +3,7 @@ import { api, type Reflection } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { sayWhenFull } from './length-limit.js';
 
 export function renderReflectionsPanel(
   panel: HTMLElement,
@@ -11,13 +12,9 @@ export function renderReflectionsPanel(
   reflections: Reflection[],
 ): void {
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const content = h('textarea', {
-    id: 'reflection-content',
-    name: 'content',
-    rows: 3,
-    required: true,
-    maxlength: 5000,
-  });
+  const content = sayWhenFull(
+    h('textarea', { id: 'reflection-content', name: 'content', rows: 3, required: true, maxlength: 5000 }),
+  );
   const rating = h(
     'select',
     { id: 'reflection-rating', name: 'rating' },

@@ -3,6 +3,7 @@ import { api, type Task, type TaskStatus } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t, type MessageKey } from '../i18n.js';
+import { sayWhenFull } from './length-limit.js';
 
 export interface TasksPanelOptions {
   readonly context: AppContext;
@@ -53,7 +54,7 @@ export function renderTasksPanel(
     .tasks()
     .filter((task) => task.subGoalPosition === selection.subGoal && task.actionPosition === selection.action);
 
-  const title = h('input', { id: 'task-title', name: 'title', required: true, maxlength: 200 });
+  const title = sayWhenFull(h('input', { id: 'task-title', name: 'title', required: true, maxlength: 200 }));
   const due = h('input', { id: 'task-due', name: 'dueDate', type: 'date' });
   const add = h('button', { type: 'submit' }, t('addTask'));
   const form = h(
@@ -90,7 +91,16 @@ export function renderTasksPanel(
   ): Promise<void> => {
     try {
       const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch });
+      // The panel is drawn anew: focus goes back to the control the person used, on the same task.
+      const used = (document.activeElement as HTMLElement | null)?.getAttribute('aria-label');
       update(options.tasks().map((other) => (other.id === task.id ? updated : other)));
+      if (used) {
+        for (const control of panel.querySelectorAll<HTMLElement>(
+          `[data-task-id="${task.id}"] [aria-label]`,
+        )) {
+          if (control.getAttribute('aria-label') === used) control.focus();
+        }
+      }
     } catch (failure) {
       options.context.reportError(failure, error);
     }

@@ -51,7 +51,7 @@ describe('ai/generate', () => {
     const { caller, id: userId, goalId } = await userWithGoal();
     const { jobId } = await caller.ai.generate({ goalId });
     expect(started).toEqual([{ jobId, goalId, userId }]);
-    expect(await caller.ai.status({ jobId })).toEqual({ status: 'queued' });
+    expect(await caller.ai.status({ jobId })).toEqual({ status: 'queued', drafter: 'bedrock' });
     const row = await db.pool.query('SELECT execution_arn FROM ai_jobs WHERE id = $1', [jobId]);
     expect(row.rows[0].execution_arn).toMatch(new RegExp(`:execution:test:${jobId}$`));
   });
@@ -149,7 +149,19 @@ describe('ai/status', () => {
     expect(await caller.ai.status({ jobId })).toEqual({
       status: 'failed',
       error: 'The AI service is busy right now.',
+      drafter: 'bedrock',
     });
+  });
+
+  it('says when the drafts come from the local stand-in rather than Bedrock', async () => {
+    setWorkflowStarter({
+      drafter: 'local-stand-in',
+      start: async (input) => ({ executionArn: `local:${input.jobId}` }),
+    });
+    const { caller, goalId } = await userWithGoal();
+    const started = await caller.ai.generate({ goalId });
+    expect(started.drafter).toBe('local-stand-in');
+    expect((await caller.ai.status({ jobId: started.jobId })).drafter).toBe('local-stand-in');
   });
 
   it('answers 404 for another user’s job and for an unknown one', async () => {

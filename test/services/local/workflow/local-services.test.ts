@@ -27,7 +27,7 @@ it('starts executions named after the job, and fails the jobs it stops with the 
   const goal = await seedGoal(fx.pool, 'A goal interrupted');
   const { executionArn } = await services.starter.start(goal);
   expect(executionArn).toMatch(new RegExp(`:execution:TaskGenerationStateMachine\\w*:${goal.jobId}$`));
-  await until(async () => (await goal.job()).status === 'running' && services.bedrock.calls.length === 1);
+  await until(async () => (await goal.job()).status === 'running' && services.bedrock!.calls.length === 1);
 
   await services.close();
 
@@ -36,4 +36,33 @@ it('starts executions named after the job, and fails the jobs it stops with the 
   expect(job.error).toBe(
     'The local stack stopped before the AI draft finished. Nothing in your chart was changed. Please try again.',
   );
+});
+
+it('LOCAL_AI_MODEL=bedrock starts no stand-in: the real regional endpoint answers, and the API says Bedrock', async () => {
+  process.env.LOCAL_AI_MODEL = 'bedrock';
+  const before = process.env.BEDROCK_ENDPOINT;
+  try {
+    const services = await startLocalServices();
+    expect(services.bedrock).toBeUndefined();
+    expect(process.env.BEDROCK_ENDPOINT).toBeUndefined();
+    expect(services.starter.drafter).toBe('bedrock');
+    await services.close();
+  } finally {
+    delete process.env.LOCAL_AI_MODEL;
+    if (before === undefined) delete process.env.BEDROCK_ENDPOINT;
+    else process.env.BEDROCK_ENDPOINT = before;
+  }
+  const standIn = await startLocalServices();
+  expect(standIn.starter.drafter).toBe('local-stand-in');
+  expect(process.env.BEDROCK_ENDPOINT).toBe(standIn.bedrock!.url);
+  await standIn.close();
+});
+
+it('refuses an unknown LOCAL_AI_MODEL with a message naming it', async () => {
+  process.env.LOCAL_AI_MODEL = 'gpt';
+  try {
+    await expect(startLocalServices()).rejects.toThrow(/LOCAL_AI_MODEL must be stand-in or bedrock/);
+  } finally {
+    delete process.env.LOCAL_AI_MODEL;
+  }
 });

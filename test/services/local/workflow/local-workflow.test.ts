@@ -45,8 +45,16 @@ describe('local workflow: happy path', () => {
     expect(chart.subGoals[5]!.actions[3]!.title).toBe('Buy running shoes');
     for (const s of chart.subGoals) expect(new Set(s.actions.map((a) => a.title)).size).toBe(8);
     expect(new Set(chart.subGoals.map((s) => s.title)).size).toBe(8);
+    // Drafted cells say which job wrote them; the ones the person typed do not.
+    const marks = await fx.pool.query(
+      `SELECT position, drafted_by FROM sub_goals WHERE goal_id = $1 ORDER BY position`,
+      [goal.goalId],
+    );
+    expect(marks.rows.map((r) => r.drafted_by)).toEqual(
+      [0, 1, 2, 3, 4, 5, 6, 7].map((p) => (p === 2 ? null : goal.jobId)),
+    );
     // Actions are drafted for the sub-goal they belong to (the typed one included).
-    expect(chart.subGoals[2]!.actions[1]!.title).toContain('Build endurance');
+    expect(chart.subGoals[2]!.actions[1]!.title).toContain('build endurance');
 
     // One call for the 7 empty sub-goals, one per sub-goal for its actions; the Map ran all 8.
     const kinds = fx.bedrock.calls.map((c) => c.request?.kind);

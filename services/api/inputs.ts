@@ -8,13 +8,15 @@ export const earliestDate = '1900-01-01';
 export const latestDate = '2999-12-31';
 
 /** Calendar date `YYYY-MM-DD` that exists (no 2025-02-30), between `earliestDate` and `latestDate`. */
-export const isoDate = z.iso
-  .date('must be a date YYYY-MM-DD')
-  // ISO dates with four-digit years sort as strings.
-  .refine(
-    (date) => date >= earliestDate && date <= latestDate,
-    `must be a date from ${earliestDate} to ${latestDate}`,
-  );
+export const isoDate = z.iso.date('must be a date YYYY-MM-DD').pipe(
+  // Piped, so a malformed date gets one message, not this one too. ISO dates with four-digit years sort as strings.
+  z
+    .string()
+    .refine(
+      (date) => date >= earliestDate && date <= latestDate,
+      `must be a date from ${earliestDate} to ${latestDate}`,
+    ),
+);
 
 // C0 control characters but tab, line feed and carriage return. PostgreSQL refuses NUL in text outright;
 // the others have no place in a title or a note and would cost six bytes each in a JSON answer.

@@ -20,24 +20,12 @@
  * Plain Node.js (>= 18) with no dependencies, like the other post-deploy scripts.
  */
 import { randomBytes } from 'node:crypto';
-import { requireEnv } from './probe.mjs';
+import { positiveInt, requireEnv } from './probe.mjs';
 
 const apiUrl = requireEnv('API_URL').replace(/\/+$/, '');
-const resumeWaitMs = positiveInt('JOURNEY_RESUME_WAIT_MS', 90_000);
-const aiTimeoutMs = positiveInt('JOURNEY_AI_TIMEOUT_MS', 240_000);
-const requestTimeoutMs = positiveInt('JOURNEY_TIMEOUT_MS', 15_000);
-
-/** @param {string} name @param {number} fallback */
-function positiveInt(name, fallback) {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    console.error(`${name} must be a positive integer, got "${raw}"`);
-    process.exit(2);
-  }
-  return value;
-}
+const resumeWaitMs = positiveInt(process.env, 'JOURNEY_RESUME_WAIT_MS', 90_000);
+const aiTimeoutMs = positiveInt(process.env, 'JOURNEY_AI_TIMEOUT_MS', 240_000);
+const requestTimeoutMs = positiveInt(process.env, 'JOURNEY_TIMEOUT_MS', 15_000);
 
 /** A step's failure: the journey reports its message and stops. */
 class JourneyError extends Error {}

@@ -88,7 +88,7 @@ function describeError(error, timeoutMs) {
 }
 
 /** @param {NodeJS.ProcessEnv} env @param {string} name @param {number} fallback */
-function positiveInt(env, name, fallback) {
+export function positiveInt(env, name, fallback) {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);

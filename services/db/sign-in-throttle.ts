@@ -50,3 +50,10 @@ export async function releaseAttempt(db: Queryable, key: string): Promise<void> 
 export async function clearAttempts(db: Queryable, key: string): Promise<void> {
   await db.query('DELETE FROM sign_in_throttle WHERE key = $1', [key]);
 }
+
+/** Deletes the counts whose window ended over `seconds` ago: they would start afresh anyway. */
+export async function pruneAttempts(db: Queryable, seconds: number): Promise<void> {
+  await db.query('DELETE FROM sign_in_throttle WHERE window_started_at < now() - make_interval(secs => $1)', [
+    seconds,
+  ]);
+}

@@ -4,7 +4,13 @@
  * any password hash is computed. The account-wide limit spares the account's last good sign-in address, so an
  * attacker elsewhere cannot lock the real user out; a success clears the account's count.
  */
-import { admitAttempt, clearAttempts, releaseAttempt, type ThrottleRule } from '../../db/sign-in-throttle.js';
+import {
+  admitAttempt,
+  clearAttempts,
+  pruneAttempts,
+  releaseAttempt,
+  type ThrottleRule,
+} from '../../db/sign-in-throttle.js';
 import type { Queryable } from '../../db/transaction.js';
 import { RetryLaterError } from '../retry-later.js';
 
@@ -57,8 +63,15 @@ export async function admitSignIn(db: Queryable, attempt: SignInAttempt): Promis
   }
 }
 
-/** A checked password was right: the account's failures are forgotten and the address gets its place back. */
+/**
+ * A checked password was right: the account's failures are forgotten and the address gets its place back.
+ * Counts whose window ended long ago are swept here too (real users succeed; guessers never do).
+ */
 export async function signInSucceeded(db: Queryable, attempt: SignInAttempt): Promise<void> {
   await releaseAttempt(db, addressRule(attempt).key);
   await clearAttempts(db, accountRule(attempt).key);
+  await pruneAttempts(db, EXPIRED_AFTER_SECONDS);
 }
+
+/** Older than the longest window: a swept count could only have started afresh. */
+const EXPIRED_AFTER_SECONDS = Math.max(ADDRESS_LIMIT.windowSeconds, ACCOUNT_LIMIT.windowSeconds);

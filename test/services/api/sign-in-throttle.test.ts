@@ -147,6 +147,18 @@ describe('failed sign-ins per account', () => {
     expect((await signIn(email, 'wrong guess', freshAddress())).status).toBe(401);
     expect((await signIn(email, password, freshAddress())).status).toBe(200);
   });
+  it('sweeps counts whose window has ended when someone signs in', async () => {
+    await wrongSignIns(3, () => uniqueEmail('stale'));
+    await db.pool.query(
+      `UPDATE sign_in_throttle SET window_started_at = now() - make_interval(secs => $1 + 1)`,
+      [ACCOUNT_LIMIT.windowSeconds],
+    );
+    const email = await signUp('sweeper');
+    const home = freshAddress();
+    expect((await signIn(email, password, home)).status).toBe(200);
+    const left = await db.pool.query('SELECT key, failures FROM sign_in_throttle');
+    expect(left.rows).toEqual([{ key: `address:${home}`, failures: 0 }]); // its place given back
+  });
 });
 
 describe('failed sign-ins per client address', () => {

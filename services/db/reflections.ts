@@ -1,4 +1,5 @@
 /** Reflections (振り返り) on a goal's progress; ownership is checked through the goal. */
+import { noRowsIfParentGone } from './parent-gone.js';
 import type { Queryable } from './transaction.js';
 
 export interface Reflection {
@@ -33,14 +34,16 @@ export async function insertReflection(
   userId: string,
   reflection: { goalId: string; content: string; rating?: number | null; date?: string },
 ): Promise<Reflection | null> {
-  const { rows } = await db.query<Reflection>(
-    `WITH r AS (
+  const { rows } = await db
+    .query<Reflection>(
+      `WITH r AS (
        INSERT INTO reflections (goal_id, content, rating, date)
        SELECT g.id, $3, $4, COALESCE($5::date, CURRENT_DATE) FROM goals g WHERE g.id = $1 AND g.user_id = $2
        RETURNING *
      ) SELECT ${reflectionColumns} FROM r`,
-    [reflection.goalId, userId, reflection.content, reflection.rating ?? null, reflection.date ?? null],
-  );
+      [reflection.goalId, userId, reflection.content, reflection.rating ?? null, reflection.date ?? null],
+    )
+    .catch(noRowsIfParentGone<Reflection>);
   return rows[0] ?? null;
 }
 

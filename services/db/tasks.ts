@@ -1,4 +1,5 @@
 /** Tasks hang off an action cell of a goal; ownership is checked through the goal in the same statement. */
+import { noRowsIfParentGone } from './parent-gone.js';
 import type { Queryable } from './transaction.js';
 
 export type TaskStatus = 'todo' | 'doing' | 'done';
@@ -40,14 +41,16 @@ export async function insertTask(
     dueDate?: string | null;
   },
 ): Promise<Task | null> {
-  const { rows } = await db.query<Task>(
-    `WITH t AS (
+  const { rows } = await db
+    .query<Task>(
+      `WITH t AS (
        INSERT INTO tasks (goal_id, sub_goal_position, action_position, title, due_date)
        SELECT g.id, $3, $4, $5, $6 FROM goals g WHERE g.id = $1 AND g.user_id = $2
        RETURNING *
      ) SELECT ${taskColumns} FROM t`,
-    [task.goalId, userId, task.subGoalPosition, task.actionPosition, task.title, task.dueDate ?? null],
-  );
+      [task.goalId, userId, task.subGoalPosition, task.actionPosition, task.title, task.dueDate ?? null],
+    )
+    .catch(noRowsIfParentGone<Task>);
   return rows[0] ?? null;
 }
 

@@ -16,7 +16,8 @@
  *   ctx.requestId  API Gateway's request id (or Lambda's); put it in log lines.
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
- * SERVICE_UNAVAILABLE; any other unexpected error becomes a 500 whose message and stack never reach the
+ * SERVICE_UNAVAILABLE; a cap reached (CapReached from services/db/limits.ts) becomes 409 CONFLICT naming
+ * the cap, with `data.cap: {name, max}`; any other unexpected error becomes a 500 whose message and stack never reach the
  * client. Invalid input answers 400 with "<field>: <problem>" messages.
  */
 import { randomUUID } from 'node:crypto';
@@ -25,6 +26,7 @@ import type { CreateAWSLambdaContextOptions } from '@trpc/server/adapters/aws-la
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type pg from 'pg';
 import { isDatabaseOutage } from '../db/database-outage.js';
+import { CapReached } from '../db/limits.js';
 import { getPool } from '../db/pool.js';
 import { logger } from '../shared/logger.js';
 import { tokenSessionIsLive } from './auth/session-check.js';
@@ -119,6 +121,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(issues && { fields: issues.map(fieldOf) }),
+        ...(error.cause instanceof CapReached && { cap: { name: error.cause.cap, max: error.cause.max } }),
       },
     };
   },
@@ -176,17 +179,21 @@ async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | 
     logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'ok' });
   } else {
     const { error } = result;
-    if (isDatabaseOutage(error.cause)) {
+    const cause: unknown = error.cause;
+    if (isDatabaseOutage(cause)) {
       logger.error('database unavailable', {
         requestId: ctx.requestId,
         path,
         durationMs,
-        error: error.cause!.message,
+        error: cause.message,
       });
       result.error = new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
         message: 'Database unavailable, try again shortly',
       });
+    } else if (cause instanceof CapReached) {
+      logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'CONFLICT' });
+      result.error = new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       logger.error('procedure failed', {
         requestId: ctx.requestId,

@@ -12,7 +12,15 @@ export interface ApiErrorData {
   /** The procedure: `signIn` from a service's own Lambda, `auth.signIn` from the merged router. */
   readonly path?: string;
   readonly fields?: readonly { field: string; problem?: string; limit?: number }[];
+  /** A create refused at a cap (409): which one and its number (services/db/limits.ts). */
+  readonly cap?: { readonly name: string; readonly max: number };
 }
+
+const byCap: Record<string, MessageKey> = {
+  goalsPerUser: 'errCapGoalsPerUser',
+  tasksPerAction: 'errCapTasksPerAction',
+  reflectionsPerGoal: 'errCapReflectionsPerGoal',
+};
 
 /** What one procedure's code means there, where it means more than the code alone (names are unique). */
 const byProcedure: Record<string, MessageKey> = {
@@ -79,6 +87,8 @@ export function localizeError(data: ApiErrorData | undefined, t: Translate): str
       )
       .join(' ');
   }
+  const capKey = data.cap && byCap[data.cap.name];
+  if (capKey) return t(capKey, { n: data.cap!.max });
   const procedure = data.path?.split('.').pop() ?? '';
   const key = byProcedure[`${procedure}:${data.code}`] ?? byCode[data.code];
   return t(key ?? (data.code === 'BAD_REQUEST' ? 'problemInvalidInput' : 'genericError'));

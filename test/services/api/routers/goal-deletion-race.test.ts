@@ -1,7 +1,8 @@
 /**
  * Writes racing their goal's deletion: tasks/create and reflections/create sent while goals/delete commits
- * answer either the new row or 404 "goal", as for a missing goal, never a 500 (on PostgreSQL the insert
- * could meet a foreign-key violation). The race only happens on the real PostgreSQL; PGlite serializes.
+ * answer either the new row or 404 "goal", as for a missing goal, never a 500 (the insert met a foreign-key
+ * violation on PostgreSQL until the create locked the goal's row first). The race only happens on the real
+ * PostgreSQL; PGlite serializes.
  */
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, expect, it } from 'vitest';

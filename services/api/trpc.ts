@@ -17,8 +17,9 @@
  *   ctx.clientAddress  the client's IP address (services/api/client-address.ts), for the sign-in throttle.
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
- * SERVICE_UNAVAILABLE; any other unexpected error becomes a 500 whose message and stack never reach the
- * client. Invalid input answers 400 with "<field>: <problem>" messages.
+ * SERVICE_UNAVAILABLE; a cap reached (CapReached from services/db/limits.ts) becomes 409 CONFLICT naming
+ * the cap, with `data.cap: {name, max}`; any other unexpected error becomes a 500 whose message and stack
+ * never reach the client. Invalid input answers 400 with "<field>: <problem>" messages.
  */
 import { randomUUID } from 'node:crypto';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -26,6 +27,7 @@ import type { CreateAWSLambdaContextOptions } from '@trpc/server/adapters/aws-la
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type pg from 'pg';
 import { isDatabaseOutage } from '../db/database-outage.js';
+import { CapReached } from '../db/limits.js';
 import { getPool } from '../db/pool.js';
 import { logger } from '../shared/logger.js';
 import { tokenSessionIsLive } from './auth/session-check.js';
@@ -119,6 +121,7 @@ const t = initTRPC.context<Context>().create({
         path: shape.data.path,
         ...(issues && { fields: issues.map(fieldOf) }),
         ...(error instanceof RetryLaterError && { retryAfterSeconds: error.retryAfterSeconds }),
+        ...(error.cause instanceof CapReached && { cap: { name: error.cause.cap, max: error.cause.max } }),
       },
     };
   },
@@ -176,17 +179,21 @@ async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | 
     logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'ok' });
   } else {
     const { error } = result;
-    if (isDatabaseOutage(error.cause)) {
+    const cause: unknown = error.cause;
+    if (isDatabaseOutage(cause)) {
       logger.error('database unavailable', {
         requestId: ctx.requestId,
         path,
         durationMs,
-        error: error.cause!.message,
+        error: cause.message,
       });
       result.error = new TRPCError({
         code: 'SERVICE_UNAVAILABLE',
         message: 'Database unavailable, try again shortly',
       });
+    } else if (cause instanceof CapReached) {
+      logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'CONFLICT' });
+      result.error = new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {
       logger.error('procedure failed', {
         requestId: ctx.requestId,

@@ -2,7 +2,9 @@
  * Goals and their chart. Every statement is scoped by the owner's id, so another user's goal is
  * indistinguishable from a missing one (null / false).
  */
-import type { Queryable } from './transaction.js';
+import type pg from 'pg';
+import { CapReached, maxGoalsPerUser } from './limits.js';
+import { withTransaction, type Queryable } from './transaction.js';
 
 export interface GoalSummary {
   readonly id: string;
@@ -50,28 +52,51 @@ export async function listGoals(db: Queryable, userId: string): Promise<GoalSumm
   return rows;
 }
 
-/** The goal with its 8 empty sub-goal and 64 empty action cells, in one statement (atomic). */
+/**
+ * The goal with its 8 empty sub-goal and 64 empty action cells, in one statement; null when the user is gone;
+ * CapReached when the user has as many goals as they may. The user's row is locked first (NO KEY UPDATE:
+ * their other creates queue, inserts merely referencing the user do not), so concurrent creates count in turn.
+ */
 export async function insertGoal(
-  db: Queryable,
+  pool: pg.Pool,
   userId: string,
   goal: { title: string; description?: string; deadline?: string | null },
-): Promise<Goal> {
-  const { rows } = await db.query<Goal>(
-    `WITH goal AS (
-       INSERT INTO goals (user_id, title, description, deadline)
-       VALUES ($1, $2, COALESCE($3, ''), $4)
-       RETURNING ${goalColumns}
-     ), sub_goal_cells AS (
-       INSERT INTO sub_goals (goal_id, position)
-       SELECT goal.id, p FROM goal, generate_series(0, 7) p
-     ), action_cells AS (
-       INSERT INTO actions (goal_id, sub_goal_position, position)
-       SELECT goal.id, s, p FROM goal, generate_series(0, 7) s, generate_series(0, 7) p
-     )
-     SELECT * FROM goal`,
-    [userId, goal.title, goal.description ?? null, goal.deadline ?? null],
+): Promise<Goal | null> {
+  return withTransaction(pool, async (client) => {
+    const user = await client.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
+    if (user.rowCount === 0) return null;
+    const { rows } = await client.query<Goal>(
+      `WITH goal AS (
+         INSERT INTO goals (user_id, title, description, deadline)
+         SELECT $1, $2, COALESCE($3, ''), $4
+          WHERE (SELECT count(*) FROM goals WHERE user_id = $1) < $5
+         RETURNING ${goalColumns}
+       ), sub_goal_cells AS (
+         INSERT INTO sub_goals (goal_id, position)
+         SELECT goal.id, p FROM goal, generate_series(0, 7) p
+       ), action_cells AS (
+         INSERT INTO actions (goal_id, sub_goal_position, position)
+         SELECT goal.id, s, p FROM goal, generate_series(0, 7) s, generate_series(0, 7) p
+       )
+       SELECT * FROM goal`,
+      [userId, goal.title, goal.description ?? null, goal.deadline ?? null, maxGoalsPerUser],
+    );
+    if (!rows[0]) throw new CapReached('goalsPerUser');
+    return rows[0];
+  });
+}
+
+/**
+ * True when the goal is the user's; its row is then locked for the rest of the transaction (NO KEY UPDATE:
+ * writes under the goal take turns and the goal cannot be deleted meanwhile, while inserts that merely
+ * reference it still proceed).
+ */
+export async function lockOwnGoal(client: pg.PoolClient, userId: string, goalId: string): Promise<boolean> {
+  const { rowCount } = await client.query(
+    'SELECT 1 FROM goals WHERE id = $1 AND user_id = $2 FOR NO KEY UPDATE',
+    [goalId, userId],
   );
-  return rows[0]!;
+  return rowCount === 1;
 }
 
 /**

@@ -2,10 +2,8 @@
  * Sessions: one row per access token handed out (the token's `sid` claim names it). A token is honoured
  * only while its row exists, so ending a session is deleting its row.
  */
+import { maxSessionsPerUser } from './limits.js';
 import type { Queryable } from './transaction.js';
-
-/** Live sessions one user may hold; signing in once more ends the oldest (devices, not an unbounded list). */
-export const maxSessionsPerUser = 50;
 
 /** A new session of the user lasting `lifetimeSeconds`; the user's expired and surplus sessions end. */
 export async function createSession(db: Queryable, userId: string, lifetimeSeconds: number): Promise<string> {

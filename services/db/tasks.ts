@@ -1,5 +1,8 @@
 /** Tasks hang off an action cell of a goal; ownership is checked through the goal in the same statement. */
-import type { Queryable } from './transaction.js';
+import type pg from 'pg';
+import { lockOwnGoal } from './goals.js';
+import { CapReached, maxTasksPerAction } from './limits.js';
+import { withTransaction, type Queryable } from './transaction.js';
 
 export type TaskStatus = 'todo' | 'doing' | 'done';
 
@@ -29,8 +32,13 @@ export async function listTasks(db: Queryable, userId: string, goalId: string): 
   return rows.filter((row) => row.id !== null);
 }
 
+/**
+ * The new task, or null when the goal is not the user's; CapReached when its action has as many tasks as it may.
+ * The goal's row is locked first: creates on one goal take turns, so the count is exact, and the goal cannot be
+ * deleted between the check and the insert (its deletion waits, then deletes the task with it).
+ */
 export async function insertTask(
-  db: Queryable,
+  pool: pg.Pool,
   userId: string,
   task: {
     goalId: string;
@@ -40,15 +48,28 @@ export async function insertTask(
     dueDate?: string | null;
   },
 ): Promise<Task | null> {
-  const { rows } = await db.query<Task>(
-    `WITH t AS (
-       INSERT INTO tasks (goal_id, sub_goal_position, action_position, title, due_date)
-       SELECT g.id, $3, $4, $5, $6 FROM goals g WHERE g.id = $1 AND g.user_id = $2
-       RETURNING *
-     ) SELECT ${taskColumns} FROM t`,
-    [task.goalId, userId, task.subGoalPosition, task.actionPosition, task.title, task.dueDate ?? null],
-  );
-  return rows[0] ?? null;
+  return withTransaction(pool, async (client) => {
+    if (!(await lockOwnGoal(client, userId, task.goalId))) return null;
+    const { rows } = await client.query<Task>(
+      `WITH t AS (
+         INSERT INTO tasks (goal_id, sub_goal_position, action_position, title, due_date)
+         SELECT $1, $2, $3, $4, $5
+          WHERE (SELECT count(*) FROM tasks
+                  WHERE goal_id = $1 AND sub_goal_position = $2 AND action_position = $3) < $6
+         RETURNING *
+       ) SELECT ${taskColumns} FROM t`,
+      [
+        task.goalId,
+        task.subGoalPosition,
+        task.actionPosition,
+        task.title,
+        task.dueDate ?? null,
+        maxTasksPerAction,
+      ],
+    );
+    if (!rows[0]) throw new CapReached('tasksPerAction');
+    return rows[0];
+  });
 }
 
 /** Only the given fields change; `dueDate: null` clears it. */

@@ -1,6 +1,6 @@
 /**
- * `npm start` runs this first: builds the web app only when services/web/dist is missing or older than
- * its sources, so a fresh clone gets the app and a restart stays fast.
+ * `npm start` (services/local/main.ts) runs this first: builds the web app only when services/web/dist is
+ * missing or older than its sources, so a fresh clone gets the app and a restart stays fast.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,9 +16,10 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((entry) => newestChange(join(path, entry))));
 }
 
-const stale =
-  !existsSync(builtIndex) || Math.max(...sources.map(newestChange)) > statSync(builtIndex).mtimeMs;
-if (stale) {
+export async function buildWebIfStale(): Promise<void> {
+  const stale =
+    !existsSync(builtIndex) || Math.max(...sources.map(newestChange)) > statSync(builtIndex).mtimeMs;
+  if (!stale) return;
   console.log('building the web app (services/web/dist)…');
   const { build } = await import('vite'); // loaded only when needed: it takes a second to import
   await build({ configFile: join(webRoot, 'vite.config.ts') });

@@ -71,7 +71,7 @@ try {
       name: 'Bench',
       passwordHash: 'x',
     }))!;
-    const goal = await insertGoal(pool, user.id, { title: `Run a marathon under four hours (${i})` });
+    const goal = (await insertGoal(pool, user.id, { title: `Run a marathon under four hours (${i})` }))!;
     const job = await pool.query<{ id: string }>(
       'INSERT INTO ai_jobs (goal_id, user_id) VALUES ($1, $2) RETURNING id',
       [goal.id, user.id],

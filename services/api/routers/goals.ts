@@ -20,7 +20,8 @@ export const goalsRouter = router({
 
   create: authedProcedure
     .input(z.object({ title, description: description.optional(), deadline: isoDate.nullish() }))
-    .mutation(({ ctx, input }) => insertGoal(ctx.db, ctx.user.id, input)),
+    // Null only when the account was deleted under a token its instance still honours (up to a minute).
+    .mutation(async ({ ctx, input }) => orNotFound(await insertGoal(ctx.db, ctx.user.id, input), 'user')),
 
   get: authedProcedure
     .input(z.object({ goalId: id }))

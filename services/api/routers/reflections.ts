@@ -1,16 +1,32 @@
 /** Reflections (振り返り) on a goal; scoped to the signed-in user through the goal. */
 import * as z from 'zod';
+import { reflectionsPageSize } from '../../db/limits.js';
 import { deleteReflection, insertReflection, listReflections } from '../../db/reflections.js';
 import { id, isoDate, text } from '../inputs.js';
-import { orNotFound } from '../not-found.js';
+import { notFound, orNotFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
 
+/** A page of the goal's reflections: the newest `limit`, or those after `before` (the previous page's last). */
+const listInput = z.object({
+  goalId: id,
+  limit: z
+    .number()
+    .int('must be a whole number')
+    .min(1, `must be 1–${reflectionsPageSize}`)
+    .max(reflectionsPageSize, `must be 1–${reflectionsPageSize}`)
+    .optional(),
+  before: id.optional(),
+});
+
 export const reflectionsRouter = router({
-  list: authedProcedure
-    .input(z.object({ goalId: id }))
-    .query(async ({ ctx, input }) =>
-      orNotFound(await listReflections(ctx.db, ctx.user.id, input.goalId), 'goal'),
-    ),
+  list: authedProcedure.input(listInput).query(async ({ ctx, input }) => {
+    const page = await listReflections(ctx.db, ctx.user.id, input.goalId, {
+      limit: input.limit ?? reflectionsPageSize,
+      before: input.before,
+    });
+    if (page === 'before') throw notFound('reflection');
+    return orNotFound(page, 'goal');
+  }),
 
   create: authedProcedure
     .input(

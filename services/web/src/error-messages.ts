@@ -14,7 +14,15 @@ export interface ApiErrorData {
   readonly fields?: readonly { field: string; problem?: string; limit?: number }[];
   /** On some 429s: how long until the API admits the call again (also its `Retry-After` header). */
   readonly retryAfterSeconds?: number;
+  /** A create refused at a cap (409): which one and its number (services/db/limits.ts). */
+  readonly cap?: { readonly name: string; readonly max: number };
 }
+
+const byCap: Record<string, MessageKey> = {
+  goalsPerUser: 'errCapGoalsPerUser',
+  tasksPerAction: 'errCapTasksPerAction',
+  reflectionsPerGoal: 'errCapReflectionsPerGoal',
+};
 
 /** What one procedure's code means there, where it means more than the code alone (names are unique). */
 const byProcedure: Record<string, MessageKey> = {
@@ -82,6 +90,8 @@ export function localizeError(data: ApiErrorData | undefined, t: Translate): str
       )
       .join(' ');
   }
+  const capKey = data.cap && byCap[data.cap.name];
+  if (capKey) return t(capKey, { n: data.cap!.max });
   const procedure = data.path?.split('.').pop() ?? '';
   const key = byProcedure[`${procedure}:${data.code}`] ?? byCode[data.code];
   const wait =

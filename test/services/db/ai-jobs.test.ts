@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 async function newJob(title: string): Promise<string> {
-  const goal = await insertGoal(db.pool, userId, { title });
+  const goal = (await insertGoal(db.pool, userId, { title }))!;
   const outcome = await withTransaction(db.pool, (client) =>
     createJob(client, userId, goal.id, { daily: 100, active: 100 }),
   );

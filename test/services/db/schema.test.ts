@@ -37,7 +37,7 @@ describe('migrations', () => {
     expect(await migrate(db.pool)).toEqual([]);
     const user = await insertUser(db.pool, { email: 'schema@example.com', name: 'S', passwordHash: 'x' });
     userId = user!.id;
-    goalId = (await insertGoal(db.pool, userId, { title: 'Constraints' })).id;
+    goalId = (await insertGoal(db.pool, userId, { title: 'Constraints' }))!.id;
   });
 });
 

@@ -64,6 +64,20 @@ describe('localizeError', () => {
     );
   });
 
+  it('words each cap the API names (409 with data.cap) in both languages, with its number', () => {
+    // Every Lambda serves its own router, so `create` alone cannot tell goals from tasks: data.cap does.
+    const cap = (name: string, max: number) => ({ code: 'CONFLICT', path: 'create', cap: { name, max } });
+    expect(localizeError(cap('tasksPerAction', 16), inEnglish)).toBe(
+      'This action has 16 tasks, the most one action may have. Delete one to make room.',
+    );
+    expect(localizeError(cap('tasksPerAction', 16), inJapanese)).toBe(
+      'タスクは1つのアクションにつき16件までです。どれかを削除してから追加してください。',
+    );
+    expect(localizeError(cap('goalsPerUser', 100), inJapanese)).toContain('100件');
+    expect(localizeError(cap('reflectionsPerGoal', 1000), inEnglish)).toContain('1000 reflections');
+    expect(localizeError(cap('somethingNew', 5), inEnglish)).toBe(en.errConflict);
+  });
+
   it('falls back from the procedure to the code, then to a generic message', () => {
     expect(localizeError({ code: 'CONFLICT', path: 'auth.signUp' }, inJapanese)).toBe(
       'このメールアドレスはすでに登録されています。',

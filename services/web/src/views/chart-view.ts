@@ -8,7 +8,7 @@ import type { CellSlot } from '../mandala-layout.js';
 import { createAiDraft } from './ai-draft.js';
 import { createMandalaGrid, labelOf, titleOf, withTitle } from './mandala-grid.js';
 import { percentDone, progressBar } from './progress-bar.js';
-import { renderReflectionsPanel } from './reflections-panel.js';
+import { firstReflectionsPage, renderReflectionsPanel } from './reflections-panel.js';
 import { renderTasksPanel, type ActionSelection } from './tasks-panel.js';
 
 export function renderChartView(main: HTMLElement, context: AppContext, goalId: string): void {
@@ -161,7 +161,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       );
 
       renderTasksPanel(tasksPanel, null, tasksOptions);
-      renderReflectionsPanel(reflectionsPanel, context, goalId, reflections);
+      renderReflectionsPanel(reflectionsPanel, context, goalId, firstReflectionsPage(reflections));
       replace(
         main,
         h('div', { class: 'chart-toolbar' }, h('a', { href: '#/', class: 'back' }, t('backToGoals')), remove),

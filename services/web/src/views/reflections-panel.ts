@@ -1,16 +1,42 @@
-/** Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones. */
+/**
+ * Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones. The API
+ * answers a page at a time (newest first); "Show older" fetches the next.
+ */
+import { reflectionsPageSize } from '../../../db/limits.js';
 import { api, type Reflection } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { sayWhenFull } from './length-limit.js';
 
+/** What the panel shows, and where the next page starts. */
+export interface ReflectionsShown {
+  readonly reflections: Reflection[];
+  /**
+   * Ids of the fetched pages, in the API's order: the next page goes on from the last one still there (a
+   * reflection written here meanwhile, whatever its date, is not a place in that order).
+   */
+  readonly fetched: string[];
+  readonly hasOlder: boolean;
+}
+
+/** The state after reflections/list's first page. */
+export function firstReflectionsPage(reflections: Reflection[]): ReflectionsShown {
+  return {
+    reflections,
+    fetched: reflections.map((r) => r.id),
+    hasOlder: reflections.length === reflectionsPageSize,
+  };
+}
+
 export function renderReflectionsPanel(
   panel: HTMLElement,
   context: AppContext,
   goalId: string,
-  reflections: Reflection[],
+  shown: ReflectionsShown,
 ): void {
+  const { reflections } = shown;
+  const rerender = (next: ReflectionsShown) => renderReflectionsPanel(panel, context, goalId, next);
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const content = sayWhenFull(
     h('textarea', { id: 'reflection-content', name: 'content', rows: 3, required: true, maxlength: 5000 }),
@@ -38,7 +64,7 @@ export function renderReflectionsPanel(
             rating: Number(rating.value),
             ...(date.value ? { date: date.value } : {}),
           });
-          renderReflectionsPanel(panel, context, goalId, [created, ...reflections]);
+          rerender({ ...shown, reflections: [created, ...reflections] });
         } catch (failure) {
           context.reportError(failure, error);
           save.disabled = false;
@@ -55,6 +81,31 @@ export function renderReflectionsPanel(
     ),
     error,
     save,
+  );
+
+  const showOlder = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary show-older',
+      onclick: async () => {
+        showOlder.disabled = true;
+        try {
+          const before = shown.fetched.at(-1);
+          const page = await api.reflections.list.query({ goalId, ...(before && { before }) });
+          const known = new Set(reflections.map((r) => r.id));
+          rerender({
+            reflections: [...reflections, ...page.filter((r) => !known.has(r.id))],
+            fetched: [...shown.fetched, ...page.map((r) => r.id)],
+            hasOlder: page.length === reflectionsPageSize,
+          });
+        } catch (failure) {
+          context.reportError(failure, error);
+          showOlder.disabled = false;
+        }
+      },
+    },
+    t('showOlderReflections'),
   );
 
   const sorted = [...reflections].sort((a, b) => String(b.date).localeCompare(String(a.date)));
@@ -90,12 +141,11 @@ export function renderReflectionsPanel(
                     onclick: async () => {
                       try {
                         await api.reflections.delete.mutate({ reflectionId: reflection.id });
-                        renderReflectionsPanel(
-                          panel,
-                          context,
-                          goalId,
-                          reflections.filter((r) => r.id !== reflection.id),
-                        );
+                        rerender({
+                          ...shown,
+                          reflections: reflections.filter((r) => r.id !== reflection.id),
+                          fetched: shown.fetched.filter((id) => id !== reflection.id),
+                        });
                       } catch (failure) {
                         context.reportError(failure, error);
                       }
@@ -108,6 +158,7 @@ export function renderReflectionsPanel(
             ),
           ),
         ),
+    shown.hasOlder && showOlder,
   );
 }
 

@@ -98,7 +98,7 @@ export async function seedGoal(
     name: 'Tester',
     passwordHash: 'x',
   }))!;
-  const goal = await insertGoal(pool, user.id, { title });
+  const goal = (await insertGoal(pool, user.id, { title }))!;
   for (const [cell, text] of Object.entries(typed)) {
     const sub = /^s(\d)$/.exec(cell);
     const action = /^a(\d)\.(\d)$/.exec(cell);

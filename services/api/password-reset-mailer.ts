@@ -1,6 +1,6 @@
 /**
  * How auth/requestPasswordReset sends its link, chosen once per container:
- *   - PASSWORD_RESET_SENDER set (AWS): Amazon SES v2 (ses-password-reset-mailer.ts, loaded on first use);
+ *   - RESET_MAIL_SENDER set (AWS): Amazon SES v2 (ses-password-reset-mailer.ts, loaded on first use);
  *   - otherwise whatever was registered with `setPasswordResetMailer()` (the local stack's outbox, tests);
  *   - neither: sending fails with a clear message.
  */
@@ -28,7 +28,7 @@ export function resetLink(siteUrl: string, token: string): string {
 
 let registered: PasswordResetMailer | undefined;
 
-/** Register the mailer to use when PASSWORD_RESET_SENDER is not set (the local stack and tests do this). */
+/** Register the mailer to use when RESET_MAIL_SENDER is not set (the local stack and tests do this). */
 export function setPasswordResetMailer(mailer: PasswordResetMailer | undefined): void {
   registered = mailer;
 }
@@ -36,13 +36,13 @@ export function setPasswordResetMailer(mailer: PasswordResetMailer | undefined):
 let ses: Promise<PasswordResetMailer> | undefined;
 
 export function getPasswordResetMailer(): Promise<PasswordResetMailer> {
-  if (process.env.PASSWORD_RESET_SENDER) {
+  if (process.env.RESET_MAIL_SENDER) {
     return (ses ??= import('./ses-password-reset-mailer.js').then((module) => module.sesMailerFromEnv()));
   }
   if (registered) return Promise.resolve(registered);
   return Promise.reject(
     new Error(
-      'no password reset mailer: set PASSWORD_RESET_SENDER or register one with setPasswordResetMailer()',
+      'no password reset mailer: set RESET_MAIL_SENDER or register one with setPasswordResetMailer()',
     ),
   );
 }

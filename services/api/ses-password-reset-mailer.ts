@@ -10,7 +10,7 @@ import { resetLink, type PasswordResetMailer } from './password-reset-mailer.js'
 
 const settingsSchema = z.object({
   /** The From address; it must belong to an SES identity verified in the function's region. */
-  PASSWORD_RESET_SENDER: z.email('PASSWORD_RESET_SENDER must be an e-mail address'),
+  RESET_MAIL_SENDER: z.email('RESET_MAIL_SENDER must be an e-mail address'),
   /** The site the link opens (the web app's origin). */
   SITE_URL: z.url({ protocol: /^https?$/, error: 'SITE_URL must be an http(s) URL' }),
   /** An SES configuration set to send with (event publishing, suppression); optional. */
@@ -56,7 +56,7 @@ export function sesMailerFromEnv(): PasswordResetMailer {
   if (!parsed.success) throw new Error(`password reset mail: ${parsed.error.issues[0]!.message}`);
   const env = parsed.data;
   return sesPasswordResetMailer(
-    { sender: env.PASSWORD_RESET_SENDER, siteUrl: env.SITE_URL, configurationSet: env.SES_CONFIGURATION_SET },
+    { sender: env.RESET_MAIL_SENDER, siteUrl: env.SITE_URL, configurationSet: env.SES_CONFIGURATION_SET },
     // Traced as X-Ray subsegments in Lambda (the tracer is off elsewhere).
     tracer.captureAWSv3Client(new SESv2Client({})),
   );

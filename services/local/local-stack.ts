@@ -247,7 +247,7 @@ async function serve(
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   siteUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
-  // PASSWORD_RESET_SENDER unset locally: auth/requestPasswordReset writes to this outbox.
+  // RESET_MAIL_SENDER unset locally: auth/requestPasswordReset writes to this outbox.
   setPasswordResetMailer(outbox.mailer);
 
   let closing: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 /**
  * The SES v2 mailer, with the SDK client mocked at its edge: one SendEmail from the configured sender to
  * the account's address, the link to the configured site in the body, the configuration set when given;
- * chosen from the environment when PASSWORD_RESET_SENDER is set, refusing a bad setting by name.
+ * chosen from the environment when RESET_MAIL_SENDER is set, refusing a bad setting by name.
  */
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -63,8 +63,8 @@ it('lets an SES failure reach the caller (the router logs it and answers alike)'
   await expect(mailer.send({ to: 'c@example.com', token, language: 'en' })).rejects.toThrow(/not verified/);
 });
 
-it('is what the API uses when PASSWORD_RESET_SENDER is set, reading SITE_URL', async () => {
-  vi.stubEnv('PASSWORD_RESET_SENDER', 'no-reply@example.com');
+it('is what the API uses when RESET_MAIL_SENDER is set, reading SITE_URL', async () => {
+  vi.stubEnv('RESET_MAIL_SENDER', 'no-reply@example.com');
   vi.stubEnv('SITE_URL', 'https://staging.example.com');
   vi.stubEnv('AWS_REGION', 'ap-northeast-1');
   const mailer = await getPasswordResetMailer();

@@ -1,9 +1,17 @@
-/** Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones. */
+/**
+ * Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones (with a
+ * few seconds to undo).
+ */
 import { api, type Reflection } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { deleteWithUndo } from '../undoable-delete.js';
 import { sayWhenFull } from './length-limit.js';
+
+/** What each panel shows now: an undo puts a reflection back among these, whatever changed since. */
+const shown = new WeakMap<HTMLElement, Reflection[]>();
+const shownIn = (panel: HTMLElement): Reflection[] => shown.get(panel) ?? [];
 
 export function renderReflectionsPanel(
   panel: HTMLElement,
@@ -11,6 +19,7 @@ export function renderReflectionsPanel(
   goalId: string,
   reflections: Reflection[],
 ): void {
+  shown.set(panel, reflections);
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const content = sayWhenFull(
     h('textarea', { id: 'reflection-content', name: 'content', rows: 3, required: true, maxlength: 5000 }),
@@ -87,18 +96,17 @@ export function renderReflectionsPanel(
                     type: 'button',
                     class: 'secondary small',
                     'aria-label': `${t('delete')}: ${String(reflection.date).slice(0, 10)}`,
-                    onclick: async () => {
-                      try {
-                        await api.reflections.delete.mutate({ reflectionId: reflection.id });
-                        renderReflectionsPanel(
-                          panel,
-                          context,
-                          goalId,
-                          reflections.filter((r) => r.id !== reflection.id),
-                        );
-                      } catch (failure) {
-                        context.reportError(failure, error);
-                      }
+                    onclick: () => {
+                      const date = String(reflection.date).slice(0, 10);
+                      const rerender = (list: Reflection[]) =>
+                        renderReflectionsPanel(panel, context, goalId, list);
+                      deleteWithUndo({
+                        message: t('reflectionDeleted', { date }),
+                        hide: () => rerender(shownIn(panel).filter((r) => r.id !== reflection.id)),
+                        restore: () => rerender([...shownIn(panel), reflection]),
+                        remove: (client) => client.reflections.delete.mutate({ reflectionId: reflection.id }),
+                        onError: (failure) => context.reportError(failure, error),
+                      });
                     },
                   },
                   '×',

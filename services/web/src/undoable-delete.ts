@@ -33,10 +33,13 @@ interface Pending {
 let pending: Pending | null = null;
 let area: HTMLElement | null = null;
 
-/** The live region announcing deletes; outside the app's root, so it survives view changes. */
+/**
+ * The live region announcing deletes; outside the app's root, so it survives view changes. A bare
+ * aria-live region rather than role=status: views have their own status line, and this one is not theirs.
+ */
 function notices(): HTMLElement {
   if (!area) {
-    area = h('div', { class: 'toast-area', role: 'status', 'aria-live': 'polite' });
+    area = h('div', { class: 'toast-area', 'aria-live': 'polite' });
     document.body.append(area);
     window.addEventListener('pagehide', () => commitPendingDelete(keepaliveApi));
   }

@@ -31,6 +31,7 @@ export function renderSettingsView(main: HTMLElement, context: AppContext, actio
 
   const current = passwordInput('settings-current-password', 'current-password');
   const next = passwordInput('settings-new-password', 'new-password', 8);
+  next.setAttribute('aria-describedby', 'settings-password-hint');
   const changeError = h('p', { class: 'error', role: 'alert', hidden: true });
   const changed = h('p', { class: 'notice', role: 'status', hidden: true });
   const change = h('button', { type: 'submit' }, t('changePassword'));
@@ -65,7 +66,7 @@ export function renderSettingsView(main: HTMLElement, context: AppContext, actio
     current,
     h('label', { for: next.id }, t('newPassword')),
     next,
-    h('small', { class: 'hint' }, t('passwordHint')),
+    h('small', { id: 'settings-password-hint', class: 'hint' }, t('passwordHint')),
     changeError,
     changed,
     change,

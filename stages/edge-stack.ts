@@ -140,7 +140,10 @@ export class EdgeStack extends Stack {
             allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
             // Per-user answers: never cached. With caching disabled, this policy forwards every viewer
             // header (Authorization included), the query string (tRPC's ?input=) and cookies — but not
-            // Host, which API Gateway needs to be its own domain.
+            // Host, which API Gateway needs to be its own domain — and adds CloudFront's own headers,
+            // among them CloudFront-Viewer-Address (the viewer's ip:port, from its connection): the
+            // address the sign-in throttle counts (services/api/client-address.ts). A custom policy could
+            // not do both: "all viewer headers except Host" cannot add CloudFront headers.
             cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
             originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
             responseHeadersPolicy,

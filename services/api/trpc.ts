@@ -14,6 +14,7 @@
  *                  every row by `ctx.user.id` and answer NOT_FOUND for rows of others.
  *   ctx.sessionId  inside `authedProcedure` only: the token's session (auth/signOut ends it).
  *   ctx.requestId  API Gateway's request id (or Lambda's); put it in log lines.
+ *   ctx.clientAddress  the client's IP address (services/api/client-address.ts), for the sign-in throttle.
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
  * SERVICE_UNAVAILABLE; any other unexpected error becomes a 500 whose message and stack never reach the
@@ -29,11 +30,16 @@ import { getPool } from '../db/pool.js';
 import { logger } from '../shared/logger.js';
 import { tokenSessionIsLive } from './auth/session-check.js';
 import { verifyAccessToken, type VerifiedToken } from './auth/tokens.js';
+import { clientAddress, UNKNOWN_ADDRESS } from './client-address.js';
+import { requestHeader } from './request-header.js';
+import { RetryLaterError } from './retry-later.js';
 
 export interface Context {
   readonly db: pg.Pool;
   readonly token: VerifiedToken | null;
   readonly requestId: string;
+  /** The client's IP address (services/api/client-address.ts); `unknown` when it cannot be told. */
+  readonly clientAddress: string;
 }
 
 /** Builds a context from parts: used by the Lambda adapter below and by tests through `createCaller`. */
@@ -41,23 +47,15 @@ export async function createContextInner(opts: {
   db: pg.Pool;
   authorization?: string | null;
   requestId?: string;
+  clientAddress?: string;
 }): Promise<Context> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(opts.authorization ?? '')?.[1];
   return {
     db: opts.db,
     token: bearer ? await verifyAccessToken(bearer) : null,
     requestId: opts.requestId ?? randomUUID(),
+    clientAddress: opts.clientAddress ?? UNKNOWN_ADDRESS,
   };
-}
-
-/** The Authorization header, whatever its case (REST APIs pass header names as the client sent them). */
-function authorizationHeader(headers: APIGatewayProxyEvent['headers'] | null): string | undefined {
-  if (!headers) return undefined;
-  // The usual spellings first: a scan lowercasing every name is the fallback, not the rule.
-  const direct = headers.authorization ?? headers.Authorization;
-  if (direct !== undefined) return direct;
-  for (const name in headers) if (name.toLowerCase() === 'authorization') return headers[name];
-  return undefined;
 }
 
 /** Context for an API Gateway proxy event. */
@@ -69,7 +67,8 @@ export async function createLambdaContext({
   if (context) logger.addContext(context);
   return createContextInner({
     db: await getPool(),
-    authorization: authorizationHeader(event.headers),
+    authorization: requestHeader(event.headers, 'Authorization'),
+    clientAddress: clientAddress(event),
     requestId: event.requestContext?.requestId ?? context?.awsRequestId,
   });
 }
@@ -119,6 +118,7 @@ const t = initTRPC.context<Context>().create({
         httpStatus: shape.data.httpStatus,
         path: shape.data.path,
         ...(issues && { fields: issues.map(fieldOf) }),
+        ...(error instanceof RetryLaterError && { retryAfterSeconds: error.retryAfterSeconds }),
       },
     };
   },

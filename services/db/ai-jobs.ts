@@ -60,9 +60,10 @@ export type CreateJobOutcome =
   | { readonly kind: 'activeLimit'; readonly limit: number };
 
 /**
- * In one transaction: the goal must be the user's (its row is locked, so two calls for one goal take
- * turns); a job still queued or running for it is returned as is; else the limits are checked and a new
- * queued job is inserted.
+ * In one transaction: the user's row is locked first, so the user's calls take turns and the limits are
+ * counted one call at a time (locking only the goal let calls on different goals count at once); the goal
+ * must be the user's; a job still queued or running for it is returned as is; else the limits are checked
+ * and a new queued job is inserted.
  */
 export async function createJob(
   client: pg.PoolClient,
@@ -70,6 +71,9 @@ export async function createJob(
   goalId: string,
   limits: JobLimits,
 ): Promise<CreateJobOutcome> {
+  // NO KEY UPDATE: calls of one user queue here, yet inserts that only reference the user (a goal, a
+  // session) are not held up (their FOR KEY SHARE does not conflict with it).
+  await client.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
   const goal = await client.query('SELECT 1 FROM goals WHERE id = $1 AND user_id = $2 FOR UPDATE', [
     goalId,
     userId,

@@ -177,6 +177,20 @@ describe('the API over HTTP', () => {
     expect(tooLarge.status).toBe(413);
   });
 
+  it('throttles password guessing, the 429 carrying Retry-After through the local server', async () => {
+    const email = `guessed-${Date.now()}@example.com`;
+    const guess = () =>
+      fetch(`${api}/auth/signIn`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password: 'wrong guess' }),
+      });
+    for (let i = 0; i < 10; i++) expect((await guess()).status).toBe(401);
+    const throttled = await guess();
+    expect(throttled.status).toBe(429);
+    expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
   it("answers 404 for another user's goal over HTTP", async () => {
     const owner = await signUp();
     const other = await signUp();

@@ -75,7 +75,7 @@ describe('EdgeStack distribution', () => {
     });
   });
 
-  it('routes /api/* uncached to API Gateway’s v1 stage, forwarding Authorization, query strings and cookies but not Host', () => {
+  it('routes /api/* uncached to API Gateway’s v1 stage, forwarding Authorization, query strings, cookies and CloudFront-Viewer-Address but not Host', () => {
     expect(config.CacheBehaviors).toHaveLength(1);
     const api = config.CacheBehaviors[0]!;
     expect(api).toMatchObject({
@@ -83,8 +83,9 @@ describe('EdgeStack distribution', () => {
       ViewerProtocolPolicy: 'redirect-to-https',
       AllowedMethods: expect.arrayContaining(['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE']),
       CachePolicyId: cloudfront.CachePolicy.CACHING_DISABLED.cachePolicyId,
-      OriginRequestPolicyId:
-        cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER.originRequestPolicyId,
+      // The managed AllViewerExceptHostHeader (b689b0a8-…): all viewer headers but Host, plus CloudFront's
+      // headers, CloudFront-Viewer-Address among them (the sign-in throttle's client address).
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac',
       ResponseHeadersPolicyId: { Ref: headersPolicyId() },
     });
     const origin = originOf(api);

@@ -14,12 +14,14 @@ import {
   findUserById,
   findUserWithHashById,
   insertUser,
+  setLastSignInAddress,
   setPasswordHash,
   type UserWithHash,
 } from '../../db/users.js';
 import { email, givenPassword, newPassword } from '../auth/account-inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { markSessionEnded, markUserSessionsEnded } from '../auth/session-check.js';
+import { admitSignIn, signInSucceeded } from '../auth/sign-in-throttle.js';
 import { startSession } from '../auth/start-session.js';
 import { text } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
@@ -68,9 +70,18 @@ export const authRouter = router({
     .input(z.object({ email, password: givenPassword }))
     .mutation(async ({ ctx, input }) => {
       const user = await findUserByEmail(ctx.db, input.email);
+      const attempt = {
+        email: input.email,
+        address: ctx.clientAddress,
+        lastGoodAddress: user?.lastSignInAddress ?? null,
+      };
+      // Over a limit this answers 429 before any hash is computed: a throttled guess costs no scrypt.
+      await admitSignIn(ctx.db, attempt);
       // Unknown e-mail and wrong password look and take the same: no account enumeration.
       const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong e-mail or password' });
+      await signInSucceeded(ctx.db, attempt);
+      await setLastSignInAddress(ctx.db, user.id, ctx.clientAddress);
       return startSession(ctx.db, user);
     }),
 

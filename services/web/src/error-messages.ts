@@ -12,6 +12,8 @@ export interface ApiErrorData {
   /** The procedure: `signIn` from a service's own Lambda, `auth.signIn` from the merged router. */
   readonly path?: string;
   readonly fields?: readonly { field: string; problem?: string; limit?: number }[];
+  /** On some 429s: how long until the API admits the call again (also its `Retry-After` header). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** What one procedure's code means there, where it means more than the code alone (names are unique). */
@@ -24,6 +26,7 @@ const byProcedure: Record<string, MessageKey> = {
   'deleteAccount:FORBIDDEN': 'errWrongPassword',
   'resetPassword:BAD_REQUEST': 'errResetLinkInvalid',
   'generate:TOO_MANY_REQUESTS': 'errAiLimit',
+  'signIn:TOO_MANY_REQUESTS': 'errSignInThrottled',
 };
 
 const byCode: Record<string, MessageKey> = {
@@ -81,5 +84,7 @@ export function localizeError(data: ApiErrorData | undefined, t: Translate): str
   }
   const procedure = data.path?.split('.').pop() ?? '';
   const key = byProcedure[`${procedure}:${data.code}`] ?? byCode[data.code];
-  return t(key ?? (data.code === 'BAD_REQUEST' ? 'problemInvalidInput' : 'genericError'));
+  const wait =
+    data.retryAfterSeconds === undefined ? undefined : { n: Math.ceil(data.retryAfterSeconds / 60) };
+  return t(key ?? (data.code === 'BAD_REQUEST' ? 'problemInvalidInput' : 'genericError'), wait);
 }

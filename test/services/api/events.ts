@@ -9,10 +9,15 @@ export function apiEvent(opts: {
   body?: string;
   input?: unknown;
   token?: string;
+  /** More request headers, as the client (or CloudFront) sent them. */
+  headers?: Record<string, string>;
+  /** API Gateway's `requestContext.identity.sourceIp`: the connection's peer. */
+  sourceIp?: string;
 }): APIGatewayProxyEvent {
   const method = opts.method ?? (opts.body !== undefined ? 'POST' : 'GET');
   const headers: Record<string, string> = { Host: 'api.example.com', 'Content-Type': 'application/json' };
   if (opts.token) headers.Authorization = `Bearer ${opts.token}`;
+  Object.assign(headers, opts.headers);
   const query = opts.input !== undefined ? { input: JSON.stringify(opts.input) } : null;
   return {
     resource: `/api/${opts.service}/{proxy+}`,
@@ -30,6 +35,7 @@ export function apiEvent(opts: {
       requestId: randomUUID(),
       stage: 'v1',
       httpMethod: method,
+      identity: { sourceIp: opts.sourceIp ?? '203.0.113.1' },
     } as APIGatewayProxyEvent['requestContext'],
   };
 }

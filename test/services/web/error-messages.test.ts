@@ -24,6 +24,14 @@ describe('localizeError', () => {
     expect(localizeError({ code: 'UNAUTHORIZED', path: 'list' }, inEnglish)).toBe(en.sessionExpired);
   });
 
+  it('tells a throttled sign-in how many minutes to wait, in the UI language', () => {
+    const data = { code: 'TOO_MANY_REQUESTS', path: 'signIn', retryAfterSeconds: 121 };
+    expect(localizeError(data, inEnglish)).toBe('Too many failed sign-ins. Please try again in 3 min.');
+    expect(localizeError(data, inJapanese)).toBe(
+      'サインインの失敗が多すぎます。3分後にもう一度お試しください。',
+    );
+  });
+
   it('names each invalid field with its problem and limit', () => {
     const data = {
       code: 'BAD_REQUEST',

@@ -101,6 +101,35 @@ describe('ai/generate', () => {
     expect(error.message).toMatch(/at most 2/);
   });
 
+  // On PostgreSQL the calls really overlap (PGlite serializes them): each goal's row lock alone let all 8 pass.
+  it.each([
+    ['running at once', { AI_ACTIVE_JOB_LIMIT: '3', AI_DAILY_JOB_LIMIT: '20' }],
+    ['per day', { AI_ACTIVE_JOB_LIMIT: '20', AI_DAILY_JOB_LIMIT: '3' }],
+  ])(
+    'holds the limit of 3 %s when 8 generates on 8 goals race: exactly 3 accepted, 5 answer 429',
+    async (_, env) => {
+      Object.assign(process.env, env);
+      const user = await userWithGoal();
+      const goals = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => user.caller.goals.create({ title: `Race ${i}` })),
+      );
+      const outcomes = await Promise.all(
+        goals.map((goal) =>
+          user.caller.ai.generate({ goalId: goal.id }).then(
+            () => 'OK',
+            (error: { code: string }) => error.code,
+          ),
+        ),
+      );
+      expect(outcomes.filter((o) => o === 'OK')).toHaveLength(3);
+      expect(outcomes.filter((o) => o === 'TOO_MANY_REQUESTS')).toHaveLength(5);
+      const jobs = await db.pool.query('SELECT count(*)::int AS n FROM ai_jobs WHERE user_id = $1', [
+        user.id,
+      ]);
+      expect(jobs.rows[0].n).toBe(3);
+    },
+  );
+
   it('answers 404 for another user’s goal and for a goal that does not exist, creating nothing', async () => {
     const owner = await userWithGoal();
     const stranger = await userWithGoal();

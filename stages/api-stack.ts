@@ -1,8 +1,9 @@
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codedeploy from 'aws-cdk-lib/aws-codedeploy';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
@@ -10,9 +11,10 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as triggers from 'aws-cdk-lib/triggers';
 import { ApiGatewayToLambda } from '@aws-solutions-constructs/aws-apigateway-lambda';
 import type { Construct } from 'constructs';
-import { healthRoute, migrateEntry, serviceRoutes } from '../services/api/routes.js';
+import { healthRoute, migrateEntry, serviceRoutes, type ServiceRoute } from '../services/api/routes.js';
 import { METRICS_NAMESPACE, SERVER_FAULT_METRIC } from '../services/shared/metric-names.js';
 import { ServiceFunction } from './constructs/service-function.js';
+import type { PasswordResetMailConfig } from './stage-config.js';
 
 export interface ApiStackProps extends StackProps {
   readonly vpc: ec2.IVpc;
@@ -28,6 +30,8 @@ export interface ApiStackProps extends StackProps {
   readonly stateMachine: sfn.IStateMachine;
   /** Git commit the build was made from; `/api/health` reports it. */
   readonly appVersion: string;
+  /** How the auth function e-mails password reset links (SES v2). */
+  readonly passwordResetMail: PasswordResetMailConfig;
 }
 
 /** One deployed API function: the function, its `live` alias (what API Gateway calls) and its canary alarms. */
@@ -89,19 +93,26 @@ export class ApiStack extends Stack {
     });
     props.databaseSecret.grantRead(health);
 
+    const mail = props.passwordResetMail;
+    const ownEnvironment: Partial<Record<ServiceRoute['service'], Record<string, string>>> = {
+      ai: { STATE_MACHINE_ARN: props.stateMachine.stateMachineArn },
+      auth: {
+        RESET_MAIL_SENDER: mail.sender,
+        SITE_URL: mail.siteUrl,
+        ...(mail.configurationSet && { SES_CONFIGURATION_SET: mail.configurationSet }),
+      },
+    };
     const services = serviceRoutes.map((route) => {
       const fn = new ServiceFunction(this, `${route.id}Function`, {
         entry: route.entry,
         serviceName: route.service,
-        environment:
-          route.service === 'ai'
-            ? { ...environment, STATE_MACHINE_ARN: props.stateMachine.stateMachineArn }
-            : environment,
+        environment: { ...environment, ...ownEnvironment[route.service] },
         ...network,
       });
       props.databaseSecret.grantRead(fn);
       jwtSigningSecret.grantRead(fn);
       if (route.service === 'ai') props.stateMachine.grantStartExecution(fn);
+      if (route.service === 'auth') this.grantSendResetMail(fn, mail);
       return { route, fn };
     });
 
@@ -154,6 +165,30 @@ export class ApiStack extends Stack {
     this.functions = deployed;
     this.migrateFunction = migrate;
     this.apiUrl = `${apiGateway.url}api`;
+  }
+
+  /**
+   * `ses:SendEmail` on the sender's identity only (and the configuration set, which SES v2 also authorizes
+   * when a mail names one), from the sender address only: the auth function can mail nothing else.
+   */
+  private grantSendResetMail(fn: ServiceFunction, mail: PasswordResetMailConfig): void {
+    const sesArn = (resource: string, name: string) =>
+      this.formatArn({
+        service: 'ses',
+        resource,
+        resourceName: name,
+        arnFormat: ArnFormat.SLASH_RESOURCE_NAME,
+      });
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          sesArn('identity', mail.senderIdentity),
+          ...(mail.configurationSet ? [sesArn('configuration-set', mail.configurationSet)] : []),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': mail.sender } },
+      }),
+    );
   }
 
   /**

@@ -83,6 +83,7 @@ export class GoalMandalaStage extends Stage {
       databaseSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,
       appVersion: props.appVersion,
+      passwordResetMail: config.passwordResetMail,
     });
     this.edge = new EdgeStack(this, 'Edge', {
       restApi: this.api.restApi,

@@ -11,9 +11,9 @@ export interface NetworkStackProps extends StackProps {
   readonly availabilityZones: readonly string[];
   /**
    * How functions in the private subnets reach AWS APIs. `nat-gateway`: one NAT gateway (anything on the
-   * internet). `vpc-endpoints`: no NAT; interface endpoints for Secrets Manager, Step Functions and Bedrock
-   * in the first zone only — ~31 USD/month in Tokyo against the NAT's ~49 (hours + its public IPv4), for a
-   * staging account where a zone outage may cut the functions off.
+   * internet). `vpc-endpoints`: no NAT; interface endpoints for Secrets Manager, Step Functions, Bedrock and
+   * the SES API in the first zone only — ~41 USD/month in Tokyo against the NAT's ~49 (hours + its public
+   * IPv4), for a staging account where a zone outage may cut the functions off.
    * @default 'nat-gateway'
    */
   readonly egress?: VpcEgress;
@@ -21,11 +21,13 @@ export interface NetworkStackProps extends StackProps {
 
 export type VpcEgress = 'nat-gateway' | 'vpc-endpoints';
 
-/** The AWS APIs the VPC's functions call (database secret, starting the AI workflow, the model). */
+/** The AWS APIs the VPC's functions call (database secret, starting the AI workflow, the model, reset mail). */
 const ENDPOINT_SERVICES: Readonly<Record<string, ec2.InterfaceVpcEndpointAwsService>> = {
   SecretsManagerEndpoint: ec2.InterfaceVpcEndpointAwsService.SECRETS_MANAGER,
   StepFunctionsEndpoint: ec2.InterfaceVpcEndpointAwsService.STEP_FUNCTIONS,
   BedrockRuntimeEndpoint: ec2.InterfaceVpcEndpointAwsService.BEDROCK_RUNTIME,
+  // `email`: the SES API (SendEmail of v2), not `email-smtp`.
+  SesEndpoint: ec2.InterfaceVpcEndpointAwsService.EMAIL,
 };
 
 /**

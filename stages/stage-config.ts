@@ -64,6 +64,39 @@ const usageAssumptionsSchema = z.strictObject({
   databaseStorageGb: nonNegative('GB'),
 });
 
+/**
+ * Password reset e-mails (Amazon SES v2 in the stage's region). The identity must be verified in SES, and
+ * the account out of the SES sandbox, before links reach people (docs/runbook.md). Not secrets: passed to
+ * the auth function as environment variables.
+ */
+const passwordResetMailSchema = z
+  .strictObject({
+    /** The From address. */
+    sender: z.email('must be an e-mail address'),
+    /** The verified SES identity the sender belongs to: the sender's domain, or the address itself. */
+    senderIdentity: z
+      .string()
+      .regex(/^[^\s/*@]+(@[^\s/*@]+)?$/, 'must be a domain or an e-mail address (an SES identity)'),
+    /** The web app's address: what the reset links open. */
+    siteUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
+    /** An SES configuration set to send with (bounce and complaint events); none by default. */
+    configurationSet: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an SES configuration set name')
+      .optional(),
+  })
+  .superRefine((mail, ctx) => {
+    const identity = mail.senderIdentity.toLowerCase();
+    const sender = mail.sender.toLowerCase();
+    if (sender !== identity && !sender.endsWith(`@${identity}`)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sender'],
+        message: 'must be senderIdentity or an address of it',
+      });
+    }
+  });
+
 /** One stage's entry in the `goalMandala` context (`staging`, `production`). */
 export const deploymentStageSchema = z
   .strictObject({
@@ -80,6 +113,7 @@ export const deploymentStageSchema = z
     monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
     /** Bedrock model for the AI drafts; must be offered in the stage's region. */
     bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+    passwordResetMail: passwordResetMailSchema,
     database: databaseShapeSchema,
     /**
      * How functions in the VPC reach AWS APIs (Secrets Manager, Step Functions, Bedrock): one NAT gateway,
@@ -117,6 +151,7 @@ export const deploymentStageSchema = z
 
 export type DeploymentStageConfig = z.infer<typeof deploymentStageSchema>;
 export type DatabaseShape = z.infer<typeof databaseShapeSchema>;
+export type PasswordResetMailConfig = z.infer<typeof passwordResetMailSchema>;
 export type UsageAssumptions = z.infer<typeof usageAssumptionsSchema>;
 export type StageName = 'staging' | 'production';
 

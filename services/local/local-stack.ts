@@ -22,12 +22,14 @@ import { handler as goals } from '../api/handlers/goals.js';
 import { handler as healthHandler } from '../api/handlers/health.js';
 import { handler as reflections } from '../api/handlers/reflections.js';
 import { handler as tasks } from '../api/handlers/tasks.js';
+import { setPasswordResetMailer } from '../api/password-reset-mailer.js';
 import { healthRoute, type ServiceRoute } from '../api/routes.js';
 import { setWorkflowStarter } from '../api/workflow-starter.js';
 import { migrate } from '../db/migrate.js';
 import { closePool, getPool } from '../db/pool.js';
 import { resetRuntimeEnv } from '../shared/env.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
+import { createLocalOutbox, outboxPath, type LocalOutbox } from './local-outbox.js';
 import { toProxyEvent } from './proxy-event.js';
 import { serveStatic } from './static-site.js';
 import { startLocalServices } from './workflow/local-services.js';
@@ -68,6 +70,8 @@ export interface LocalStack {
   readonly url: string;
   /** The embedded database, when one is used (tests pause and resume it). */
   readonly embeddedDatabase?: EmbeddedPostgres;
+  /** Password reset mails (also at `/_local/outbox`). */
+  readonly outbox: LocalOutbox;
   close(): Promise<void>;
 }
 
@@ -186,9 +190,17 @@ async function serve(
     };
   }
 
+  // Its links point at this server, whose address is known once it listens (before any request).
+  const outbox = createLocalOutbox(() => siteUrl);
+  let siteUrl = '';
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
+    if (url.pathname === outboxPath) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      return void res.end(outbox.html());
+    }
     if (url.pathname === healthRoute.path || url.pathname.startsWith('/api/')) {
       const body = await readBody(req);
       if (body === null) return sendJson(res, 413, { message: 'Request body too large' });
@@ -234,16 +246,21 @@ async function serve(
   });
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
+  siteUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+  // RESET_MAIL_SENDER unset locally: auth/requestPasswordReset writes to this outbox.
+  setPasswordResetMailer(outbox.mailer);
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    url: siteUrl,
     embeddedDatabase: embedded,
+    outbox,
     close() {
       closing ??= (async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await stopWorkflow?.();
+        setPasswordResetMailer(undefined);
         await closePool();
         await embedded?.stop();
       })();

@@ -2,7 +2,8 @@
  * The whole journey in real Chromium against the local stack: sign up → create a goal → fill cells with
  * the keyboard → draft with AI → all 64 actions → add and complete a task → write a reflection → a second
  * goal's draft survives a page reload mid-way → sign out and back in, everything still there; then a second
- * person (Japanese browser, phone-sized screen) sees none of it. Screenshots go to test-results/screenshots/.
+ * person (Japanese browser, phone-sized screen) sees none of it; then the first edits a goal, changes the
+ * password in settings, resets it through the local outbox's link, and deletes the account. Screenshots go to test-results/screenshots/.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,20 +227,41 @@ describe('Goal Mandala in Chromium', () => {
     await page.getByRole('button', { name: 'Add task' }).click();
     await page.locator('.tasks .task', { hasText: 'Temporary task' }).waitFor();
     expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/2');
+    const temporary = page.locator('.tasks .task', { hasText: 'Temporary task' });
     await page.getByRole('button', { name: 'Delete: Temporary task' }).click();
-    await page.locator('.tasks .task', { hasText: 'Temporary task' }).waitFor({ state: 'detached' });
+    await temporary.waitFor({ state: 'detached' });
     expect(await page.locator('.tasks .task').count()).toBe(1);
     expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/1');
+    // A few seconds to undo, announced politely, with focus on Undo: one Enter brings the task back.
+    const toast = page.locator('.toast-area[aria-live="polite"] .toast');
+    expect(await toast.textContent()).toContain('Task “Temporary task” deleted.');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    await page.keyboard.press('Enter');
+    await temporary.waitFor();
+    expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/2');
+    // Deleted for good once the notice expires: the API call was only deferred.
+    await page.getByRole('button', { name: 'Delete: Temporary task' }).click();
+    await toast.waitFor({ state: 'detached', timeout: 15_000 });
+    await page.reload();
+    await cell(page, 'action-0-0').click();
+    await page.keyboard.press('Escape');
+    await page.locator('.tasks .task').first().waitFor();
+    expect(await page.locator('.tasks .task').count()).toBe(1);
 
     await page.getByLabel('Reflection', { exact: true }).fill('A note to delete');
     await page.getByLabel('Date', { exact: true }).fill('2026-01-02');
     await page.getByRole('button', { name: 'Save reflection' }).click();
     await page.locator('.reflections .reflection', { hasText: 'A note to delete' }).waitFor();
+    const note = page.locator('.reflections .reflection', { hasText: 'A note to delete' });
     await page.getByRole('button', { name: 'Delete: 2026-01-02' }).click();
-    await page
-      .locator('.reflections .reflection', { hasText: 'A note to delete' })
-      .waitFor({ state: 'detached' });
+    await note.waitFor({ state: 'detached' });
     expect(await page.locator('.reflections .reflection').count()).toBe(1);
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await note.waitFor();
+    // Deleted again, then the view is left at once (next test): leaving carries the delete out.
+    await page.getByRole('button', { name: 'Delete: 2026-01-02' }).click();
+    await note.waitFor({ state: 'detached' });
+    expect(await toast.textContent()).toContain('Reflection of 2026-01-02 deleted.');
   });
 
   it('a reload mid-draft shows the progress again, and the chart fills when the draft ends', async () => {
@@ -328,6 +350,8 @@ describe('Goal Mandala in Chromium', () => {
     expect(await cspViolations(page)).toEqual([]);
     expect(await filledActionCount(page)).toBe(64);
     expect(await cellText(page, 'action-0-0')).toBe('Run 5 km every morning');
+    // The reflection deleted just before leaving the chart is gone on the server too.
+    expect(await page.locator('.reflections .reflection').count()).toBe(1);
     expect(await page.locator('.reflections .reflection-content').textContent()).toContain(
       'Ran three mornings',
     );
@@ -502,5 +526,106 @@ describe('Goal Mandala in Chromium', () => {
     } finally {
       await bob.close();
     }
+  });
+
+  it('edits a goal’s title, deadline and description in the chart view', async () => {
+    await page.getByRole('link', { name: 'My goals', exact: true }).click();
+    await page.getByLabel('Goal', { exact: true }).fill('Learn to sail');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await cell(page, 'goal').waitFor();
+    await page.getByRole('button', { name: 'Edit goal' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('edit-goal-title');
+    await page.getByLabel('Goal', { exact: true }).fill('Learn to sail a dinghy');
+    await page.getByLabel('Deadline').fill('2027-06-30');
+    await page.getByLabel('Description').fill('Weekends at the lake');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('heading', { name: 'Learn to sail a dinghy' }).waitFor();
+    expect(await cellText(page, 'goal')).toBe('Learn to sail a dinghy');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Learn to sail a dinghy' }).waitFor();
+    expect(await page.locator('.goal-details .deadline').textContent()).toBe('Deadline: 2027-06-30');
+    expect(await page.locator('.goal-details .description').textContent()).toBe('Weekends at the lake');
+  });
+
+  it('settings: a wrong current password is said on the form; the new password signs in', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Settings');
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, '08-settings');
+
+    await page.getByLabel('Current password').fill('not my password');
+    await page.getByLabel('New password').fill('a newer password');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('The password is not correct.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true);
+
+    await page.getByLabel('Current password').fill(ann.password);
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByText('Password changed.').waitFor();
+    ann.password = 'a newer password';
+    // Still signed in with the session the change answered.
+    await page.getByRole('link', { name: 'Today' }).click();
+    await page.getByRole('heading', { name: 'Today' }).waitFor();
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.locator('.settings').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('E-mail').fill(ann.email);
+    await page.getByLabel('Password').fill(ann.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+  });
+
+  it('resets a forgotten password through the link in the local outbox', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Forgot password?' }).click();
+    await page.getByLabel('E-mail').fill(ann.email);
+    await page.getByRole('button', { name: 'Send link' }).click();
+    await page.getByText(`If an account uses ${ann.email}, a link is on its way.`).waitFor();
+
+    const outboxLink = async () => {
+      await page.goto(`${stack.url}/_local/outbox`);
+      await page
+        .getByRole('link', { name: /\/#\/reset-password\?token=/ })
+        .first()
+        .click();
+    };
+    await outboxLink();
+    await page.getByRole('heading', { name: 'Set a new password' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('New password', { exact: true }).fill('reset from the mail');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    ann.password = 'reset from the mail';
+
+    // The link worked once: opened again, it is refused in words, and nobody is signed out.
+    await outboxLink();
+    await page.getByLabel('New password', { exact: true }).fill('yet another password');
+    await page.getByRole('button', { name: 'Save password' }).click();
+    await page.getByText('This reset link is invalid or has expired.').waitFor();
+    await page.getByRole('link', { name: 'My goals', exact: true }).click();
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+  });
+
+  it('deletes the account only after an explicit confirmation; the address can sign up afresh', async () => {
+    await page.goto(`${stack.url}/#/settings`);
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    await page.locator('.settings').getByLabel('Password', { exact: true }).fill(ann.password);
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    // Not confirmed: the form does not go out.
+    expect(await page.getByRole('heading', { name: 'Settings' }).isVisible()).toBe(true);
+    await page.getByLabel('I understand that everything will be deleted').check();
+    await page.getByRole('button', { name: 'Delete account' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByText('Your account was deleted.').waitFor();
+
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByLabel('Name').fill(ann.name);
+    await page.getByLabel('E-mail').fill(ann.email);
+    await page.getByLabel('Password').fill('a fresh start');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByRole('heading', { name: 'My goals' }).waitFor();
+    await page.getByText('No goals yet').waitFor();
   });
 });

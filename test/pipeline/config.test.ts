@@ -88,6 +88,21 @@ describe('parseConfig', () => {
       'Goal Mandala',
       'configuration: goalMandala.appName must be lowercase letters, digits and dashes',
     ],
+    [
+      'staging.passwordResetMail.siteUrl',
+      'http://staging.example.com',
+      'configuration: goalMandala.staging.passwordResetMail.siteUrl must be an https URL',
+    ],
+    [
+      'production.passwordResetMail.sender',
+      'no-reply@elsewhere.example.com',
+      'configuration: goalMandala.production.passwordResetMail.sender must be senderIdentity or an address of it',
+    ],
+    [
+      'production.passwordResetMail',
+      undefined,
+      'configuration: goalMandala.production.passwordResetMail is missing',
+    ],
     ['toolchain.account', undefined, 'configuration: goalMandala.toolchain.account is missing'],
     ['staging.colour', 'blue', 'configuration: goalMandala.staging has unknown key(s) colour'],
     [

@@ -103,6 +103,48 @@ describe('ApiStack functions', () => {
   });
 });
 
+describe('ApiStack password reset mail', () => {
+  const mail = () => built.config.staging.passwordResetMail;
+
+  it('configures only the auth function with the sender and site (plain values, not secrets)', () => {
+    for (const { name, function: fn } of api.functions) {
+      const variables = template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables as Record<
+        string,
+        unknown
+      >;
+      if (name === 'auth') {
+        expect(variables).toMatchObject({ RESET_MAIL_SENDER: mail().sender, SITE_URL: mail().siteUrl });
+        expect('SES_CONFIGURATION_SET' in variables).toBe(false); // staging's example names none
+      } else {
+        expect('RESET_MAIL_SENDER' in variables, name).toBe(false);
+      }
+    }
+  });
+
+  it('lets only the auth function call ses:SendEmail, on the sender identity, from the sender address', () => {
+    const statements = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (
+        policy.Properties!.PolicyDocument as {
+          Statement: { Action: string | string[]; Resource: unknown; Condition?: unknown }[];
+        }
+      ).Statement.map((statement) => ({ roles: JSON.stringify(policy.Properties!.Roles), statement })),
+    );
+    const sends = statements.filter(({ statement }) => JSON.stringify(statement.Action).includes('ses:'));
+    const authRole = logicalId(
+      (api.functions.find((f) => f.name === 'auth')!.function as lambda.Function).role as never,
+    );
+    expect(sends).toHaveLength(1);
+    expect(sends[0]!.roles).toContain(authRole);
+    expect(sends[0]!.statement.Action).toBe('ses:SendEmail');
+    expect(sends[0]!.statement.Condition).toEqual({ StringEquals: { 'ses:FromAddress': mail().sender } });
+    const resources = [sends[0]!.statement.Resource].flat();
+    expect(resources).toHaveLength(1);
+    expect(JSON.stringify(resources[0])).toMatch(
+      new RegExp(`:ses:.*:identity/${mail().senderIdentity.replaceAll('.', '\\.')}"`),
+    );
+  });
+});
+
 describe('ApiStack REST API', () => {
   it('deploys stage v1 with X-Ray, INFO execution logs, metrics, throttling and no data trace', () => {
     template.hasResourceProperties('AWS::ApiGateway::Stage', {

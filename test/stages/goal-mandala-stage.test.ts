@@ -194,6 +194,27 @@ describe('GoalMandalaStage', () => {
     }
   });
 
+  it('lets production’s auth function send reset mail with its configured SES configuration set', () => {
+    const production = built.stages.production!;
+    const mail = built.config.production.passwordResetMail;
+    expect(mail.configurationSet).toBeDefined();
+    const template = built.template(production.api);
+    const sends = resourcesOf(template, 'AWS::IAM::Policy').flatMap(([, policy]) =>
+      (
+        policy.Properties!.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
+      ).Statement.filter((statement) => statement.Action === 'ses:SendEmail'),
+    );
+    expect(sends).toHaveLength(1);
+    const resources = JSON.stringify(sends[0]!.Resource);
+    expect(resources).toContain(`:identity/${mail.senderIdentity}`);
+    expect(resources).toContain(`:configuration-set/${mail.configurationSet}`);
+    const auth = production.api.functions.find((f) => f.name === 'auth')!.function;
+    const variables = template.toJSON().Resources[
+      production.api.getLogicalId((auth as unknown as { node: { defaultChild: never } }).node.defaultChild)
+    ].Properties.Environment.Variables as Record<string, unknown>;
+    expect(variables.SES_CONFIGURATION_SET).toBe(mail.configurationSet);
+  });
+
   it('outputs the API and site URLs for the post-deploy steps', () => {
     for (const stage of [built.stages.staging!, built.stages.production!]) {
       expect(Object.keys(built.template(stage.api).findOutputs('ApiUrl'))).toEqual(['ApiUrl']);

@@ -117,12 +117,12 @@ describe('NetworkStack (staging: egress through interface endpoints, no NAT)', (
     }
   });
 
-  it('reaches Secrets Manager, Step Functions and Bedrock through private endpoints in the first zone only', () => {
+  it('reaches Secrets Manager, Step Functions, Bedrock and SES through private endpoints in the first zone only', () => {
     const endpoints = stagingResources('AWS::EC2::VPCEndpoint').map(([, e]) => e.Properties!);
     const services = endpoints.map((e) => JSON.stringify(e.ServiceName));
     expect(
-      services.map((name) => name.match(/\.(secretsmanager|states|bedrock-runtime)"/)?.[1]).sort(),
-    ).toEqual(['bedrock-runtime', 'secretsmanager', 'states']);
+      services.map((name) => name.match(/\.(secretsmanager|states|bedrock-runtime|email)"/)?.[1]).sort(),
+    ).toEqual(['bedrock-runtime', 'email', 'secretsmanager', 'states']);
     const firstZonePrivate = stagingSubnets().find(
       (s) =>
         s.id.startsWith('VpcPrivate') && s.AvailabilityZone === built.config.staging.availabilityZones[0],
@@ -141,7 +141,7 @@ describe('NetworkStack (staging: egress through interface endpoints, no NAT)', (
     const endpointGroups = stagingResources('AWS::EC2::SecurityGroup').filter(([id]) =>
       id.includes('Endpoint'),
     );
-    expect(endpointGroups).toHaveLength(3);
+    expect(endpointGroups).toHaveLength(4);
     for (const [, group] of endpointGroups) {
       const ingress = group.Properties!.SecurityGroupIngress as Props[];
       expect(ingress.map((rule) => rule.CidrIp).sort()).toEqual(privateCidrs);

@@ -1,11 +1,13 @@
 /**
- * Accounts and sessions: sign-up, sign-in, the current user, sign-out, password change and account deletion.
+ * Accounts and sessions: sign-up, sign-in, the current user, sign-out, password change and account deletion
+ * (password reset by e-mail: ./password-reset.ts).
  * Only this router has public procedures. Every access token names a session (a database row); ending
  * sessions deletes rows and tells this container's session check at once (auth/session-check.ts).
  */
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
-import { createSession, endSession, endUserSessions } from '../../db/sessions.js';
+import { spendResetTokens } from '../../db/password-reset-tokens.js';
+import { endSession, endUserSessions } from '../../db/sessions.js';
 import { withTransaction, type Queryable } from '../../db/transaction.js';
 import {
   deleteUser,
@@ -15,42 +17,17 @@ import {
   insertUser,
   setLastSignInAddress,
   setPasswordHash,
-  type User,
   type UserWithHash,
 } from '../../db/users.js';
+import { email, givenPassword, newPassword } from '../auth/account-inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
 import { markSessionEnded, markUserSessionsEnded } from '../auth/session-check.js';
 import { admitSignIn, signInSucceeded } from '../auth/sign-in-throttle.js';
-import { signAccessToken, tokenLifetimeSeconds } from '../auth/tokens.js';
+import { startSession } from '../auth/start-session.js';
 import { text } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, publicProcedure, router } from '../trpc.js';
-
-const email = z.string().trim().toLowerCase().pipe(z.email('must be an e-mail address').max(254));
-
-/** A password being set (sign-up, change): long enough and not only spaces. */
-const newPassword = z
-  .string()
-  .min(8, 'must be at least 8 characters')
-  .max(200, 'must be at most 200 characters')
-  .refine((password) => password.trim() !== '', 'must not be only spaces');
-
-/** A password being checked: any string a user could have set. */
-const givenPassword = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-
-interface Session {
-  readonly accessToken: string;
-  readonly user: User;
-}
-
-/** A new session row and its access token. */
-async function startSession(db: Queryable, user: User): Promise<Session> {
-  const sessionId = await createSession(db, user.id, tokenLifetimeSeconds);
-  return {
-    accessToken: await signAccessToken(user, sessionId),
-    user: { id: user.id, email: user.email, name: user.name },
-  };
-}
+import { passwordResetProcedures } from './password-reset.js';
 
 /** The signed-in user's account with its hash, after checking `password` (401 naming `field` if wrong). */
 async function confirmPassword(
@@ -70,6 +47,8 @@ const sessionGone = () =>
   new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
 
 export const authRouter = router({
+  ...passwordResetProcedures,
+
   signUp: publicProcedure
     .input(
       z.object({
@@ -125,6 +104,7 @@ export const authRouter = router({
       const session = await withTransaction(ctx.db, async (client) => {
         await setPasswordHash(client, user.id, passwordHash);
         await endUserSessions(client, user.id);
+        await spendResetTokens(client, user.id);
         return startSession(client, user);
       });
       markUserSessionsEnded(user.id);

@@ -22,14 +22,17 @@ export function useAccessToken(source: () => string | null): void {
   tokenSource = source;
 }
 
-/** A client for the API at `baseUrl` (the app uses the same origin's `/api`). */
-export function createApiClient(baseUrl: string, accessToken: () => string | null) {
+/**
+ * A client for the API at `baseUrl` (the app uses the same origin's `/api`). `keepalive`: its requests
+ * outlive the page (for what must still reach the server when the tab closes).
+ */
+export function createApiClient(baseUrl: string, accessToken: () => string | null, keepalive = false) {
   return createTRPCClient<AppRouter>({
     links: [
       // httpLink, not httpBatchLink: the API serves one procedure per request (one Lambda per service).
       httpLink({
         url: baseUrl,
-        fetch: (url, init) => fetch(toContractUrl(String(url)), init as RequestInit),
+        fetch: (url, init) => fetch(toContractUrl(String(url)), { ...(init as RequestInit), keepalive }),
         headers: () => {
           const token = accessToken();
           return token ? { authorization: `Bearer ${token}` } : {};
@@ -39,7 +42,12 @@ export function createApiClient(baseUrl: string, accessToken: () => string | nul
   });
 }
 
+export type ApiClient = ReturnType<typeof createApiClient>;
+
 export const api = createApiClient('/api', () => tokenSource());
+
+/** The same API for requests sent while the page goes away (see undoable-delete.ts). */
+export const keepaliveApi = createApiClient('/api', () => tokenSource(), true);
 
 /**
  * Ends the session of `accessToken` on the server (auth/signOut), so the token stops working everywhere and
@@ -57,6 +65,14 @@ export function errorCode(error: unknown): string | undefined {
 /** True when the API answered 401: the token is missing, expired or otherwise unacceptable. */
 export function isUnauthorized(error: unknown): boolean {
   return errorCode(error) === 'UNAUTHORIZED';
+}
+
+/**
+ * True when the API refused a password the person typed (`currentPassword: wrong password`): a 401 that,
+ * unlike an ended session, must be shown on the form rather than sign the person out.
+ */
+export function isWrongPassword(error: unknown): boolean {
+  return isUnauthorized(error) && /^(currentPassword|password): /.test((error as Error).message);
 }
 
 /** A failed call's message in the UI's language (from its code and fields); `fallback` when none answered. */

@@ -5,9 +5,12 @@ import { h, replace } from './dom.js';
 import { forgetAllDrafts } from './draft-memory.js';
 import { language, setLanguage, t } from './i18n.js';
 import { clearSession, loadSession, saveSession, type Session } from './session.js';
+import { commitPendingDelete } from './undoable-delete.js';
 import { renderAuthView } from './views/auth-view.js';
 import { renderChartView } from './views/chart-view.js';
 import { renderGoalsView } from './views/goals-view.js';
+import { renderResetPasswordView, resetTokenOf } from './views/reset-password-view.js';
+import { renderSettingsView } from './views/settings-view.js';
 import { renderTodayView } from './views/today-view.js';
 
 const root = document.getElementById('app')!;
@@ -27,6 +30,7 @@ function signIn(next: Session): void {
 }
 
 function signOut(message: string | null = null): void {
+  commitPendingDelete(); // while the token still works
   session = null;
   clearSession();
   forgetAllDrafts();
@@ -36,10 +40,17 @@ function signOut(message: string | null = null): void {
 }
 
 /** The user's own "sign out": the server ends the token's session too; the screen does not wait for it. */
-function signOutByUser(): void {
+function signOutByUser(message: string | null = null): void {
+  commitPendingDelete();
   // An unreachable server leaves the token valid until it expires, but this browser has forgotten it.
   if (session) endSessionOnServer(session.accessToken).catch(() => undefined);
-  signOut();
+  signOut(message);
+}
+
+/** A password change answered a new session (the old token no longer works). */
+function replaceSession(next: Session): void {
+  session = next;
+  saveSession(next);
 }
 
 function navigate(hash: string): void {
@@ -90,13 +101,15 @@ function header(): HTMLElement {
         { class: 'main-nav', 'aria-label': t('mainNav') },
         link('#/', t('myGoals')),
         link('#/today', t('today')),
+        link('#/settings', t('settings')),
       ),
     h(
       'div',
       { class: 'header-actions' },
       toggle,
       session && h('span', { class: 'user-name' }, session.user.name),
-      session && h('button', { type: 'button', class: 'secondary', onclick: signOutByUser }, t('signOut')),
+      session &&
+        h('button', { type: 'button', class: 'secondary', onclick: () => signOutByUser() }, t('signOut')),
     ),
   );
 }
@@ -114,8 +127,19 @@ function focusHeading(heading: HTMLElement): void {
 function render(): void {
   for (const cleanup of cleanups) cleanup();
   cleanups = [];
+  // Leaving a view carries out its pending delete (see undoable-delete.ts).
+  commitPendingDelete();
   const main = h('main', { id: 'main', class: 'app-main' });
   replace(root, header(), main);
+  // A reset link works signed in or not: it ends every session and signs this browser in anew.
+  const resetToken = resetTokenOf(location.hash);
+  if (resetToken !== null) {
+    renderResetPasswordView(main, resetToken, (next) => {
+      history.replaceState(null, '', '#/'); // the used link leaves the address bar and the history
+      signIn(next);
+    });
+    return;
+  }
   if (!session) {
     renderAuthView(main, { notice, onSignedIn: signIn });
     return;
@@ -130,7 +154,12 @@ function render(): void {
   const goalMatch = /^#\/goals\/([^/]+)$/.exec(location.hash);
   if (goalMatch) renderChartView(main, context, decodeURIComponent(goalMatch[1]!));
   else if (location.hash === '#/today') renderTodayView(main, context);
-  else renderGoalsView(main, context);
+  else if (location.hash === '#/settings') {
+    renderSettingsView(main, context, {
+      sessionReplaced: replaceSession,
+      signOut: (message) => signOutByUser(message ?? null),
+    });
+  } else renderGoalsView(main, context);
 }
 
 window.addEventListener('hashchange', () => {

@@ -52,7 +52,7 @@ describe('the estimate of both stages', () => {
     expect(hours('production', 'AWS::EC2::NatGateway', /NAT gateway-hours/)).toBeCloseTo(730 * 0.062, 6);
     expect(hours('staging', 'AWS::RDS::DBInstance', /^ACU-hours/)).toBe(0);
     expect(hours('staging', 'AWS::EC2::NatGateway', /./)).toBe(0);
-    expect(hours('staging', 'AWS::EC2::VPCEndpoint', /endpoint-hours/)).toBeCloseTo(3 * 730 * 0.014, 6);
+    expect(hours('staging', 'AWS::EC2::VPCEndpoint', /endpoint-hours/)).toBeCloseTo(4 * 730 * 0.014, 6);
   });
 
   it('fits the example configuration’s budgets, and names the key when one is below its estimate', () => {

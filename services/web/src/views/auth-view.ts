@@ -1,7 +1,7 @@
-/** The signed-out screen: sign in (first), or create an account. */
+/** The signed-out screen: sign in (first), create an account, or ask for a password reset link. */
 import { api, errorMessage } from '../api.js';
 import { h, replace } from '../dom.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import type { Session } from '../session.js';
 
 export interface AuthViewOptions {
@@ -78,6 +78,20 @@ export function renderAuthView(
     mode === 'signUp' && h('small', { id: 'auth-password-hint', class: 'hint' }, t('passwordHint')),
     error,
     submit,
+    mode === 'signIn' &&
+      h(
+        'p',
+        { class: 'switch-mode' },
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            onclick: () => renderForgotPassword(main, options, email.value),
+          },
+          t('forgotPassword'),
+        ),
+      ),
     h(
       'p',
       { class: 'switch-mode' },
@@ -98,4 +112,62 @@ export function renderAuthView(
 
   replace(main, h('section', { class: 'hero' }, h('p', { class: 'tagline' }, t('tagline'))), form);
   (mode === 'signUp' ? name : email).focus();
+}
+
+/** "Forgot password?": the address gets a reset link; the answer is the same whether it has an account. */
+function renderForgotPassword(main: HTMLElement, options: AuthViewOptions, typed: string): void {
+  const email = h('input', {
+    id: 'forgot-email',
+    type: 'email',
+    name: 'email',
+    autocomplete: 'email',
+    required: true,
+    value: typed,
+  });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const sent = h('p', { class: 'notice', role: 'status', hidden: true });
+  const submit = h('button', { type: 'submit' }, t('sendResetLink'));
+  const form = h(
+    'form',
+    {
+      class: 'card auth-form',
+      'aria-labelledby': 'forgot-title',
+      onsubmit: async (event: Event) => {
+        event.preventDefault();
+        submit.disabled = true;
+        error.hidden = true;
+        try {
+          await api.auth.requestPasswordReset.mutate({ email: email.value, language: language() });
+          sent.textContent = t('resetLinkSent', { email: email.value.trim() });
+          sent.hidden = false;
+        } catch (failure) {
+          error.textContent = errorMessage(failure, t('genericError'));
+          error.hidden = false;
+        }
+        submit.disabled = false;
+      },
+    },
+    h('h1', { id: 'forgot-title' }, t('resetRequestTitle')),
+    h('p', { id: 'forgot-help' }, t('resetRequestHelp')),
+    h('label', { for: 'forgot-email' }, t('email')),
+    email,
+    error,
+    sent,
+    submit,
+    h(
+      'p',
+      { class: 'switch-mode' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'link-button',
+          onclick: () => renderAuthView(main, { ...options, notice: null }),
+        },
+        t('backToSignIn'),
+      ),
+    ),
+  );
+  replace(main, form);
+  email.focus();
 }

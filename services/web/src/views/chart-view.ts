@@ -1,4 +1,7 @@
-/** One goal: the 9×9 chart, AI drafting, the selected action's tasks and the goal's reflections. */
+/**
+ * One goal: its title, deadline and description (editable), the 9×9 chart, AI drafting, the selected
+ * action's tasks and the goal's reflections.
+ */
 import { api, type Chart, type Task } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
@@ -6,6 +9,7 @@ import { forgetDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
 import type { CellSlot } from '../mandala-layout.js';
 import { createAiDraft } from './ai-draft.js';
+import { createGoalDetails } from './goal-details.js';
 import { createMandalaGrid, labelOf, titleOf, withTitle } from './mandala-grid.js';
 import { percentDone, progressBar } from './progress-bar.js';
 import { firstReflectionsPage, renderReflectionsPanel } from './reflections-panel.js';
@@ -30,7 +34,11 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       let allTasks: Task[] = tasks;
       let selection: ActionSelection | null = null;
 
-      const title = h('h1', { class: 'goal-heading' }, chart.title);
+      const details = createGoalDetails(context, goalId, chart, (saved) => {
+        current = { ...current, ...saved };
+        grid.showChart(current);
+        aiDraft.chartChanged();
+      });
       const progress = h('div', { class: 'goal-progress' });
       const showProgress = (): void =>
         replace(progress, progressBar(percentDone(allTasks), t('goalProgress')));
@@ -62,7 +70,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
             await saveSlot(goalId, slot, value);
             current = withTitle(current, slot, value);
             aiDraft.chartChanged();
-            if (slot.kind === 'goal') title.textContent = value;
+            if (slot.kind === 'goal') details.setTitle(value);
             if (selected) showSelection(selected);
             if (
               selection &&
@@ -136,7 +144,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         async () => {
           current = await api.goals.get.query({ goalId });
           grid.showChart(current);
-          title.textContent = current.title;
+          details.setTitle(current.title);
           aiDraft.chartChanged();
         },
       );
@@ -165,11 +173,8 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       replace(
         main,
         h('div', { class: 'chart-toolbar' }, h('a', { href: '#/', class: 'back' }, t('backToGoals')), remove),
-        title,
+        details.element,
         progress,
-        chart.deadline &&
-          h('p', { class: 'deadline' }, `${t('deadline')}: ${String(chart.deadline).slice(0, 10)}`),
-        chart.description && h('p', { class: 'description' }, chart.description),
         aiDraft.element,
         error,
         h(
@@ -179,7 +184,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
           h('div', { class: 'side' }, tasksPanel, reflectionsPanel),
         ),
       );
-      context.focusHeading(title);
+      context.focusHeading(details.heading);
       // `npm run bench:web` reads this: the chart is drawn and takes keyboard and clicks from here on.
       performance.mark('chart-interactive');
     })

@@ -1,12 +1,13 @@
 /**
- * Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones. The API
- * answers a page at a time (newest first); "Show older" fetches the next.
+ * Reflections (振り返り) on a goal: write one with a 1–5 rating and a date, read and delete past ones (with a
+ * few seconds to undo). The API answers a page at a time (newest first); "Show older" fetches the next.
  */
 import { reflectionsPageSize } from '../../../db/limits.js';
 import { api, type Reflection } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
+import { deleteWithUndo } from '../undoable-delete.js';
 import { sayWhenFull } from './length-limit.js';
 
 /** What the panel shows, and where the next page starts. */
@@ -29,6 +30,9 @@ export function firstReflectionsPage(reflections: Reflection[]): ReflectionsShow
   };
 }
 
+/** What each panel shows now: an undo puts a reflection back among these, whatever changed since. */
+const current = new WeakMap<HTMLElement, ReflectionsShown>();
+
 export function renderReflectionsPanel(
   panel: HTMLElement,
   context: AppContext,
@@ -37,6 +41,7 @@ export function renderReflectionsPanel(
 ): void {
   const { reflections } = shown;
   const rerender = (next: ReflectionsShown) => renderReflectionsPanel(panel, context, goalId, next);
+  current.set(panel, shown);
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const content = sayWhenFull(
     h('textarea', { id: 'reflection-content', name: 'content', rows: 3, required: true, maxlength: 5000 }),
@@ -138,17 +143,27 @@ export function renderReflectionsPanel(
                     type: 'button',
                     class: 'secondary small',
                     'aria-label': `${t('delete')}: ${String(reflection.date).slice(0, 10)}`,
-                    onclick: async () => {
-                      try {
-                        await api.reflections.delete.mutate({ reflectionId: reflection.id });
-                        rerender({
-                          ...shown,
-                          reflections: reflections.filter((r) => r.id !== reflection.id),
-                          fetched: shown.fetched.filter((id) => id !== reflection.id),
-                        });
-                      } catch (failure) {
-                        context.reportError(failure, error);
-                      }
+                    onclick: () => {
+                      const date = String(reflection.date).slice(0, 10);
+                      const now = () => current.get(panel) ?? shown;
+                      deleteWithUndo({
+                        message: t('reflectionDeleted', { date }),
+                        hide: () => {
+                          const state = now();
+                          rerender({
+                            ...state,
+                            reflections: state.reflections.filter((r) => r.id !== reflection.id),
+                            // The next page must not start from a reflection about to be deleted.
+                            fetched: state.fetched.filter((id) => id !== reflection.id),
+                          });
+                        },
+                        restore: () => {
+                          const state = now();
+                          rerender({ ...state, reflections: [...state.reflections, reflection] });
+                        },
+                        remove: (client) => client.reflections.delete.mutate({ reflectionId: reflection.id }),
+                        onError: (failure) => context.reportError(failure, error),
+                      });
                     },
                   },
                   '×',

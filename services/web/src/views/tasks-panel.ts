@@ -1,8 +1,12 @@
-/** The tasks of the selected action: add one (title, due date), change its status or due date, delete it. */
+/**
+ * The tasks of the selected action: add one (title, due date), change its status or due date, delete it
+ * (with a few seconds to undo).
+ */
 import { api, type Task, type TaskStatus } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { t, type MessageKey } from '../i18n.js';
+import { deleteWithUndo } from '../undoable-delete.js';
 import { sayWhenFull } from './length-limit.js';
 
 export interface TasksPanelOptions {
@@ -141,13 +145,19 @@ export function renderTasksPanel(
         type: 'button',
         class: 'secondary small',
         'aria-label': `${t('delete')}: ${task.title}`,
-        onclick: async () => {
-          try {
-            await api.tasks.delete.mutate({ taskId: task.id });
-            update(options.tasks().filter((other) => other.id !== task.id));
-          } catch (failure) {
-            options.context.reportError(failure, error);
-          }
+        onclick: () => {
+          const index = options.tasks().indexOf(task);
+          deleteWithUndo({
+            message: t('taskDeleted', { title: task.title }),
+            hide: () => update(options.tasks().filter((other) => other.id !== task.id)),
+            restore: () => {
+              const tasks = [...options.tasks()];
+              tasks.splice(Math.max(0, Math.min(index, tasks.length)), 0, task);
+              update(tasks);
+            },
+            remove: (client) => client.tasks.delete.mutate({ taskId: task.id }),
+            onError: (failure) => options.context.reportError(failure, error),
+          });
         },
       },
       '×',

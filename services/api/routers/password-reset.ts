@@ -1,0 +1,77 @@
+/**
+ * Password reset by e-mail (part of the auth router): a link valid for 30 minutes, usable once, at most
+ * three an hour per account. Asking answers `{ sent: true }` in the same time whether or not the address
+ * has an account, was limited, or the mail failed: nothing tells who has an account here.
+ */
+import { TRPCError } from '@trpc/server';
+import * as z from 'zod';
+import { consumeResetToken, issueResetToken } from '../../db/password-reset-tokens.js';
+import { endUserSessions } from '../../db/sessions.js';
+import { withTransaction } from '../../db/transaction.js';
+import { findUserByEmail, findUserById, setPasswordHash } from '../../db/users.js';
+import { logger } from '../../shared/logger.js';
+import { answerNoSoonerThan } from '../answer-no-sooner-than.js';
+import { email, newPassword } from '../auth/account-inputs.js';
+import { hashPassword } from '../auth/password.js';
+import { newResetToken, resetTokenHash } from '../auth/reset-token.js';
+import { markUserSessionsEnded } from '../auth/session-check.js';
+import { startSession } from '../auth/start-session.js';
+import { getPasswordResetMailer } from '../password-reset-mailer.js';
+import type { Context } from '../trpc.js';
+import { publicProcedure } from '../trpc.js';
+
+/** Every answer to a reset request takes at least this long: above an SES SendEmail call's usual time. */
+export const resetRequestAnswerMs = 500;
+
+const invalidToken = () =>
+  new TRPCError({ code: 'BAD_REQUEST', message: 'token: invalid, used or expired; ask for a new link' });
+
+async function sendResetLink(ctx: Context, to: string, language: 'en' | 'ja'): Promise<void> {
+  const user = await findUserByEmail(ctx.db, to);
+  if (!user) return;
+  const { token, hash } = newResetToken();
+  const issued = await withTransaction(ctx.db, (client) => issueResetToken(client, user.id, hash));
+  if (!issued) {
+    logger.info('password reset limited', { requestId: ctx.requestId });
+    return;
+  }
+  try {
+    const mailer = await getPasswordResetMailer();
+    await mailer.send({ to: user.email, token, language });
+  } catch (error) {
+    // Answered like a success all the same: a failure only for existing accounts would reveal them.
+    logger.error('password reset mail failed', { requestId: ctx.requestId, error: error as Error });
+  }
+}
+
+export const passwordResetProcedures = {
+  requestPasswordReset: publicProcedure
+    .input(z.object({ email, language: z.enum(['en', 'ja']).default('en') }))
+    .mutation(async ({ ctx, input }) => {
+      await answerNoSoonerThan(resetRequestAnswerMs, sendResetLink(ctx, input.email, input.language));
+      return { sent: true as const };
+    }),
+
+  /** Sets the password, ends every session of the user and signs this browser in. */
+  resetPassword: publicProcedure
+    .input(
+      z.object({
+        token: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+        newPassword,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const passwordHash = await hashPassword(input.newPassword);
+      const session = await withTransaction(ctx.db, async (client) => {
+        const userId = await consumeResetToken(client, resetTokenHash(input.token));
+        const user = userId && (await findUserById(client, userId));
+        if (!user) return null;
+        await setPasswordHash(client, user.id, passwordHash);
+        await endUserSessions(client, user.id);
+        return startSession(client, user);
+      });
+      if (!session) throw invalidToken();
+      markUserSessionsEnded(session.user.id);
+      return session;
+    }),
+};

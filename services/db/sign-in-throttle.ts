@@ -1,12 +1,13 @@
 /**
- * The failed sign-in counters (`sign_in_throttle`): one row per key, counting attempts in a fixed window.
+ * The failed sign-in counters (`sign_in_throttle`), also counting password reset requests per address: one
+ * row per key, counting attempts in a fixed window.
  * An attempt takes its place in the count *before* its password is checked, in one atomic upsert, so
  * concurrent attempts can never check more passwords than the limit (a later success gives the place back).
  */
 import type { Queryable } from './transaction.js';
 
 export interface ThrottleRule {
-  /** `account:<lowercased e-mail>` or `address:<client address>`. */
+  /** `account:<lowercased e-mail>`, `address:<client address>` or `reset-request:<client address>`. */
   readonly key: string;
   /** Attempts allowed per window. */
   readonly limit: number;
@@ -51,9 +52,12 @@ export async function clearAttempts(db: Queryable, key: string): Promise<void> {
   await db.query('DELETE FROM sign_in_throttle WHERE key = $1', [key]);
 }
 
-/** Deletes the counts whose window ended over `seconds` ago: they would start afresh anyway. */
-export async function pruneAttempts(db: Queryable, seconds: number): Promise<void> {
+/** Longer than any counter's window (the longest is an hour): a count older than this is over. */
+export const PRUNE_AFTER_SECONDS = 24 * 60 * 60;
+
+/** Deletes the counts whose window started over a day ago: they would start afresh anyway. */
+export async function pruneAttempts(db: Queryable): Promise<void> {
   await db.query('DELETE FROM sign_in_throttle WHERE window_started_at < now() - make_interval(secs => $1)', [
-    seconds,
+    PRUNE_AFTER_SECONDS,
   ]);
 }

@@ -70,8 +70,5 @@ export async function admitSignIn(db: Queryable, attempt: SignInAttempt): Promis
 export async function signInSucceeded(db: Queryable, attempt: SignInAttempt): Promise<void> {
   await releaseAttempt(db, addressRule(attempt).key);
   await clearAttempts(db, accountRule(attempt).key);
-  await pruneAttempts(db, EXPIRED_AFTER_SECONDS);
+  await pruneAttempts(db);
 }
-
-/** Older than the longest window: a swept count could only have started afresh. */
-const EXPIRED_AFTER_SECONDS = Math.max(ADDRESS_LIMIT.windowSeconds, ACCOUNT_LIMIT.windowSeconds);

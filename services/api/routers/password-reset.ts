@@ -6,6 +6,7 @@
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
 import { consumeResetToken, issueResetToken } from '../../db/password-reset-tokens.js';
+import { admitAttempt } from '../../db/sign-in-throttle.js';
 import { endUserSessions } from '../../db/sessions.js';
 import { withTransaction } from '../../db/transaction.js';
 import { findUserByEmail, findUserById, setPasswordHash } from '../../db/users.js';
@@ -17,11 +18,31 @@ import { newResetToken, resetTokenHash } from '../auth/reset-token.js';
 import { markUserSessionsEnded } from '../auth/session-check.js';
 import { startSession } from '../auth/start-session.js';
 import { getPasswordResetMailer } from '../password-reset-mailer.js';
+import { RetryLaterError } from '../retry-later.js';
 import type { Context } from '../trpc.js';
 import { publicProcedure } from '../trpc.js';
 
 /** Every answer to a reset request takes at least this long: above an SES SendEmail call's usual time. */
 export const resetRequestAnswerMs = 500;
+
+/**
+ * Reset requests one client address may make in a window, whatever the e-mails: each may send a mail (SES
+ * bills it), so one client cannot make the service mail a list of strangers. It counts requests, not
+ * accounts, so a refusal tells nothing about who has an account.
+ */
+export const RESET_REQUESTS_PER_ADDRESS = { attempts: 10, windowSeconds: 60 * 60 } as const;
+
+async function admitResetRequest(ctx: Context): Promise<void> {
+  const waitSeconds = await admitAttempt(ctx.db, {
+    key: `reset-request:${ctx.clientAddress}`,
+    limit: RESET_REQUESTS_PER_ADDRESS.attempts,
+    windowSeconds: RESET_REQUESTS_PER_ADDRESS.windowSeconds,
+  });
+  if (waitSeconds !== null) {
+    const minutes = Math.ceil(waitSeconds / 60);
+    throw new RetryLaterError(`Too many reset requests, try again in ${minutes} minutes`, waitSeconds);
+  }
+}
 
 const invalidToken = () =>
   new TRPCError({ code: 'BAD_REQUEST', message: 'token: invalid, used or expired; ask for a new link' });
@@ -48,6 +69,7 @@ export const passwordResetProcedures = {
   requestPasswordReset: publicProcedure
     .input(z.object({ email, language: z.enum(['en', 'ja']).default('en') }))
     .mutation(async ({ ctx, input }) => {
+      await admitResetRequest(ctx);
       await answerNoSoonerThan(resetRequestAnswerMs, sendResetLink(ctx, input.email, input.language));
       return { sent: true as const };
     }),

@@ -11,8 +11,10 @@ const createCaller = createCallerFactory(appRouter);
 
 export type Caller = ReturnType<typeof createCaller>;
 
-export async function callerWithToken(db: pg.Pool, token?: string): Promise<Caller> {
-  return createCaller(await createContextInner({ db, authorization: token ? `Bearer ${token}` : null }));
+export async function callerWithToken(db: pg.Pool, token?: string, clientAddress?: string): Promise<Caller> {
+  return createCaller(
+    await createContextInner({ db, authorization: token ? `Bearer ${token}` : null, clientAddress }),
+  );
 }
 
 let counter = 0;

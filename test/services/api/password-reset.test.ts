@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { RESET_REQUESTS_PER_ADDRESS } from '../../../services/api/routers/password-reset.js';
 import { resetLinksPerHour } from '../../../services/db/password-reset-tokens.js';
 import {
   setPasswordResetMailer,
@@ -28,7 +29,8 @@ afterAll(async () => {
   setPasswordResetMailer(undefined);
   await db?.close();
 });
-afterEach(() => {
+afterEach(async () => {
+  await db.pool.query("DELETE FROM sign_in_throttle WHERE key LIKE 'reset-request:%'");
   sent = [];
   vi.restoreAllMocks();
 });
@@ -116,6 +118,23 @@ describe('auth/requestPasswordReset', () => {
     } finally {
       setPasswordResetMailer({ send: async (mail) => void sent.push(mail) });
     }
+  });
+
+  it(`answers 429 past ${RESET_REQUESTS_PER_ADDRESS.attempts} requests an hour from one client address, sending nothing`, async () => {
+    const users = await Promise.all([0, 1].map(() => signedUpUser(db.pool, 'reset-sprayed')));
+    const from = (address: string) => callerWithToken(db.pool, undefined, address);
+    const sprayer = await from('203.0.113.9');
+    for (let i = 0; i < RESET_REQUESTS_PER_ADDRESS.attempts; i++) {
+      await sprayer.auth.requestPasswordReset({ email: `stranger-${i}@example.com` });
+    }
+    const refused = await failure(sprayer.auth.requestPasswordReset({ email: users[0]!.email }));
+    expect(refused.code).toBe('TOO_MANY_REQUESTS');
+    expect(refused.message).toBe('Too many reset requests, try again in 60 minutes');
+    expect(sent).toEqual([]);
+    // Another address is not held back.
+    const other = await from('203.0.113.10');
+    expect(await other.auth.requestPasswordReset({ email: users[1]!.email })).toEqual({ sent: true });
+    expect(sent.map((mail) => mail.to)).toEqual([users[1]!.email]);
   });
 
   it('refuses a malformed address, naming the field', async () => {

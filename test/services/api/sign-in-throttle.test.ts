@@ -9,6 +9,7 @@ import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT } from '../../../services/api/auth/sign-in-throttle.js';
 import { handler as authHandler } from '../../../services/api/handlers/auth.js';
+import { PRUNE_AFTER_SECONDS } from '../../../services/db/sign-in-throttle.js';
 import { closePool } from '../../../services/db/pool.js';
 import { resetRuntimeEnv } from '../../../services/shared/env.js';
 import { logger } from '../../../services/shared/logger.js';
@@ -147,11 +148,11 @@ describe('failed sign-ins per account', () => {
     expect((await signIn(email, 'wrong guess', freshAddress())).status).toBe(401);
     expect((await signIn(email, password, freshAddress())).status).toBe(200);
   });
-  it('sweeps counts whose window has ended when someone signs in', async () => {
+  it('sweeps counts whose window started over a day ago when someone signs in', async () => {
     await wrongSignIns(3, () => uniqueEmail('stale'));
     await db.pool.query(
       `UPDATE sign_in_throttle SET window_started_at = now() - make_interval(secs => $1 + 1)`,
-      [ACCOUNT_LIMIT.windowSeconds],
+      [PRUNE_AFTER_SECONDS],
     );
     const email = await signUp('sweeper');
     const home = freshAddress();

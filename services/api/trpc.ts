@@ -14,7 +14,8 @@
  *                  every row by `ctx.user.id` and answer NOT_FOUND for rows of others.
  *   ctx.sessionId  inside `authedProcedure` only: the token's session (auth/signOut ends it).
  *   ctx.requestId  API Gateway's request id (or Lambda's); put it in log lines.
- *   ctx.clientAddress  the client's IP address (services/api/client-address.ts), for the sign-in throttle.
+ *   ctx.clientAddress()  the client's IP address (services/api/client-address.ts), for the sign-in throttle
+ *                  and the reset-request limit; resolved on first call, since it may read a secret.
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
  * SERVICE_UNAVAILABLE; a cap reached (CapReached from services/db/limits.ts) becomes 409 CONFLICT naming
@@ -40,8 +41,11 @@ export interface Context {
   readonly db: pg.Pool;
   readonly token: VerifiedToken | null;
   readonly requestId: string;
-  /** The client's IP address (services/api/client-address.ts); `unknown` when it cannot be told. */
-  readonly clientAddress: string;
+  /**
+   * The client's IP address (services/api/client-address.ts); `unknown` when it cannot be told. A call, not a
+   * field: telling it may read the origin-verify secret, which only the procedures counting per address need.
+   */
+  clientAddress(): Promise<string>;
 }
 
 /** Builds a context from parts: used by the Lambda adapter below and by tests through `createCaller`. */
@@ -49,16 +53,18 @@ export async function createContextInner(opts: {
   db: pg.Pool;
   authorization?: string | null;
   requestId?: string;
-  clientAddress?: string;
+  clientAddress?: () => Promise<string>;
 }): Promise<Context> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(opts.authorization ?? '')?.[1];
   return {
     db: opts.db,
     token: bearer ? await verifyAccessToken(bearer) : null,
     requestId: opts.requestId ?? randomUUID(),
-    clientAddress: opts.clientAddress ?? UNKNOWN_ADDRESS,
+    clientAddress: opts.clientAddress ?? unknownAddress,
   };
 }
+
+const unknownAddress = () => Promise.resolve(UNKNOWN_ADDRESS);
 
 /** Context for an API Gateway proxy event. */
 export async function createLambdaContext({
@@ -67,10 +73,11 @@ export async function createLambdaContext({
 }: CreateAWSLambdaContextOptions<APIGatewayProxyEvent>): Promise<Context> {
   // The invocation's request id and cold start on every line this call logs.
   if (context) logger.addContext(context);
+  let address: Promise<string> | undefined;
   return createContextInner({
     db: await getPool(),
     authorization: requestHeader(event.headers, 'Authorization'),
-    clientAddress: clientAddress(event),
+    clientAddress: () => (address ??= clientAddress(event)),
     requestId: event.requestContext?.requestId ?? context?.awsRequestId,
   });
 }

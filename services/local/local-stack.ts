@@ -160,6 +160,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     process.env.APP_VERSION ??= gitCommit();
     delete process.env.JWT_SECRET_ARN;
     delete process.env.DB_SECRET_ARN;
+    delete process.env.ORIGIN_VERIFY_SECRET_ARN; // no CloudFront in front: trust no viewer header
     resetRuntimeEnv();
     await closePool();
 

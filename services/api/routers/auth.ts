@@ -71,9 +71,10 @@ export const authRouter = router({
     .input(z.object({ email, password: givenPassword }))
     .mutation(async ({ ctx, input }) => {
       const user = await findUserByEmail(ctx.db, input.email);
+      const address = await ctx.clientAddress();
       const attempt = {
         email: input.email,
-        address: ctx.clientAddress,
+        address,
         lastGoodAddress: user?.lastSignInAddress ?? null,
       };
       // Over a limit this answers 429 before any hash is computed: a throttled guess costs no scrypt.
@@ -82,7 +83,7 @@ export const authRouter = router({
       const valid = await verifyPassword(input.password, user?.passwordHash ?? (await dummyPasswordHash()));
       if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong e-mail or password' });
       await signInSucceeded(ctx.db, attempt);
-      await setLastSignInAddress(ctx.db, user.id, ctx.clientAddress);
+      await setLastSignInAddress(ctx.db, user.id, address);
       return startSession(ctx.db, user);
     }),
 

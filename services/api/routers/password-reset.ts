@@ -34,7 +34,7 @@ export const RESET_REQUESTS_PER_ADDRESS = { attempts: 10, windowSeconds: 60 * 60
 
 async function admitResetRequest(ctx: Context): Promise<void> {
   const waitSeconds = await admitAttempt(ctx.db, {
-    key: `reset-request:${ctx.clientAddress}`,
+    key: `reset-request:${await ctx.clientAddress()}`,
     limit: RESET_REQUESTS_PER_ADDRESS.attempts,
     windowSeconds: RESET_REQUESTS_PER_ADDRESS.windowSeconds,
   });

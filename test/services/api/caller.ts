@@ -13,7 +13,11 @@ export type Caller = ReturnType<typeof createCaller>;
 
 export async function callerWithToken(db: pg.Pool, token?: string, clientAddress?: string): Promise<Caller> {
   return createCaller(
-    await createContextInner({ db, authorization: token ? `Bearer ${token}` : null, clientAddress }),
+    await createContextInner({
+      db,
+      authorization: token ? `Bearer ${token}` : null,
+      clientAddress: clientAddress === undefined ? undefined : () => Promise.resolve(clientAddress),
+    }),
   );
 }
 

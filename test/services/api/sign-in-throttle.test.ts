@@ -2,12 +2,14 @@
  * Password guessing is slowed through the auth Lambda as API Gateway calls it: failed sign-ins counted per
  * account and per client address in the database, 429 with Retry-After over a limit before any password is
  * checked, the real user's last good address spared by the account-wide limit, the address taken from
- * CloudFront's own header rather than a forgeable X-Forwarded-For. Password checks are counted at the
+ * CloudFront's own header (believed only with CloudFront's origin-verify secret) rather than a forgeable
+ * X-Forwarded-For. Password checks are counted at the
  * password module, so "no hash for a throttled guess" and "never more checks than the limit" are measured.
  */
 import type { APIGatewayProxyResult } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACCOUNT_LIMIT, ADDRESS_LIMIT } from '../../../services/api/auth/sign-in-throttle.js';
+import { ORIGIN_VERIFY_HEADER } from '../../../services/api/origin-verify.js';
 import { handler as authHandler } from '../../../services/api/handlers/auth.js';
 import { PRUNE_AFTER_SECONDS } from '../../../services/db/sign-in-throttle.js';
 import { closePool } from '../../../services/db/pool.js';
@@ -17,6 +19,18 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { apiEvent, lambdaContext } from './events.js';
 
 const checks = vi.hoisted(() => ({ count: 0 }));
+/** The origin-verify secret as Secrets Manager would answer it; what CloudFront sends as X-Origin-Verify. */
+const originVerify = vi.hoisted(() => ({
+  arn: 'arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:Staging-Api/OriginVerify-AbCdEf',
+  value: 'originVerifyTestValue0123456789abcdefABCDEF',
+}));
+vi.mock('../../../services/shared/secrets.js', () => ({
+  getSecretString: async (arn: string) => {
+    if (arn !== originVerify.arn) throw new Error(`no secret ${arn} in this test`);
+    return originVerify.value;
+  },
+  forgetSecrets: () => {},
+}));
 vi.mock('../../../services/api/auth/password.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../../services/api/auth/password.js')>();
   return {
@@ -33,10 +47,12 @@ beforeAll(async () => {
   logger.setLogLevel('SILENT');
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
+  process.env.ORIGIN_VERIFY_SECRET_ARN = originVerify.arn;
   process.env.DB_POOL_MAX = String(db.real ? 10 : 1);
   resetRuntimeEnv();
 });
 afterAll(async () => {
+  delete process.env.ORIGIN_VERIFY_SECRET_ARN;
   await closePool();
   await db?.close();
 });
@@ -56,9 +72,13 @@ async function call(
   body: unknown,
   from: { viewer?: string; headers?: Record<string, string> },
 ) {
+  // A viewer address is sent as CloudFront sends it: with its origin-verify header.
   const headers = {
     ...from.headers,
-    ...(from.viewer && { 'CloudFront-Viewer-Address': `${from.viewer}:44321` }),
+    ...(from.viewer && {
+      'CloudFront-Viewer-Address': `${from.viewer}:44321`,
+      [ORIGIN_VERIFY_HEADER]: originVerify.value,
+    }),
   };
   const result = (await authHandler(
     apiEvent({ service: 'auth', procedure, body: JSON.stringify(body), headers, sourceIp: '130.176.0.7' }),
@@ -195,6 +215,25 @@ describe('failed sign-ins per client address', () => {
     const res = await signIn(uniqueEmail('direct'), 'wrong guess', undefined, {
       'X-Forwarded-For': freshAddress(),
     });
+    expect(res.status).toBe(429);
+    const row = await db.pool.query('SELECT failures FROM sign_in_throttle WHERE key = $1', [
+      'address:130.176.0.7',
+    ]);
+    expect(row.rows).toEqual([{ failures: ADDRESS_LIMIT.attempts }]);
+  });
+
+  it('counts a caller of API Gateway’s own URL by its source address, whatever CloudFront-Viewer-Address it forges', async () => {
+    const forged = (viewer: string, guess?: string) => ({
+      'CloudFront-Viewer-Address': `${viewer}:44321`,
+      ...(guess !== undefined && { [ORIGIN_VERIFY_HEADER]: guess }),
+    });
+    // No header, a wrong value, the right one with a character more, an empty one.
+    const guesses = [undefined, 'a-guessed-value', `${originVerify.value}x`, ''];
+    for (let i = 0; i < ADDRESS_LIMIT.attempts; i++) {
+      const headers = forged(freshAddress(), guesses[i % guesses.length]);
+      expect((await signIn(uniqueEmail('bypass'), 'wrong guess', undefined, headers)).status).toBe(401);
+    }
+    const res = await signIn(uniqueEmail('bypass'), 'wrong guess', undefined, forged(freshAddress()));
     expect(res.status).toBe(429);
     const row = await db.pool.query('SELECT failures FROM sign_in_throttle WHERE key = $1', [
       'address:130.176.0.7',

@@ -56,12 +56,30 @@ export class ApiStack extends Stack {
   readonly migrateFunction: lambda.Function;
   /** Base URL of the API (`…/v1/api`); `${apiUrl}/health` is the health check. */
   readonly apiUrl: string;
+  /**
+   * What CloudFront sends the API as X-Origin-Verify (services/api/origin-verify.ts); the auth function reads
+   * it to tell requests through CloudFront from direct calls to API Gateway.
+   */
+  readonly originVerifySecret: secretsmanager.Secret;
+  /**
+   * The secret's name, fixed from the stack name so the edge stack's dynamic reference is a plain string
+   * rather than a cross-stack import of its ARN.
+   */
+  readonly originVerifySecretName: string;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
 
     const jwtSigningSecret = new secretsmanager.Secret(this, 'JwtSigningSecret', {
       description: 'Goal Mandala access-token signing key (read at run time by ARN)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+
+    this.originVerifySecretName = `${this.stackName}/OriginVerify`;
+    // Letters and digits only: it travels as a header value.
+    this.originVerifySecret = new secretsmanager.Secret(this, 'OriginVerifySecret', {
+      secretName: this.originVerifySecretName,
+      description: 'Goal Mandala X-Origin-Verify value CloudFront sends the API (read at run time by ARN)',
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
 
@@ -99,6 +117,7 @@ export class ApiStack extends Stack {
       auth: {
         RESET_MAIL_SENDER: mail.sender,
         SITE_URL: mail.siteUrl,
+        ORIGIN_VERIFY_SECRET_ARN: this.originVerifySecret.secretArn,
         ...(mail.configurationSet && { SES_CONFIGURATION_SET: mail.configurationSet }),
       },
     };
@@ -112,7 +131,10 @@ export class ApiStack extends Stack {
       props.databaseSecret.grantRead(fn);
       jwtSigningSecret.grantRead(fn);
       if (route.service === 'ai') props.stateMachine.grantStartExecution(fn);
-      if (route.service === 'auth') this.grantSendResetMail(fn, mail);
+      if (route.service === 'auth') {
+        this.grantSendResetMail(fn, mail);
+        this.originVerifySecret.grantRead(fn);
+      }
       return { route, fn };
     });
 

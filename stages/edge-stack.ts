@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, PhysicalName, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, PhysicalName, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -6,11 +6,17 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CloudFrontToS3 } from '@aws-solutions-constructs/aws-cloudfront-s3';
 import type { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../services/api/origin-verify.js';
 import { releaseRouterCode } from './private/release-router-code.js';
 
 export interface EdgeStackProps extends StackProps {
   /** The API served under `/api/*` on the same origin as the site (its `v1` stage path is the origin path). */
   readonly restApi: apigateway.RestApi;
+  /**
+   * Name of the Secrets Manager secret CloudFront sends the API as X-Origin-Verify (`ApiStack`, which
+   * deploys first: this stack depends on it through `restApi`).
+   */
+  readonly originVerifySecretName: string;
   /**
    * Account allowed to assume the release publisher role (the pipeline's toolchain account), which
    * uploads frontend releases and switches the active one.
@@ -106,8 +112,14 @@ export class EdgeStack extends Stack {
     });
 
     // RestApiOrigin sets the origin path to the deployment stage (`/v1`): `/api/health` on the site
-    // reaches `/v1/api/health` on API Gateway.
-    const apiOrigin = new origins.RestApiOrigin(props.restApi);
+    // reaches `/v1/api/health` on API Gateway. X-Origin-Verify tells the API a request came through here
+    // (services/api/origin-verify.ts); CloudFront overwrites a viewer's header of that name. The template
+    // holds a dynamic reference by name, resolved by CloudFormation at deploy, never the value.
+    const apiOrigin = new origins.RestApiOrigin(props.restApi, {
+      customHeaders: {
+        [ORIGIN_VERIFY_HEADER]: SecretValue.secretsManager(props.originVerifySecretName).unsafeUnwrap(),
+      },
+    });
     const site = new CloudFrontToS3(this, 'Site', {
       // Its built-in header function has no connect-src and is dropped once release switching adds a
       // viewer-request function; the policy above replaces it.

@@ -87,6 +87,7 @@ export class GoalMandalaStage extends Stage {
     });
     this.edge = new EdgeStack(this, 'Edge', {
       restApi: this.api.restApi,
+      originVerifySecretName: this.api.originVerifySecretName,
       releasePublisherAccount: props.releasePublisherAccount,
     });
     this.observability = new ObservabilityStack(this, 'Observability', {

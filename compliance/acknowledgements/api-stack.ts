@@ -8,7 +8,10 @@ import { accept, allOf, at } from './accept-findings.js';
 import { acknowledgeOperationalLogGroup } from './log-group.js';
 import { acknowledgeServiceFunction } from './service-function.js';
 
-/** API stack: the REST API, one function per service, their canary deployments and the JWT signing key. */
+/**
+ * API stack: the REST API, one function per service, their canary deployments, the JWT signing key and the
+ * origin-verify value CloudFront sends.
+ */
 export function acknowledgeApiStack(stack: ApiStack): void {
   for (const fn of allOf(stack, ServiceFunction)) {
     acknowledgeServiceFunction(
@@ -25,18 +28,23 @@ export function acknowledgeApiStack(stack: ApiStack): void {
   }
 
   for (const secret of allOf(stack, secretsmanager.Secret)) {
+    const isOriginVerify = secret === stack.originVerifySecret;
     accept(
       secret,
       [
         ['AwsSolutions', 'AwsSolutions-SMG4'],
         ['NIST.800.53.R5', 'NIST.800.53.R5-SecretsManagerRotationEnabled'],
       ],
-      'The access-token signing key: rotating it invalidates every issued token at once (the verifier knows one key), so it is rotated deliberately by replacing the secret, not on a schedule.',
+      isOriginVerify
+        ? "CloudFront's X-Origin-Verify value: CloudFormation copies it into the distribution only when the edge stack updates it, so a scheduled rotation would break the match until a deploy; it is rotated by the runbook's put-value-then-deploy. A leaked value only lets a direct caller choose the address it is counted under, still under the per-account sign-in limit and the stage throttle."
+        : 'The access-token signing key: rotating it invalidates every issued token at once (the verifier knows one key), so it is rotated deliberately by replacing the secret, not on a schedule.',
     );
     accept(
       secret,
       [['NIST.800.53.R5', 'NIST.800.53.R5-SecretsManagerUsingKMSKey']],
-      "Encrypted with the account's aws/secretsmanager key; only the API functions' roles are granted secretsmanager:GetSecretValue on it, so a customer key would add no further restriction.",
+      isOriginVerify
+        ? "Encrypted with the account's aws/secretsmanager key; only the auth function's role is granted secretsmanager:GetSecretValue on it (CloudFormation resolves it for the distribution with the deploying role), so a customer key would add no further restriction."
+        : "Encrypted with the account's aws/secretsmanager key; only the API functions' roles are granted secretsmanager:GetSecretValue on it, so a customer key would add no further restriction.",
     );
   }
 

@@ -103,6 +103,46 @@ describe('ApiStack functions', () => {
   });
 });
 
+describe('ApiStack origin-verify secret', () => {
+  const secretId = () => logicalId(api.originVerifySecret);
+  const variablesOf = (fn: lambda.IFunction) =>
+    template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables as Record<string, unknown>;
+
+  it('is generated at deploy (64 letters and digits, no value in the template) under a name fixed by the stack', () => {
+    expect(api.originVerifySecretName).toBe('Staging-Api/OriginVerify');
+    const secret = template.toJSON().Resources[secretId()];
+    expect(secret.Properties).toEqual({
+      Name: 'Staging-Api/OriginVerify',
+      Description: expect.any(String),
+      GenerateSecretString: { PasswordLength: 64, ExcludePunctuation: true },
+    });
+  });
+
+  it('is given by ARN to the auth function only', () => {
+    for (const { name, function: fn } of api.functions) {
+      const variables = variablesOf(fn);
+      if (name === 'auth') expect(variables.ORIGIN_VERIFY_SECRET_ARN).toEqual({ Ref: secretId() });
+      else expect('ORIGIN_VERIFY_SECRET_ARN' in variables, name).toBe(false);
+    }
+  });
+
+  it('may be read by the auth function only', () => {
+    const readers = resourcesOf(template, 'AWS::IAM::Policy').filter(([, policy]) =>
+      (
+        policy.Properties!.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }
+      ).Statement.some(
+        (s) =>
+          [s.Action].flat().includes('secretsmanager:GetSecretValue') &&
+          [s.Resource].flat().some((r) => JSON.stringify(r) === JSON.stringify({ Ref: secretId() })),
+      ),
+    );
+    const auth = api.functions.find((f) => f.name === 'auth')!.function as lambda.Function;
+    expect(readers.map(([, policy]) => policy.Properties!.Roles)).toEqual([
+      [{ Ref: logicalId(auth.role as never) }],
+    ]);
+  });
+});
+
 describe('ApiStack password reset mail', () => {
   const mail = () => built.config.staging.passwordResetMail;
 

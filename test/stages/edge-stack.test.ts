@@ -102,6 +102,22 @@ describe('EdgeStack distribution', () => {
   });
 });
 
+describe('EdgeStack origin verification', () => {
+  it('sends the API origin X-Origin-Verify as a dynamic reference to the api stack’s secret by name, never a value', () => {
+    const apiOrigin = originOf(config.CacheBehaviors[0]!);
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      {
+        HeaderName: 'X-Origin-Verify',
+        HeaderValue: `{{resolve:secretsmanager:${built.staging.api.originVerifySecretName}:SecretString:::}}`,
+      },
+    ]);
+    // A plain string: no cross-stack import inside the reference.
+    expect(built.staging.api.originVerifySecretName).toBe('Staging-Api/OriginVerify');
+    const siteOrigin = originOf(config.DefaultCacheBehavior);
+    expect(siteOrigin.OriginCustomHeaders ?? []).toEqual([]);
+  });
+});
+
 describe('EdgeStack security headers', () => {
   const securityHeaders = () =>
     (

@@ -4,22 +4,19 @@
  * real SDK client and write the drafts to the database (embedded PGlite, or TEST_DATABASE_URL).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../services/local/local-stack.js';
+import type { LocalStack } from '../../services/local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
-import { createTestDatabase, usingRealPostgres, type TestDatabase } from '../helpers/db.js';
+import { startTestLocalStack } from '../helpers/local-stack.js';
 
 let stack: LocalStack;
-let db: TestDatabase | undefined;
 
 beforeAll(async () => {
   process.env.LOCAL_BEDROCK_DELAY_MS = '20';
   logger.setLogLevel('SILENT');
-  if (usingRealPostgres) db = await createTestDatabase({ migrated: false });
-  stack = await startLocalStack({ port: 0, databaseUrl: db?.url, webDir: '/nonexistent' });
+  stack = await startTestLocalStack({ webDir: '/nonexistent' });
 });
 afterAll(async () => {
   await stack?.close();
-  await db?.close();
 });
 
 async function call<T>(

@@ -6,12 +6,10 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../services/local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
-import { createTestDatabase, usingRealPostgres, type TestDatabase } from '../helpers/db.js';
+import { startTestLocalStack, type TestLocalStack } from '../helpers/local-stack.js';
 
-let stack: LocalStack;
-let db: TestDatabase | undefined;
+let stack: TestLocalStack;
 let api: string;
 const webDir = mkdtempSync(join(tmpdir(), 'gm-web-'));
 
@@ -20,13 +18,11 @@ beforeAll(async () => {
   mkdirSync(join(webDir, 'assets'));
   writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>Goal Mandala</title>');
   writeFileSync(join(webDir, 'assets', 'app-1234.js'), 'console.log("app")');
-  if (usingRealPostgres) db = await createTestDatabase({ migrated: false });
-  stack = await startLocalStack({ port: 0, databaseUrl: db?.url, webDir, workflow: false });
+  stack = await startTestLocalStack({ webDir, workflow: false });
   api = `${stack.url}/api`;
 });
 afterAll(async () => {
   await stack?.close();
-  await db?.close();
   rmSync(webDir, { recursive: true, force: true });
 });
 
@@ -264,18 +260,14 @@ describe('50 parallel clients on one goal', () => {
 describe('the database going away', () => {
   it('answers 503 meanwhile and recovers by itself', async () => {
     const token = await signUp();
-    const outage = db ?? {
-      goAway: () => stack.embeddedDatabase!.pause(),
-      comeBack: () => stack.embeddedDatabase!.resume(),
-    };
-    await outage.goAway();
+    await stack.databaseGoesAway();
     try {
       const health = await fetch(`${api}/health`);
       expect(health.status).toBe(503);
       expect(await health.json()).toMatchObject({ status: 'degraded', database: 'unreachable' });
       expect((await get('goals/list', undefined, token)).status).toBe(503);
     } finally {
-      await outage.comeBack();
+      await stack.databaseComesBack();
     }
     await vi.waitFor(async () => expect((await fetch(`${api}/health`)).status).toBe(200), {
       timeout: 15_000,

@@ -8,9 +8,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPool } from '../../services/db/pool.js';
-import { startLocalStack, type LocalStack } from '../../services/local/local-stack.js';
+import type { LocalStack } from '../../services/local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
-import { createTestDatabase, usingRealPostgres, type TestDatabase } from '../helpers/db.js';
+import { startTestLocalStack } from '../helpers/local-stack.js';
 
 const script = new URL('../../pipeline/scripts/acceptance-journey.mjs', import.meta.url).pathname;
 
@@ -27,17 +27,14 @@ function runJourney(env: Record<string, string>): Promise<{ code: number; stdout
 }
 
 let stack: LocalStack;
-let db: TestDatabase | undefined;
 
 beforeAll(async () => {
   process.env.LOCAL_BEDROCK_DELAY_MS = '20';
   logger.setLogLevel('SILENT');
-  if (usingRealPostgres) db = await createTestDatabase({ migrated: false });
-  stack = await startLocalStack({ port: 0, databaseUrl: db?.url, webDir: '/nonexistent' });
+  stack = await startTestLocalStack({ webDir: '/nonexistent' });
 });
 afterAll(async () => {
   await stack?.close();
-  await db?.close();
   delete process.env.LOCAL_BEDROCK_DELAY_MS;
 });
 

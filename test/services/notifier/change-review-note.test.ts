@@ -7,8 +7,8 @@ import {
   parseChangeReviewNote,
 } from '../../../services/notifier/change-review-note.js';
 import { formatMessage } from '../../../services/notifier/format-message.js';
+import { approvalNeededEvent } from './approval-event.js';
 
-const EXECUTION = '12345678-1234-5678-abcd-12345678abcd';
 const SUMMARY = 'review: 2 added, 5 modified, 4 replaced, 1 removed; 2 data-loss risk(s)';
 const RISKS = [
   'Production-Data DatabaseB269D8BB (AWS::RDS::DBCluster) replaced',
@@ -18,21 +18,7 @@ const BUILD_URL =
   'https://ap-northeast-1.console.aws.amazon.com/codesuite/codebuild/111111111111/projects/Review/build/Review%3Aabc/?region=ap-northeast-1';
 
 function approvalNeeded(customData: string, externalEntityLink?: string): string {
-  return JSON.stringify({
-    account: '111111111111',
-    detailType: 'CodePipeline Action Execution State Change',
-    region: 'ap-northeast-1',
-    source: 'aws.codepipeline',
-    detail: {
-      pipeline: 'goal-mandala-delivery',
-      'execution-id': EXECUTION,
-      stage: 'Production',
-      action: 'PromoteToProduction',
-      state: 'STARTED',
-      type: { owner: 'AWS', category: 'Approval', provider: 'Manual', version: '1' },
-    },
-    additionalAttributes: { customData, ...(externalEntityLink ? { externalEntityLink } : {}) },
-  });
+  return approvalNeededEvent({ customData, ...(externalEntityLink ? { externalEntityLink } : {}) });
 }
 
 describe('the change review note', () => {

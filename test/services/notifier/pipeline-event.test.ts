@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from '../../../services/notifier/format-message.js';
 import { formatPipelineEvent, parsePipelineEvent } from '../../../services/notifier/pipeline-event.js';
+import { approvalNeededEvent, EXECUTION } from './approval-event.js';
 
-const EXECUTION = '12345678-1234-5678-abcd-12345678abcd';
 const COMMIT = 'd17ef562e6dc06e8322632a59524b44b5aa3dbf7';
 
 function pipelineEvent(state: string, additionalAttributes: Record<string, unknown> = {}) {
@@ -74,20 +74,9 @@ describe('formatPipelineEvent', () => {
   });
 
   it('says a manual approval is waiting', () => {
-    const approval = JSON.stringify({
-      account: '111111111111',
-      detailType: 'CodePipeline Action Execution State Change',
-      region: 'ap-northeast-1',
-      source: 'aws.codepipeline',
-      detail: {
-        pipeline: 'goal-mandala-delivery',
-        'execution-id': EXECUTION,
-        stage: 'Production',
-        action: 'PromoteToProduction',
-        state: 'STARTED',
-        type: { owner: 'AWS', category: 'Approval', provider: 'Manual', version: '1' },
-      },
-      additionalAttributes: { ...sourceActions, customData: 'Promote this commit to production?' },
+    const approval = approvalNeededEvent({
+      ...sourceActions,
+      customData: 'Promote this commit to production?',
     });
     expect(formatPipelineEvent(approval)).toBe(
       `:raising_hand: ${consoleLink}: commit d17ef56 "Add reflections" is waiting for approval before Production ` +

@@ -7,7 +7,9 @@
 import type pg from 'pg';
 import { jobReason, type JobReasonKind } from '../workflow/failure-reasons.js';
 import { detectLanguage } from '../workflow/language.js';
+import { lockOwnGoal } from './goals.js';
 import type { Queryable } from './transaction.js';
+import { lockUser } from './users.js';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -71,14 +73,8 @@ export async function createJob(
   goalId: string,
   limits: JobLimits,
 ): Promise<CreateJobOutcome> {
-  // NO KEY UPDATE: calls of one user queue here, yet inserts that only reference the user (a goal, a
-  // session) are not held up (their FOR KEY SHARE does not conflict with it).
-  await client.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
-  const goal = await client.query('SELECT 1 FROM goals WHERE id = $1 AND user_id = $2 FOR UPDATE', [
-    goalId,
-    userId,
-  ]);
-  if (goal.rowCount === 0) return { kind: 'goalNotFound' };
+  await lockUser(client, userId);
+  if (!(await lockOwnGoal(client, userId, goalId))) return { kind: 'goalNotFound' };
   const stale = await client.query<{ id: string }>(
     `SELECT id FROM ai_jobs
       WHERE user_id = $1 AND status IN ('queued', 'running') AND created_at < now() - ${STALE_AFTER}`,

@@ -5,6 +5,7 @@
 import type pg from 'pg';
 import { CapReached, maxGoalsPerUser } from './limits.js';
 import { withTransaction, type Queryable } from './transaction.js';
+import { lockUser } from './users.js';
 
 export interface GoalSummary {
   readonly id: string;
@@ -63,8 +64,7 @@ export async function insertGoal(
   goal: { title: string; description?: string; deadline?: string | null },
 ): Promise<Goal | null> {
   return withTransaction(pool, async (client) => {
-    const user = await client.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [userId]);
-    if (user.rowCount === 0) return null;
+    if (!(await lockUser(client, userId))) return null;
     const { rows } = await client.query<Goal>(
       `WITH goal AS (
          INSERT INTO goals (user_id, title, description, deadline)

@@ -4,6 +4,7 @@
  */
 import type pg from 'pg';
 import type { Queryable } from './transaction.js';
+import { lockUser } from './users.js';
 
 export const resetLinkLifetimeMinutes = 30;
 /** Links one account can be sent an hour: more requests are answered alike but send nothing (no spam). */
@@ -18,7 +19,7 @@ export async function issueResetToken(
   userId: string,
   tokenHash: Buffer,
 ): Promise<boolean> {
-  await client.query('SELECT 1 FROM users WHERE id = $1 FOR UPDATE', [userId]);
+  await lockUser(client, userId);
   // Rows older than the window count for nothing any more: dropped here rather than by a scheduled job.
   await client.query(
     `DELETE FROM password_reset_tokens WHERE user_id = $1 AND created_at <= now() - interval '1 hour'`,
@@ -37,9 +38,9 @@ export async function issueResetToken(
 }
 
 /**
- * Uses the link: the user it was issued to, or null when it is unknown, used or expired. Every other
- * unused link of that user is spent too (the password they would reset is gone). One statement marks
- * the row used, so two concurrent uses of one link cannot both succeed.
+ * Uses the link: the user it was issued to, or null when it is unknown, used or expired. One statement
+ * marks the row used, so two concurrent uses of one link cannot both succeed. (The user's other links are
+ * spent with the password change itself: services/api/auth/replace-password.ts.)
  */
 export async function consumeResetToken(db: Queryable, tokenHash: Buffer): Promise<string | null> {
   const { rows } = await db.query<{ userId: string }>(
@@ -48,9 +49,7 @@ export async function consumeResetToken(db: Queryable, tokenHash: Buffer): Promi
      RETURNING user_id AS "userId"`,
     [tokenHash, resetLinkLifetimeMinutes],
   );
-  const userId = rows[0]?.userId ?? null;
-  if (userId) await spendResetTokens(db, userId);
-  return userId;
+  return rows[0]?.userId ?? null;
 }
 
 /** Spends every unused link of the user: their password changed, so what a link would reset is gone. */

@@ -1,4 +1,5 @@
 /** Accounts. E-mail is unique whatever its case (a unique index on lower(email)). */
+import type pg from 'pg';
 import type { Queryable } from './transaction.js';
 
 export interface User {
@@ -50,6 +51,16 @@ export async function findUserById(db: Queryable, id: string): Promise<User | nu
 export async function findUserWithHashById(db: Queryable, id: string): Promise<UserWithHash | null> {
   const { rows } = await db.query<UserWithHash>(`SELECT ${withHashColumns} FROM users WHERE id = $1`, [id]);
   return rows[0] ?? null;
+}
+
+/**
+ * Locks the user's row for the rest of the transaction, so that the user's counted writes (goals at their cap,
+ * AI jobs within their limits, reset links within theirs) take turns; false when the user is gone. NO KEY
+ * UPDATE: inserts that merely reference the user (a session, a task) take FOR KEY SHARE and are not held up.
+ */
+export async function lockUser(client: pg.PoolClient, id: string): Promise<boolean> {
+  const { rowCount } = await client.query('SELECT 1 FROM users WHERE id = $1 FOR NO KEY UPDATE', [id]);
+  return rowCount === 1;
 }
 
 export async function setPasswordHash(db: Queryable, id: string, passwordHash: string): Promise<void> {

@@ -6,8 +6,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
-import { spendResetTokens } from '../../db/password-reset-tokens.js';
-import { endSession, endUserSessions } from '../../db/sessions.js';
+import { endSession } from '../../db/sessions.js';
 import { withTransaction, type Queryable } from '../../db/transaction.js';
 import {
   deleteUser,
@@ -16,11 +15,11 @@ import {
   findUserWithHashById,
   insertUser,
   setLastSignInAddress,
-  setPasswordHash,
   type UserWithHash,
 } from '../../db/users.js';
 import { email, givenPassword, newPassword } from '../auth/account-inputs.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.js';
+import { replacePassword } from '../auth/replace-password.js';
 import { markSessionEnded, markUserSessionsEnded } from '../auth/session-check.js';
 import { admitSignIn, signInSucceeded } from '../auth/sign-in-throttle.js';
 import { startSession } from '../auth/start-session.js';
@@ -102,13 +101,8 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const user = await confirmPassword(ctx.db, ctx.user.id, input.currentPassword, 'currentPassword');
       const passwordHash = await hashPassword(input.newPassword);
-      const session = await withTransaction(ctx.db, async (client) => {
-        await setPasswordHash(client, user.id, passwordHash);
-        await endUserSessions(client, user.id);
-        await spendResetTokens(client, user.id);
-        return startSession(client, user);
-      });
-      markUserSessionsEnded(user.id);
+      const session = await replacePassword(ctx.db, passwordHash, async () => user);
+      if (!session) throw sessionGone();
       return session;
     }),
 

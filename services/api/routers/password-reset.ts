@@ -7,16 +7,14 @@ import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
 import { consumeResetToken, issueResetToken } from '../../db/password-reset-tokens.js';
 import { admitAttempt } from '../../db/sign-in-throttle.js';
-import { endUserSessions } from '../../db/sessions.js';
 import { withTransaction } from '../../db/transaction.js';
-import { findUserByEmail, findUserById, setPasswordHash } from '../../db/users.js';
+import { findUserByEmail, findUserById } from '../../db/users.js';
 import { logger } from '../../shared/logger.js';
 import { answerNoSoonerThan } from '../answer-no-sooner-than.js';
 import { email, newPassword } from '../auth/account-inputs.js';
 import { hashPassword } from '../auth/password.js';
+import { replacePassword } from '../auth/replace-password.js';
 import { newResetToken, resetTokenHash } from '../auth/reset-token.js';
-import { markUserSessionsEnded } from '../auth/session-check.js';
-import { startSession } from '../auth/start-session.js';
 import { getPasswordResetMailer } from '../password-reset-mailer.js';
 import { RetryLaterError } from '../retry-later.js';
 import type { Context } from '../trpc.js';
@@ -84,16 +82,11 @@ export const passwordResetProcedures = {
     )
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.newPassword);
-      const session = await withTransaction(ctx.db, async (client) => {
+      const session = await replacePassword(ctx.db, passwordHash, async (client) => {
         const userId = await consumeResetToken(client, resetTokenHash(input.token));
-        const user = userId && (await findUserById(client, userId));
-        if (!user) return null;
-        await setPasswordHash(client, user.id, passwordHash);
-        await endUserSessions(client, user.id);
-        return startSession(client, user);
+        return userId === null ? null : findUserById(client, userId);
       });
       if (!session) throw invalidToken();
-      markUserSessionsEnded(session.user.id);
       return session;
     }),
 };

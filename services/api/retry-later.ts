@@ -13,6 +13,15 @@ export class RetryLaterError extends TRPCError {
   }
 }
 
+/** "<what>, try again in N minute(s)", with the seconds for Retry-After. */
+export function retryLaterInMinutes(what: string, waitSeconds: number): RetryLaterError {
+  const minutes = Math.ceil(waitSeconds / 60);
+  return new RetryLaterError(
+    `${what}, try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    waitSeconds,
+  );
+}
+
 /** The seconds to wait that the first of `errors` asking for it gives, if any does. */
 export function retryAfterSeconds(errors: readonly unknown[]): number | undefined {
   for (const error of errors) if (error instanceof RetryLaterError) return error.retryAfterSeconds;

@@ -12,7 +12,7 @@ import {
   type ThrottleRule,
 } from '../../db/sign-in-throttle.js';
 import type { Queryable } from '../../db/transaction.js';
-import { RetryLaterError } from '../retry-later.js';
+import { retryLaterInMinutes } from '../retry-later.js';
 
 /** Attempts one client address may make in a window, over every account: a guesser spraying accounts. */
 export const ADDRESS_LIMIT = { attempts: 20, windowSeconds: 15 * 60 } as const;
@@ -54,13 +54,7 @@ export async function admitSignIn(db: Queryable, attempt: SignInAttempt): Promis
     waitSeconds = await admitAttempt(db, accountRule(attempt));
     if (waitSeconds !== null) await releaseAttempt(db, address.key);
   }
-  if (waitSeconds !== null) {
-    const minutes = Math.ceil(waitSeconds / 60);
-    throw new RetryLaterError(
-      `Too many failed sign-ins, try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
-      waitSeconds,
-    );
-  }
+  if (waitSeconds !== null) throw retryLaterInMinutes('Too many failed sign-ins', waitSeconds);
 }
 
 /**

@@ -16,7 +16,7 @@ import { hashPassword } from '../auth/password.js';
 import { replacePassword } from '../auth/replace-password.js';
 import { newResetToken, resetTokenHash } from '../auth/reset-token.js';
 import { getPasswordResetMailer } from '../password-reset-mailer.js';
-import { RetryLaterError } from '../retry-later.js';
+import { retryLaterInMinutes } from '../retry-later.js';
 import type { Context } from '../trpc.js';
 import { publicProcedure } from '../trpc.js';
 
@@ -36,10 +36,7 @@ async function admitResetRequest(ctx: Context): Promise<void> {
     limit: RESET_REQUESTS_PER_ADDRESS.attempts,
     windowSeconds: RESET_REQUESTS_PER_ADDRESS.windowSeconds,
   });
-  if (waitSeconds !== null) {
-    const minutes = Math.ceil(waitSeconds / 60);
-    throw new RetryLaterError(`Too many reset requests, try again in ${minutes} minutes`, waitSeconds);
-  }
+  if (waitSeconds !== null) throw retryLaterInMinutes('Too many reset requests', waitSeconds);
 }
 
 const invalidToken = () =>

@@ -1,5 +1,6 @@
 // One linter for the whole tree. It also holds the layers to one direction: bin → pipeline → stages → services,
-// compliance beside the pipeline (only bin imports it); services/ is runtime code and never imports CDK.
+// compliance beside the pipeline (only bin imports it); services/ is runtime code and never imports CDK;
+// local/ (the local stack) is a leaf beside bin/ that only bin/ and tests import.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -40,8 +41,8 @@ export default tseslint.config(
               message: 'services/ is runtime code: no CDK imports.',
             },
             layerImport(
-              ['stages', 'pipeline', 'compliance', 'bin'],
-              'services/ is runtime code: it never imports stages/, pipeline/, compliance/ or bin/.',
+              ['stages', 'pipeline', 'compliance', 'bin', 'local'],
+              'services/ is runtime code: it never imports stages/, pipeline/, compliance/, bin/ or local/.',
             ),
           ],
         },
@@ -56,8 +57,8 @@ export default tseslint.config(
         {
           patterns: [
             layerImport(
-              ['pipeline', 'compliance', 'bin'],
-              'stages/ is below the pipeline: it never imports pipeline/, compliance/ or bin/.',
+              ['pipeline', 'compliance', 'bin', 'local'],
+              'stages/ is below the pipeline: it never imports pipeline/, compliance/, bin/ or local/ (the local stack).',
             ),
           ],
         },
@@ -72,8 +73,8 @@ export default tseslint.config(
         {
           patterns: [
             layerImport(
-              ['compliance', 'bin'],
-              'pipeline/ never imports compliance/ (bin/ registers it) or bin/ (entry points only).',
+              ['compliance', 'bin', 'local'],
+              'pipeline/ never imports compliance/ (bin/ registers it), bin/ (entry points only) or local/.',
             ),
           ],
         },
@@ -85,7 +86,34 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [layerImport(['bin'], 'bin/ holds entry points only: nothing imports it.')] },
+        {
+          patterns: [
+            layerImport(['bin'], 'bin/ holds entry points only: nothing imports it.'),
+            layerImport(['local'], 'compliance/ never imports local/ (the local stack).'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The local stack composes the runtime services with local stand-ins; it is a leaf nothing deployed
+    // imports, and like the services it never loads CDK (bin/workflow-definition.ts synthesizes for it).
+    files: ['local/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['aws-cdk-lib', 'aws-cdk-lib/*', 'constructs', 'cdk-nag'],
+              message: 'local/ runs the services: no CDK imports (bin/workflow-definition.ts synthesizes).',
+            },
+            layerImport(
+              ['stages', 'pipeline', 'compliance', 'bin'],
+              'local/ imports services/ only: it never imports stages/, pipeline/, compliance/ or bin/.',
+            ),
+          ],
+        },
       ],
     },
   },

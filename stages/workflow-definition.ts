@@ -1,21 +1,15 @@
 /**
- * Synthesizes the workflow stack (alone, offline, without bundling its functions) and writes the state
- * machine's Amazon States Language definition, with its CloudFormation references resolved, for the local
- * runner. Runtime code never imports aws-cdk-lib: the runner executes bin/workflow-definition.ts, which
- * calls this, in a child process.
+ * Synthesizes the workflow stack (alone, offline, without bundling its functions) and returns the state
+ * machine's Amazon States Language definition with its CloudFormation references resolved. The local
+ * stack runs it through bin/workflow-definition.ts in a child process (runtime code never imports
+ * aws-cdk-lib, and nothing here imports the local stack).
  */
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import {
-  defaultDefinitionFile,
-  definitionSourceHash,
-  type GeneratedDefinition,
-} from '../services/local/workflow/definition-source.js';
-import { localBedrockModelId } from '../services/local/workflow/local-model.js';
 import { WorkflowStack } from './workflow-stack.js';
 
 /** Stand-in account and region of the local run; they only appear inside ARNs. */
@@ -24,7 +18,7 @@ export const localEnv = { account: '123456789012', region: 'ap-northeast-1' } as
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 
 /** The workflow stack's synthesized CloudFormation template, and the stack itself for inspection. */
-export function synthesizeWorkflowTemplate(bedrockModelId = localBedrockModelId): {
+export function synthesizeWorkflowTemplate(bedrockModelId: string): {
   template: Template;
   stack: WorkflowStack;
 } {
@@ -80,7 +74,11 @@ function resolve(value: unknown, template: Template): string {
 }
 
 /** The state machine's definition from a synthesized template, ready to run locally. */
-export function definitionFromTemplate(template: Template): Omit<GeneratedDefinition, 'sourceHash'> {
+export function definitionFromTemplate(template: Template): {
+  /** Logical id of the state machine in the workflow stack's template. */
+  stateMachineLogicalId: string;
+  definition: Record<string, unknown>;
+} {
   const machines = Object.entries(template.Resources).filter(
     ([, r]) => r.Type === 'AWS::StepFunctions::StateMachine',
   );
@@ -92,17 +90,4 @@ export function definitionFromTemplate(template: Template): Omit<GeneratedDefini
     unknown
   >;
   return { stateMachineLogicalId, definition };
-}
-
-/** Synthesizes and writes the definition file atomically (concurrent writers never leave half a file). */
-export function writeWorkflowDefinition(outFile = defaultDefinitionFile): GeneratedDefinition {
-  const generated: GeneratedDefinition = {
-    sourceHash: definitionSourceHash(),
-    ...definitionFromTemplate(synthesizeWorkflowTemplate().template),
-  };
-  mkdirSync(dirname(outFile), { recursive: true });
-  const partial = `${outFile}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify(generated, null, 2));
-  renameSync(partial, outFile);
-  return generated;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm start` (services/local/main.ts) runs this first: builds the web app only when services/web/dist is
+ * `npm start` (local/main.ts) runs this first: builds the web app only when services/web/dist is
  * missing or older than its sources, so a fresh clone gets the app and a restart stays fast.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';

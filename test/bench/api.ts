@@ -36,7 +36,7 @@ import { healthRoute, serviceRoutes } from '../../services/api/routes.js';
 import { getGoalChartSql } from '../../services/db/goals.js';
 import { poolDefaults } from '../../services/db/pool.js';
 import { updateTaskSql } from '../../services/db/tasks.js';
-import { startLocalStack } from '../../services/local/local-stack.js';
+import { startLocalStack } from '../../local/local-stack.js';
 import { median } from './median.js';
 import { positiveInt } from './positive-int.js';
 

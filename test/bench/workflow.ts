@@ -14,13 +14,13 @@ import { insertGoal } from '../../services/db/goals.js';
 import { migrate } from '../../services/db/migrate.js';
 import { closePool, getPool } from '../../services/db/pool.js';
 import { insertUser } from '../../services/db/users.js';
-import { startEmbeddedPostgres } from '../../services/local/embedded-postgres.js';
+import { startEmbeddedPostgres } from '../../local/embedded-postgres.js';
 import { resetRuntimeEnv } from '../../services/shared/env.js';
 import { logger } from '../../services/shared/logger.js';
-import { LocalBedrockServer } from '../../services/local/workflow/bedrock-server.js';
-import { loadWorkflowDefinition } from '../../services/local/workflow/definition.js';
-import { localBedrockModelId } from '../../services/local/workflow/local-model.js';
-import { LocalWorkflowRunner } from '../../services/local/workflow/runner.js';
+import { LocalBedrockServer } from '../../local/workflow/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../local/workflow/definition.js';
+import { localBedrockModelId } from '../../local/workflow/local-model.js';
+import { LocalWorkflowRunner } from '../../local/workflow/runner.js';
 import { positiveInt } from './positive-int.js';
 
 // About what Claude 3 Haiku takes for one of these short answers.

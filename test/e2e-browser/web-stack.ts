@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startLocalStack, type LocalStack } from '../../services/local/local-stack.js';
+import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
 
 export interface WebStack {
   readonly url: string;

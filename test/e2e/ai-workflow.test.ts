@@ -4,7 +4,7 @@
  * real SDK client and write the drafts to the database (embedded PGlite, or TEST_DATABASE_URL).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { LocalStack } from '../../services/local/local-stack.js';
+import type { LocalStack } from '../../local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
 import { startTestLocalStack } from '../helpers/local-stack.js';
 

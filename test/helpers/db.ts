@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migrate } from '../../services/db/migrate.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../services/local/embedded-postgres.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../local/embedded-postgres.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 export interface TestDatabase {

@@ -2,11 +2,7 @@
  * The local stack for one test file, on a fresh database of the real PostgreSQL when TEST_DATABASE_URL is set
  * (the stack migrates it, as `npm start` would), else on its own embedded PGlite; `close()` stops both.
  */
-import {
-  startLocalStack,
-  type LocalStack,
-  type LocalStackOptions,
-} from '../../services/local/local-stack.js';
+import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../local/local-stack.js';
 import { createTestDatabase, usingRealPostgres } from './db.js';
 
 export interface TestLocalStack extends LocalStack {

@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getPool } from '../../services/db/pool.js';
-import type { LocalStack } from '../../services/local/local-stack.js';
+import type { LocalStack } from '../../local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
 import { startTestLocalStack } from '../helpers/local-stack.js';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../../services/local/local-stack.js';
+import { startLocalStack, type LocalStack } from '../../../local/local-stack.js';
 import { logger } from '../../../services/shared/logger.js';
 import { checkSite, handler } from '../../../services/synthetics/site-check/index.mjs';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '../../../../services/workflow/language.js';
-import { fakeDraftTitles } from '../../../../services/local/workflow/fake-drafts.js';
+import { fakeDraftTitles } from '../../../../local/workflow/fake-drafts.js';
 import { parseDraftTitles } from '../../../../services/workflow/model/answer.js';
 import { classifyModelError } from '../../../../services/workflow/model/bedrock.js';
 import { buildPrompt, readRequest, type DraftRequest } from '../../../../services/workflow/model/prompts.js';

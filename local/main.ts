@@ -2,7 +2,7 @@
  * `npm start`: the local stack on http://localhost:$PORT (API under /api, web app at /), after building the
  * web app if its sources changed.
  *
- * One process: the script is `exec node --import tsx services/local/main.ts`, so npm's child is this process
+ * One process: the script is `exec node --import tsx local/main.ts`, so npm's child is this process
  * itself. npm forwards SIGINT and SIGTERM to its child only; a `sh -c "a && b"` in between dies of SIGTERM
  * without passing it on, and the server kept its port (npm/cli#5776). On either signal the server closes,
  * the embedded database stops, and the process exits 0.
@@ -13,7 +13,7 @@
  *   LOCAL_DATA_DIR  where the embedded database and the development signing key live; default .local-data;
  *                   `memory` keeps everything in memory (gone on exit)
  */
-import { buildWebIfStale } from '../web/build-if-stale.js';
+import { buildWebIfStale } from '../services/web/build-if-stale.js';
 import { startLocalStack } from './local-stack.js';
 
 function fail(message: string): never {

@@ -3,8 +3,8 @@
  * with the link) and kept in memory, newest first, for the outbox page (GET /_local/outbox) where a
  * developer follows the link.
  */
-import { passwordResetMailText } from '../api/password-reset-mail-text.js';
-import { resetLink, type PasswordResetMailer } from '../api/password-reset-mailer.js';
+import { passwordResetMailText } from '../services/api/password-reset-mail-text.js';
+import { resetLink, type PasswordResetMailer } from '../services/api/password-reset-mailer.js';
 
 export const outboxPath = '/_local/outbox';
 

@@ -3,9 +3,9 @@
  * mail at /_local/outbox, whose link opens the web app's reset page and resets the password.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../../services/local/local-stack.js';
-import { createLocalOutbox } from '../../../services/local/local-outbox.js';
-import { logger } from '../../../services/shared/logger.js';
+import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
+import { createLocalOutbox } from '../../local/local-outbox.js';
+import { logger } from '../../services/shared/logger.js';
 
 let stack: LocalStack;
 beforeAll(async () => {

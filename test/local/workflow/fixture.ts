@@ -10,22 +10,19 @@ import {
   setSubGoal,
   getGoalChart,
   type GoalChart,
-} from '../../../../services/db/goals.js';
-import { migrate } from '../../../../services/db/migrate.js';
-import { createTestDatabase, usingRealPostgres } from '../../../helpers/db.js';
-import { closePool, getPool } from '../../../../services/db/pool.js';
-import { insertUser } from '../../../../services/db/users.js';
-import { startEmbeddedPostgres } from '../../../../services/local/embedded-postgres.js';
-import { resetRuntimeEnv } from '../../../../services/shared/env.js';
-import { logger } from '../../../../services/shared/logger.js';
-import { LocalBedrockServer } from '../../../../services/local/workflow/bedrock-server.js';
-import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
-import { localBedrockModelId } from '../../../../services/local/workflow/local-model.js';
-import {
-  LocalWorkflowRunner,
-  type LocalWorkflowRunnerOptions,
-} from '../../../../services/local/workflow/runner.js';
-import type { WorkflowInput } from '../../../../services/workflow/workflow-state.js';
+} from '../../../services/db/goals.js';
+import { migrate } from '../../../services/db/migrate.js';
+import { createTestDatabase, usingRealPostgres } from '../../helpers/db.js';
+import { closePool, getPool } from '../../../services/db/pool.js';
+import { insertUser } from '../../../services/db/users.js';
+import { startEmbeddedPostgres } from '../../../local/embedded-postgres.js';
+import { resetRuntimeEnv } from '../../../services/shared/env.js';
+import { logger } from '../../../services/shared/logger.js';
+import { LocalBedrockServer } from '../../../local/workflow/bedrock-server.js';
+import { loadWorkflowDefinition } from '../../../local/workflow/definition.js';
+import { localBedrockModelId } from '../../../local/workflow/local-model.js';
+import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../../../local/workflow/runner.js';
+import type { WorkflowInput } from '../../../services/workflow/workflow-state.js';
 
 export interface WorkflowFixture {
   readonly pool: pg.Pool;

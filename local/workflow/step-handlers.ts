@@ -3,12 +3,12 @@
  * Lambda reports them to Step Functions (Error = errorType, Cause = JSON with errorMessage), so the
  * definition's Retry/Catch and the failure step see exactly what they see in AWS.
  */
-import { handler as draftActions } from '../../workflow/handlers/draft-actions.js';
-import { handler as draftSubGoals } from '../../workflow/handlers/draft-sub-goals.js';
-import { handler as markJobFailed } from '../../workflow/handlers/mark-job-failed.js';
-import { handler as saveDrafts } from '../../workflow/handlers/save-drafts.js';
-import { handler as startJob } from '../../workflow/handlers/start-job.js';
-import { workflowSteps } from '../../workflow/steps.js';
+import { handler as draftActions } from '../../services/workflow/handlers/draft-actions.js';
+import { handler as draftSubGoals } from '../../services/workflow/handlers/draft-sub-goals.js';
+import { handler as markJobFailed } from '../../services/workflow/handlers/mark-job-failed.js';
+import { handler as saveDrafts } from '../../services/workflow/handlers/save-drafts.js';
+import { handler as startJob } from '../../services/workflow/handlers/start-job.js';
+import { workflowSteps } from '../../services/workflow/steps.js';
 
 type StepHandler = (input: never) => Promise<unknown>;
 export type LocalTaskHandler = (input: unknown) => Promise<never>;

@@ -2,9 +2,9 @@
  * The local model's vocabulary: per theme, the words that pick it and short sub-goals a planner would
  * propose; and action phrasings, some naming the sub-goal (`{o}`), some standing alone. Every phrase fits
  * the chart's limits (≤ 20 characters in Japanese, ≤ 40 in English, with any sub-goal of the library in
- * `{o}`): test/services/workflow/local/fake-drafts.test.ts checks it.
+ * `{o}`): test/local/workflow/fake-drafts.test.ts checks it.
  */
-import type { DraftLanguage } from '../../workflow/language.js';
+import type { DraftLanguage } from '../../services/workflow/language.js';
 
 export interface Theme {
   readonly name: string;

@@ -3,7 +3,7 @@
  * executions it had to cut short leave their jobs failed with a reason, not running.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalServices } from '../../../../services/local/workflow/local-services.js';
+import { startLocalServices } from '../../../local/workflow/local-services.js';
 import { seedGoal, startWorkflowFixture, type WorkflowFixture } from './fixture.js';
 
 let fx: WorkflowFixture;

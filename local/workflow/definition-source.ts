@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The synthesizing entry (it imports aws-cdk-lib through stages/workflow-definition.ts, which runtime code must not). */
 export const definitionScript = 'bin/workflow-definition.ts';
@@ -19,8 +19,8 @@ const sources = [
   'stages/workflow-stack.ts',
   'stages/constructs/service-function.ts',
   'services/workflow/steps.ts',
-  'services/local/workflow/definition-source.ts',
-  'services/local/workflow/local-model.ts',
+  'local/workflow/definition-source.ts',
+  'local/workflow/local-model.ts',
   'stages/workflow-definition.ts',
   definitionScript,
   'node_modules/aws-cdk-lib/package.json',

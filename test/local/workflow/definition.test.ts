@@ -7,13 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import aslValidator from 'asl-validator';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import {
-  definitionFromTemplate,
-  synthesizeWorkflowTemplate,
-} from '../../../../stages/workflow-definition.js';
-import { loadWorkflowDefinition } from '../../../../services/local/workflow/definition.js';
-import { definitionSourceHash } from '../../../../services/local/workflow/definition-source.js';
-import { LocalWorkflowRunner } from '../../../../services/local/workflow/runner.js';
+import { definitionFromTemplate, synthesizeWorkflowTemplate } from '../../../stages/workflow-definition.js';
+import { loadWorkflowDefinition } from '../../../local/workflow/definition.js';
+import { definitionSourceHash } from '../../../local/workflow/definition-source.js';
+import { localBedrockModelId } from '../../../local/workflow/local-model.js';
+import { LocalWorkflowRunner } from '../../../local/workflow/runner.js';
 
 describe('workflow definition for the local stack', () => {
   it('is valid Amazon States Language (asl-validator)', () => {
@@ -25,7 +23,7 @@ describe('workflow definition for the local stack', () => {
 
   it('is exactly the definition in the synthesized template', () => {
     const cached = loadWorkflowDefinition();
-    const fresh = definitionFromTemplate(synthesizeWorkflowTemplate().template);
+    const fresh = definitionFromTemplate(synthesizeWorkflowTemplate(localBedrockModelId).template);
     expect(cached.sourceHash).toBe(definitionSourceHash());
     expect(cached.definition).toEqual(fresh.definition);
     expect(cached.stateMachineLogicalId).toBe(fresh.stateMachineLogicalId);

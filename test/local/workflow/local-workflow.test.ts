@@ -4,10 +4,10 @@
  * model endpoint: the happy path and each way it can fail, checking the job's state and the chart.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler as draftSubGoals } from '../../../../services/workflow/handlers/draft-sub-goals.js';
-import { handler as saveDrafts } from '../../../../services/workflow/handlers/save-drafts.js';
-import { WorkflowError } from '../../../../services/workflow/errors.js';
-import { LambdaStyleError } from '../../../../services/local/workflow/step-handlers.js';
+import { handler as draftSubGoals } from '../../../services/workflow/handlers/draft-sub-goals.js';
+import { handler as saveDrafts } from '../../../services/workflow/handlers/save-drafts.js';
+import { WorkflowError } from '../../../services/workflow/errors.js';
+import { LambdaStyleError } from '../../../local/workflow/step-handlers.js';
 import { cells, seedGoal, startWorkflowFixture, type WorkflowFixture } from './fixture.js';
 
 let fx: WorkflowFixture;

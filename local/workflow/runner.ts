@@ -7,7 +7,7 @@
 import './polyfills.js';
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
-import type { WorkflowInput } from '../../workflow/workflow-state.js';
+import type { WorkflowInput } from '../../services/workflow/workflow-state.js';
 import type { GeneratedDefinition } from './definition-source.js';
 import { stepHandlers, type LocalTaskHandler } from './step-handlers.js';
 

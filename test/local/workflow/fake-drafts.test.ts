@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fakeDraftTitles, goalWords, pickTheme } from '../../../../services/local/workflow/fake-drafts.js';
-import {
-  generalTheme,
-  objectActions,
-  plainActions,
-  themes,
-} from '../../../../services/local/workflow/phrase-library.js';
-import type { DraftLanguage } from '../../../../services/workflow/language.js';
-import { maxTitleLength, type DraftRequest } from '../../../../services/workflow/model/prompts.js';
+import { fakeDraftTitles, goalWords, pickTheme } from '../../../local/workflow/fake-drafts.js';
+import { generalTheme, objectActions, plainActions, themes } from '../../../local/workflow/phrase-library.js';
+import type { DraftLanguage } from '../../../services/workflow/language.js';
+import { maxTitleLength, type DraftRequest } from '../../../services/workflow/model/prompts.js';
 
 const request = (language: DraftLanguage, goal: string, extra: Partial<DraftRequest> = {}): DraftRequest => ({
   kind: 'subGoals',

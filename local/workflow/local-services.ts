@@ -11,9 +11,9 @@
  *   BEDROCK_MODEL_ID         model id sent in requests; default the one configured for the stages
  */
 import * as z from 'zod';
-import type { WorkflowStarter } from '../../api/workflow-starter.js';
-import { failJobs } from '../../db/ai-jobs.js';
-import { getPool } from '../../db/pool.js';
+import type { WorkflowStarter } from '../../services/api/workflow-starter.js';
+import { failJobs } from '../../services/db/ai-jobs.js';
+import { getPool } from '../../services/db/pool.js';
 import { LocalBedrockServer, type LocalBedrockBehaviour } from './bedrock-server.js';
 import { loadWorkflowDefinition } from './definition.js';
 import { localBedrockModelId } from './local-model.js';

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
-import { healthRoute, serviceRoutes } from '../../../services/api/routes.js';
-import { getWorkflowStarter } from '../../../services/api/workflow-starter.js';
-import { health, serviceHandlers, startLocalStack } from '../../../services/local/local-stack.js';
-import { logger } from '../../../services/shared/logger.js';
+import { healthRoute, serviceRoutes } from '../../services/api/routes.js';
+import { getWorkflowStarter } from '../../services/api/workflow-starter.js';
+import { health, serviceHandlers, startLocalStack } from '../../local/local-stack.js';
+import { logger } from '../../services/shared/logger.js';
 
-const repoRoot = new URL('../../../', import.meta.url);
+const repoRoot = new URL('../../', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'gm-local-data-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { toProxyEvent } from '../../../services/local/proxy-event.js';
+import { toProxyEvent } from '../../local/proxy-event.js';
 
 let captured: APIGatewayProxyEvent;
 const server = createServer((req, res) => {

@@ -6,8 +6,8 @@
  * repeats the goal's own words or a title already in the chart, and none is ever cut: a phrase that does
  * not fit is skipped.
  */
-import type { DraftLanguage } from '../../workflow/language.js';
-import type { DraftRequest } from '../../workflow/model/prompts.js';
+import type { DraftLanguage } from '../../services/workflow/language.js';
+import type { DraftRequest } from '../../services/workflow/model/prompts.js';
 import { generalTheme, objectActions, plainActions, themes, type Theme } from './phrase-library.js';
 
 const key = (title: string): string => title.normalize('NFKC').trim().toLowerCase();

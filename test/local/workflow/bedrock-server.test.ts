@@ -4,8 +4,8 @@
  */
 import { connect } from 'node:http2';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { LocalBedrockServer } from '../../../../services/local/workflow/bedrock-server.js';
-import { buildPrompt } from '../../../../services/workflow/model/prompts.js';
+import { LocalBedrockServer } from '../../../local/workflow/bedrock-server.js';
+import { buildPrompt } from '../../../services/workflow/model/prompts.js';
 
 let server: LocalBedrockServer;
 beforeAll(async () => {

@@ -13,7 +13,7 @@ import {
   type ServerHttp2Session,
 } from 'node:http2';
 import type { AddressInfo } from 'node:net';
-import { readRequest, type DraftRequest } from '../../workflow/model/prompts.js';
+import { readRequest, type DraftRequest } from '../../services/workflow/model/prompts.js';
 import { fakeDraftTitles } from './fake-drafts.js';
 
 export interface LocalBedrockBehaviour {

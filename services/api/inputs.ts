@@ -43,3 +43,8 @@ export const title = text({ min: 1, max: 200 });
 
 /** A chart cell: '' empties it. */
 export const cellTitle = text({ max: 200 });
+
+/** The server's date (UTC), for calls that did not say the person's own. */
+export function serverToday(): string {
+  return new Date().toISOString().slice(0, 10);
+}

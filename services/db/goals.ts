@@ -3,7 +3,9 @@
  * indistinguishable from a missing one (null / false).
  */
 import type pg from 'pg';
+import { goalProgress, type ProgressTask } from '../shared/plan-progress.js';
 import { CapReached, maxGoalsPerUser } from './limits.js';
+import { taskColumns } from './task-columns.js';
 import { withTransaction, type Queryable } from './transaction.js';
 import { lockUser } from './users.js';
 
@@ -11,7 +13,7 @@ export interface GoalSummary {
   readonly id: string;
   readonly title: string;
   readonly deadline: string | null;
-  /** Share of the goal's tasks that are done, 0–100 (0 with no tasks). */
+  /** How far the goal is, 0–100, by the rule of services/shared/plan-progress.ts. */
   readonly progress: number;
 }
 
@@ -39,18 +41,34 @@ export interface GoalChart extends Goal {
 
 const goalColumns = 'id, title, description, deadline';
 
-export async function listGoals(db: Queryable, userId: string): Promise<GoalSummary[]> {
-  const { rows } = await db.query<GoalSummary>(
+/**
+ * The user's goals with their progress by the plan's rule (services/shared/plan-progress.ts), repeating
+ * tasks counted in the period that contains `today` (the person's date).
+ */
+export async function listGoals(db: Queryable, userId: string, today: string): Promise<GoalSummary[]> {
+  const { rows } = await db.query<{
+    id: string;
+    title: string;
+    deadline: string | null;
+    subGoalTitles: string[];
+    tasks: ProgressTask[];
+  }>(
     `SELECT g.id, g.title, g.deadline,
-            COALESCE(round(100.0 * count(t.id) FILTER (WHERE t.status = 'done') / NULLIF(count(t.id), 0)), 0)::int
-              AS progress
-       FROM goals g LEFT JOIN tasks t ON t.goal_id = g.id
+            (SELECT json_agg(s.title ORDER BY s.position) FROM sub_goals s WHERE s.goal_id = g.id)
+              AS "subGoalTitles",
+            (SELECT COALESCE(json_agg(json_build_object(
+                      'subGoalPosition', p."subGoalPosition", 'actionPosition', p."actionPosition",
+                      'status', p.status, 'repeat', p.repeat, 'periodDone', p."periodDone")), '[]')
+               FROM (SELECT ${taskColumns('$2')} FROM tasks t WHERE t.goal_id = g.id) p) AS tasks
+       FROM goals g
       WHERE g.user_id = $1
-      GROUP BY g.id
       ORDER BY g.created_at, g.id`,
-    [userId],
+    [userId, today],
   );
-  return rows;
+  return rows.map(({ subGoalTitles, tasks, ...goal }) => ({
+    ...goal,
+    progress: goalProgress(subGoalTitles ?? [], tasks).percent,
+  }));
 }
 
 /**

@@ -1,10 +1,13 @@
 /** Tasks hang off an action cell of a goal; ownership is checked through the goal in the same statement. */
 import type pg from 'pg';
+import type { Repeat } from '../shared/plan-progress.js';
 import { lockOwnGoal } from './goals.js';
 import { CapReached, maxTasksPerAction } from './limits.js';
+import { taskColumns } from './task-columns.js';
 import { withTransaction, type Queryable } from './transaction.js';
 
 export type TaskStatus = 'todo' | 'doing' | 'done';
+export type { Repeat };
 
 export interface Task {
   readonly id: string;
@@ -14,19 +17,27 @@ export interface Task {
   readonly dueDate: string | null;
   readonly subGoalPosition: number;
   readonly actionPosition: number;
+  /** How often it repeats; null for a one-off task (its status says whether it is done). */
+  readonly repeat: Repeat | null;
+  /** Days it was done in the current period (today, or the week from Monday), up to `today`. */
+  readonly periodDone: number;
+  /** Done on `today` (repeating tasks). */
+  readonly doneToday: boolean;
 }
 
-const taskColumns = `t.id, t.goal_id AS "goalId", t.title, t.status, t.due_date AS "dueDate",
-  t.sub_goal_position AS "subGoalPosition", t.action_position AS "actionPosition"`;
-
 /** The goal's tasks, or null when the goal is not the user's (one statement tells the two apart). */
-export async function listTasks(db: Queryable, userId: string, goalId: string): Promise<Task[] | null> {
+export async function listTasks(
+  db: Queryable,
+  userId: string,
+  goalId: string,
+  today: string,
+): Promise<Task[] | null> {
   const { rows } = await db.query<Task>(
-    `SELECT ${taskColumns}
+    `SELECT ${taskColumns('$3')}
        FROM goals g LEFT JOIN tasks t ON t.goal_id = g.id
       WHERE g.id = $1 AND g.user_id = $2
       ORDER BY t.created_at, t.id`,
-    [goalId, userId],
+    [goalId, userId, today],
   );
   if (rows.length === 0) return null;
   return rows.filter((row) => row.id !== null);
@@ -46,18 +57,20 @@ export async function insertTask(
     actionPosition: number;
     title: string;
     dueDate?: string | null;
+    repeat?: Repeat | null;
   },
+  today: string,
 ): Promise<Task | null> {
   return withTransaction(pool, async (client) => {
     if (!(await lockOwnGoal(client, userId, task.goalId))) return null;
     const { rows } = await client.query<Task>(
       `WITH t AS (
-         INSERT INTO tasks (goal_id, sub_goal_position, action_position, title, due_date)
-         SELECT $1, $2, $3, $4, $5
+         INSERT INTO tasks (goal_id, sub_goal_position, action_position, title, due_date, repeat_every, repeat_times)
+         SELECT $1, $2, $3, $4, $5, $7, $8
           WHERE (SELECT count(*) FROM tasks
                   WHERE goal_id = $1 AND sub_goal_position = $2 AND action_position = $3) < $6
          RETURNING *
-       ) SELECT ${taskColumns} FROM t`,
+       ) SELECT ${taskColumns('$9')} FROM t`,
       [
         task.goalId,
         task.subGoalPosition,
@@ -65,6 +78,9 @@ export async function insertTask(
         task.title,
         task.dueDate ?? null,
         maxTasksPerAction,
+        task.repeat?.every ?? null,
+        task.repeat?.times ?? null,
+        today,
       ],
     );
     if (!rows[0]) throw new CapReached('tasksPerAction');
@@ -72,12 +88,21 @@ export async function insertTask(
   });
 }
 
-/** Only the given fields change; `dueDate: null` clears it. */
+export interface TaskPatch {
+  title?: string;
+  status?: TaskStatus;
+  dueDate?: string | null;
+  /** null: no longer repeats. */
+  repeat?: Repeat | null;
+}
+
+/** Only the given fields change; `dueDate: null` clears it, `repeat: null` makes it a one-off task. */
 export async function updateTask(
   db: Queryable,
   userId: string,
   taskId: string,
-  patch: { title?: string; status?: TaskStatus; dueDate?: string | null },
+  patch: TaskPatch,
+  today: string,
 ): Promise<Task | null> {
   const { rows } = await db.query<Task>(updateTaskSql, [
     taskId,
@@ -86,6 +111,10 @@ export async function updateTask(
     patch.status ?? null,
     patch.dueDate !== undefined,
     patch.dueDate ?? null,
+    today,
+    patch.repeat !== undefined,
+    patch.repeat?.every ?? null,
+    patch.repeat?.times ?? null,
   ]);
   return rows[0] ?? null;
 }
@@ -95,10 +124,12 @@ export const updateTaskSql = `
      SET title = COALESCE($3, t.title),
          status = COALESCE($4, t.status),
          due_date = CASE WHEN $5::boolean THEN $6::date ELSE t.due_date END,
+         repeat_every = CASE WHEN $8::boolean THEN $9::text ELSE t.repeat_every END,
+         repeat_times = CASE WHEN $8::boolean THEN $10::smallint ELSE t.repeat_times END,
          updated_at = now()
     FROM goals g
    WHERE t.id = $1 AND g.id = t.goal_id AND g.user_id = $2
-   RETURNING ${taskColumns}`;
+   RETURNING ${taskColumns('$7')}`;
 
 export async function deleteTask(db: Queryable, userId: string, taskId: string): Promise<boolean> {
   const { rowCount } = await db.query(

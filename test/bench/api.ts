@@ -150,7 +150,9 @@ async function startBaseline(
         data = (await pool.query(getGoalChartSql, [goalId, userId])).rows[0].chart;
       } else {
         const { taskId, status } = JSON.parse(await readBody(req));
-        data = (await pool.query(updateTaskSql, [taskId, userId, null, status, false, null])).rows[0];
+        const today = new Date().toISOString().slice(0, 10);
+        const params = [taskId, userId, null, status, false, null, today, false, null, null];
+        data = (await pool.query(updateTaskSql, params)).rows[0];
       }
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: { data } }));
     } catch (error) {

@@ -6,6 +6,7 @@
  */
 import { TRPCError } from '@trpc/server';
 import * as z from 'zod';
+import { exportUserData } from '../../db/export-data.js';
 import { endSession } from '../../db/sessions.js';
 import { withTransaction, type Queryable } from '../../db/transaction.js';
 import {
@@ -105,6 +106,11 @@ export const authRouter = router({
       if (!session) throw sessionGone();
       return session;
     }),
+
+  /** "Download my data": the account's goals, cells, tasks, completions and reflections (capped in size). */
+  exportData: authedProcedure.query(async ({ ctx }) =>
+    orNotFound(await exportUserData(ctx.db, ctx.user.id), 'user'),
+  ),
 
   /** The account and everything of it (goals, tasks, reflections, AI jobs, sessions), in one statement. */
   deleteAccount: authedProcedure

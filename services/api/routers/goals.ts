@@ -9,14 +9,17 @@ import {
   setSubGoal,
   updateGoal,
 } from '../../db/goals.js';
-import { cellTitle, id, isoDate, position, text, title } from '../inputs.js';
+import { cellTitle, id, isoDate, position, serverToday, text, title } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
 
 const description = text({ max: 2000 });
 
 export const goalsRouter = router({
-  list: authedProcedure.query(({ ctx }) => listGoals(ctx.db, ctx.user.id)),
+  /** `today`: the person's date, which repeating tasks' progress is counted in (the server's when absent). */
+  list: authedProcedure
+    .input(z.object({ today: isoDate.optional() }).optional())
+    .query(({ ctx, input }) => listGoals(ctx.db, ctx.user.id, input?.today ?? serverToday())),
 
   create: authedProcedure
     .input(z.object({ title, description: description.optional(), deadline: isoDate.nullish() }))

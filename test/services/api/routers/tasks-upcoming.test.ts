@@ -55,6 +55,9 @@ describe('tasks/upcoming', () => {
       dueDate: '2026-12-01',
       subGoalPosition: 1,
       actionPosition: 2,
+      repeat: null,
+      periodDone: 0,
+      doneToday: false,
       goalTitle: 'Run a marathon',
       actionTitle: 'Long run on Sundays',
     });

@@ -5,11 +5,12 @@
  * Worst-case rows, as JSON: a 200-character title costs at most 600 bytes (zod counts UTF-16 units; three
  * bytes per unit in UTF-8 is the worst, as for Japanese: a 4-byte character is two units; the escaped `"` and
  * `\` are two bytes; other control characters are refused), ids are 36 characters, dates 10:
- *   tasks/list row        784 B  → 64 actions × 16 tasks × 784 B = 802 816 B for a whole goal
+ *   tasks/list row        853 B (a repeating task) → 64 actions × 16 tasks × 853 B = 873 472 B for a whole goal
  *   goals/list row        696 B  → 100 goals × 696 B = 69 600 B
  *   reflections/list row  30 138 B (10 000 characters of content) → a page of 30 = 904 140 B
- *   tasks/upcoming row    2 016 B (with goal and action titles) → at most 200 = 403 200 B (its own `limit`)
+ *   tasks/upcoming row    2 085 B (with goal and action titles) → at most 200 = 417 000 B (its own `limit`)
  *   goals/get             53 030 B whatever is stored (8 + 64 cells)
+ * auth/exportData ("Download my data") is the one exception, held to its own cap (export-data.ts).
  * plus 22 bytes of `{"result":{"data":…}}`. test/services/api/answer-size.test.ts builds each worst case.
  */
 

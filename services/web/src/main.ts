@@ -53,7 +53,11 @@ function replaceSession(next: Session): void {
   saveSession(next);
 }
 
-function navigate(hash: string): void {
+/** Runs after the next render (see AppContext.navigate). */
+let afterRender: (() => void) | null = null;
+
+function navigate(hash: string, then?: () => void): void {
+  afterRender = then ?? null;
   if (location.hash === hash) render();
   else location.hash = hash;
 }
@@ -129,6 +133,8 @@ function render(): void {
   cleanups = [];
   // Leaving a view carries out its pending delete (see undoable-delete.ts).
   commitPendingDelete();
+  const then = afterRender;
+  afterRender = null;
   const main = h('main', { id: 'main', class: 'app-main' });
   replace(root, header(), main);
   // A reset link works signed in or not: it ends every session and signs this browser in anew.
@@ -160,6 +166,7 @@ function render(): void {
       signOut: (message) => signOutByUser(message ?? null),
     });
   } else renderGoalsView(main, context);
+  then?.();
 }
 
 window.addEventListener('hashchange', () => {

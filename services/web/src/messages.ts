@@ -2,7 +2,10 @@
  * Every text the app shows, in English and Japanese. The two catalogues have the same keys and the same
  * `{placeholders}` (test/services/web/messages.test.ts compares them).
  */
+import { planEn, planJa } from './messages-plan.js';
+
 export const en = {
+  ...planEn,
   appName: 'Goal Mandala',
   tagline: 'One goal, eight sub-goals, sixty-four actions.',
   signIn: 'Sign in',
@@ -137,6 +140,7 @@ export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;
 
 export const ja: Messages = {
+  ...planJa,
   appName: 'ゴール・マンダラ',
   tagline: 'ひとつの目標、8つのサブ目標、64の行動。',
   signIn: 'ログイン',

@@ -23,6 +23,8 @@ export interface UndoableDelete {
   readonly remove: (client: ApiClient) => Promise<unknown>;
   /** The deferred call failed (the item is back on screen). */
   readonly onError: (error: unknown) => void;
+  /** Names the item (`goal:<id>`), so a view drawn meanwhile can leave it out (`isPendingDelete`). */
+  readonly key?: string;
 }
 
 interface Pending {
@@ -68,6 +70,11 @@ export function deleteWithUndo(item: UndoableDelete): void {
   pending = { item, timer: setTimeout(() => commitPendingDelete(), undoWindowMs) };
   // The button pressed has left with its item: focus goes to Undo, one Enter away.
   undo.focus();
+}
+
+/** True while the item named `key` waits out its undo window (a view drawn meanwhile leaves it out). */
+export function isPendingDelete(key: string): boolean {
+  return pending?.item.key === key;
 }
 
 /** Carries out the pending delete now, if there is one. */

@@ -219,6 +219,9 @@ describe('tasks', () => {
       dueDate: '2027-01-15',
       subGoalPosition: 3,
       actionPosition: 5,
+      repeat: null,
+      periodDone: 0,
+      doneToday: false,
     });
     const doing = await caller.tasks.update({ taskId: task.id, status: 'doing' });
     expect(doing).toEqual({ ...task, status: 'doing' });

@@ -1,6 +1,7 @@
 /** The signed-out screen: sign in (first), create an account, or ask for a password reset link. */
-import { api, errorMessage } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
+import { submitHandler } from '../form-submit.js';
 import { language, t } from '../i18n.js';
 import type { Session } from '../session.js';
 
@@ -46,26 +47,17 @@ export function renderAuthView(
     {
       class: 'card auth-form',
       'aria-labelledby': 'auth-title',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        submit.disabled = true;
-        error.hidden = true;
-        try {
-          const session =
-            mode === 'signIn'
-              ? await api.auth.signIn.mutate({ email: email.value, password: password.value })
-              : await api.auth.signUp.mutate({
-                  email: email.value,
-                  password: password.value,
-                  name: name.value,
-                });
-          options.onSignedIn(session);
-        } catch (failure) {
-          error.textContent = errorMessage(failure, t('genericError'));
-          error.hidden = false;
-          submit.disabled = false;
-        }
-      },
+      // A 401 here is a wrong password, said on the form (the default), never a sign-out.
+      onsubmit: submitHandler({
+        button: submit,
+        error,
+        send: () =>
+          mode === 'signIn'
+            ? api.auth.signIn.mutate({ email: email.value, password: password.value })
+            : api.auth.signUp.mutate({ email: email.value, password: password.value, name: name.value }),
+        done: options.onSignedIn,
+        keepDisabled: true,
+      }),
     },
     h('h1', { id: 'auth-title' }, mode === 'signIn' ? t('signIn') : t('signUp')),
     options.notice && h('p', { class: 'notice', role: 'status' }, options.notice),
@@ -132,20 +124,15 @@ function renderForgotPassword(main: HTMLElement, options: AuthViewOptions, typed
     {
       class: 'card auth-form',
       'aria-labelledby': 'forgot-title',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        submit.disabled = true;
-        error.hidden = true;
-        try {
-          await api.auth.requestPasswordReset.mutate({ email: email.value, language: language() });
+      onsubmit: submitHandler({
+        button: submit,
+        error,
+        send: () => api.auth.requestPasswordReset.mutate({ email: email.value, language: language() }),
+        done: () => {
           sent.textContent = t('resetLinkSent', { email: email.value.trim() });
           sent.hidden = false;
-        } catch (failure) {
-          error.textContent = errorMessage(failure, t('genericError'));
-          error.hidden = false;
-        }
-        submit.disabled = false;
-      },
+        },
+      }),
     },
     h('h1', { id: 'forgot-title' }, t('resetRequestTitle')),
     h('p', { id: 'forgot-help' }, t('resetRequestHelp')),

@@ -5,6 +5,7 @@
 import { api, type Chart } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
+import { submitHandler } from '../form-submit.js';
 import { t } from '../i18n.js';
 import { sayWhenFull } from './length-limit.js';
 
@@ -68,24 +69,24 @@ export function createGoalDetails(
         onkeydown: (event: Event) => {
           if ((event as KeyboardEvent).key === 'Escape') cancel();
         },
-        onsubmit: async (event: Event) => {
-          event.preventDefault();
-          save.disabled = true;
-          try {
-            const updated = await api.goals.update.mutate({
+        onsubmit: submitHandler({
+          button: save,
+          error,
+          report: context.reportError,
+          send: () =>
+            api.goals.update.mutate({
               goalId,
               title: title.value.trim(),
               description: description.value.trim(),
               deadline: deadline.value || null,
-            });
+            }),
+          done: (updated) => {
             details = updated;
             onSaved(updated);
             cancel();
-          } catch (failure) {
-            context.reportError(failure, error);
-            save.disabled = false;
-          }
-        },
+          },
+          keepDisabled: true,
+        }),
       },
       h('label', { for: title.id }, t('goalTitle')),
       title,

@@ -2,6 +2,7 @@
 import { api, type GoalSummary } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
+import { submitHandler } from '../form-submit.js';
 import { t } from '../i18n.js';
 import { sayWhenFull } from './length-limit.js';
 import { progressBar } from './progress-bar.js';
@@ -63,22 +64,19 @@ function createGoalForm(context: AppContext): HTMLElement {
     {
       class: 'card new-goal',
       'aria-labelledby': 'new-goal-title',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        submit.disabled = true;
-        error.hidden = true;
-        try {
-          const goal = await api.goals.create.mutate({
+      onsubmit: submitHandler({
+        button: submit,
+        error,
+        report: context.reportError,
+        send: () =>
+          api.goals.create.mutate({
             title: title.value.trim(),
             ...(description.value.trim() ? { description: description.value.trim() } : {}),
             ...(deadline.value ? { deadline: deadline.value } : {}),
-          });
-          context.navigate(`#/goals/${encodeURIComponent(String(goal.id))}`);
-        } catch (failure) {
-          context.reportError(failure, error);
-          submit.disabled = false;
-        }
-      },
+          }),
+        done: (goal) => context.navigate(`#/goals/${encodeURIComponent(String(goal.id))}`),
+        keepDisabled: true,
+      }),
     },
     h('h2', { id: 'new-goal-title' }, t('newGoal')),
     h('label', { for: 'goal-title' }, t('goalTitle')),

@@ -6,6 +6,7 @@ import { reflectionsPageSize } from '../../../db/limits.js';
 import { api, type Reflection } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
+import { submitHandler } from '../form-submit.js';
 import { t } from '../i18n.js';
 import { deleteWithUndo } from '../undoable-delete.js';
 import { sayWhenFull } from './length-limit.js';
@@ -59,22 +60,20 @@ export function renderReflectionsPanel(
     'form',
     {
       class: 'reflection-form',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        save.disabled = true;
-        try {
-          const created = await api.reflections.create.mutate({
+      onsubmit: submitHandler({
+        button: save,
+        error,
+        report: context.reportError,
+        send: () =>
+          api.reflections.create.mutate({
             goalId,
             content: content.value.trim(),
             rating: Number(rating.value),
             ...(date.value ? { date: date.value } : {}),
-          });
-          rerender({ ...shown, reflections: [created, ...reflections] });
-        } catch (failure) {
-          context.reportError(failure, error);
-          save.disabled = false;
-        }
-      },
+          }),
+        done: (created) => rerender({ ...shown, reflections: [created, ...reflections] }),
+        keepDisabled: true,
+      }),
     },
     h('label', { for: 'reflection-content' }, t('reflection')),
     content,

@@ -2,8 +2,9 @@
  * The page a password reset e-mail links to (`#/reset-password?token=…`): set a new password, then be
  * signed in. The token stays in the fragment, which the browser never sends to a server (no log keeps it).
  */
-import { api, errorMessage } from '../api.js';
+import { api } from '../api.js';
 import { h, replace } from '../dom.js';
+import { submitHandler } from '../form-submit.js';
 import { t } from '../i18n.js';
 import type { Session } from '../session.js';
 
@@ -36,19 +37,14 @@ export function renderResetPasswordView(
     {
       class: 'card auth-form',
       'aria-labelledby': 'reset-title',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        submit.disabled = true;
-        error.hidden = true;
-        try {
-          onSignedIn(await api.auth.resetPassword.mutate({ token, newPassword: password.value }));
-        } catch (failure) {
-          // An invalid, used or expired link is a 400 worded for it (error-messages.ts), never a sign-out.
-          error.textContent = errorMessage(failure, t('genericError'));
-          error.hidden = false;
-          submit.disabled = false;
-        }
-      },
+      // An invalid, used or expired link is a 400 worded for it (error-messages.ts), never a sign-out.
+      onsubmit: submitHandler({
+        button: submit,
+        error,
+        send: () => api.auth.resetPassword.mutate({ token, newPassword: password.value }),
+        done: onSignedIn,
+        keepDisabled: true,
+      }),
     },
     heading,
     h('label', { for: password.id }, t('newPassword')),

@@ -2,11 +2,13 @@
  * Settings: change the password (current + new), delete the account (password + an explicit confirmation),
  * sign out. A wrong password is shown on its form; only an ended session signs the person out.
  */
-import { api, errorMessage, isWrongPassword } from '../api.js';
+import { api, isWrongPassword } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
+import { showFailure, submitHandler } from '../form-submit.js';
 import { t } from '../i18n.js';
 import type { Session } from '../session.js';
+import { downloadDataForm } from './download-data.js';
 
 export interface SettingsActions {
   /** The password changed: the API answered a new session (every other one ended). */
@@ -19,11 +21,10 @@ function passwordInput(id: string, autocomplete: string, minlength?: number): HT
   return h('input', { id, type: 'password', autocomplete, required: true, minlength, maxlength: 200 });
 }
 
-/** Shows a failed call on the form, or leaves it to the app (an ended session signs out). */
-function showFailure(context: AppContext, failure: unknown, where: HTMLElement): void {
-  if (!isWrongPassword(failure)) return context.reportError(failure, where);
-  where.textContent = errorMessage(failure, t('genericError'));
-  where.hidden = false;
+/** A wrong password is said on the form; anything else goes to the app (an ended session signs out). */
+function passwordFailure(context: AppContext): (failure: unknown, where: HTMLElement) => void {
+  return (failure, where) =>
+    isWrongPassword(failure) ? showFailure(failure, where) : context.reportError(failure, where);
 }
 
 export function renderSettingsView(main: HTMLElement, context: AppContext, actions: SettingsActions): void {
@@ -40,26 +41,21 @@ export function renderSettingsView(main: HTMLElement, context: AppContext, actio
     {
       class: 'card settings-form',
       'aria-labelledby': 'change-password-title',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        change.disabled = true;
-        changeError.hidden = true;
-        changed.hidden = true;
-        try {
-          const session = await api.auth.changePassword.mutate({
-            currentPassword: current.value,
-            newPassword: next.value,
-          });
+      onsubmit: submitHandler({
+        button: change,
+        error: changeError,
+        hideFirst: [changed],
+        report: passwordFailure(context),
+        send: () =>
+          api.auth.changePassword.mutate({ currentPassword: current.value, newPassword: next.value }),
+        done: (session) => {
           actions.sessionReplaced(session);
           current.value = '';
           next.value = '';
           changed.textContent = t('passwordChanged');
           changed.hidden = false;
-        } catch (failure) {
-          showFailure(context, failure, changeError);
-        }
-        change.disabled = false;
-      },
+        },
+      }),
     },
     h('h2', { id: 'change-password-title' }, t('changePassword')),
     h('label', { for: current.id }, t('currentPassword')),
@@ -81,23 +77,26 @@ export function renderSettingsView(main: HTMLElement, context: AppContext, actio
     {
       class: 'card settings-form',
       'aria-labelledby': 'delete-account-title',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
+      onsubmit: submitHandler({
+        button: remove,
+        error: deleteError,
         // `required` on the checkbox already stops the submit; this keeps it so without the browser's check.
-        if (!confirmation.checked) return;
-        remove.disabled = true;
-        deleteError.hidden = true;
-        try {
-          await api.auth.deleteAccount.mutate({ password: password.value });
-          actions.signOut(t('accountDeleted'));
-        } catch (failure) {
-          showFailure(context, failure, deleteError);
-          remove.disabled = false;
-        }
-      },
+        confirm: () => confirmation.checked,
+        report: passwordFailure(context),
+        send: () => api.auth.deleteAccount.mutate({ password: password.value }),
+        done: () => actions.signOut(t('accountDeleted')),
+        keepDisabled: true,
+      }),
     },
     h('h2', { id: 'delete-account-title' }, t('deleteAccount')),
     h('p', { id: 'delete-account-help' }, t('deleteAccountHelp')),
+    h(
+      'p',
+      { class: 'hint' },
+      t('downloadBeforeDelete'),
+      ' ',
+      h('a', { href: '#download-data' }, t('downloadData')),
+    ),
     h('label', { for: password.id }, t('password')),
     password,
     h(
@@ -126,6 +125,7 @@ export function renderSettingsView(main: HTMLElement, context: AppContext, actio
       heading,
       h('p', { class: 'hint' }, `${context.session.user.name} · ${context.session.user.email}`),
       changeForm,
+      downloadDataForm(context),
       deleteForm,
       signOut,
     ),

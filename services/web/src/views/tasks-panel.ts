@@ -5,9 +5,12 @@
 import { api, type Task, type TaskStatus } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
+import { submitHandler } from '../form-submit.js';
 import { t, type MessageKey } from '../i18n.js';
+import { localDate } from '../local-date.js';
 import { deleteWithUndo } from '../undoable-delete.js';
 import { sayWhenFull } from './length-limit.js';
+import { chosenRepeat, repeatLabel, repeatSelect } from './repeat-label.js';
 
 export interface TasksPanelOptions {
   readonly context: AppContext;
@@ -60,41 +63,48 @@ export function renderTasksPanel(
 
   const title = sayWhenFull(h('input', { id: 'task-title', name: 'title', required: true, maxlength: 200 }));
   const due = h('input', { id: 'task-due', name: 'dueDate', type: 'date' });
+  const repeat = repeatSelect('task-repeat');
   const add = h('button', { type: 'submit' }, t('addTask'));
   const form = h(
     'form',
     {
       class: 'inline-form',
-      onsubmit: async (event: Event) => {
-        event.preventDefault();
-        add.disabled = true;
-        try {
-          const task = await api.tasks.create.mutate({
+      onsubmit: submitHandler({
+        button: add,
+        error,
+        report: options.context.reportError,
+        send: () =>
+          api.tasks.create.mutate({
             goalId: options.goalId,
             subGoalPosition: selection.subGoal,
             actionPosition: selection.action,
             title: title.value.trim(),
             ...(due.value ? { dueDate: due.value } : {}),
-          });
+            repeat: chosenRepeat(repeat),
+            today: localDate(),
+          }),
+        done: (task) => {
           update([...options.tasks(), task]);
           (panel.querySelector('#task-title') as HTMLInputElement | null)?.focus();
-        } catch (failure) {
-          options.context.reportError(failure, error);
-          add.disabled = false;
-        }
-      },
+        },
+        keepDisabled: true, // the panel is drawn anew
+      }),
     },
     h('div', { class: 'field grow' }, h('label', { for: 'task-title' }, t('taskTitle')), title),
     h('div', { class: 'field' }, h('label', { for: 'task-due' }, t('dueDate')), due),
+    h('div', { class: 'field' }, h('label', { for: 'task-repeat' }, t('repeats')), repeat),
     add,
   );
 
   const change = async (
     task: Task,
-    patch: { status?: TaskStatus; dueDate?: string | null },
+    patch: { status?: TaskStatus; dueDate?: string | null; doneToday?: boolean },
   ): Promise<void> => {
     try {
-      const updated = await api.tasks.update.mutate({ taskId: task.id, ...patch });
+      const updated =
+        patch.doneToday === undefined
+          ? await api.tasks.update.mutate({ taskId: task.id, ...patch, today: localDate() })
+          : await api.tasks.setDone.mutate({ taskId: task.id, date: localDate(), done: patch.doneToday });
       // The panel is drawn anew: focus goes back to the control the person used, on the same task.
       const used = (document.activeElement as HTMLElement | null)?.getAttribute('aria-label');
       update(options.tasks().map((other) => (other.id === task.id ? updated : other)));
@@ -112,13 +122,21 @@ export function renderTasksPanel(
 
   const items = own.map((task) => {
     const labelId = `task-${task.id}-title`;
-    const checkbox = h('input', {
-      type: 'checkbox',
-      checked: task.status === 'done',
-      'aria-label': `${t('done')}: ${task.title}`,
-      onchange: (event: Event) =>
-        change(task, { status: (event.target as HTMLInputElement).checked ? 'done' : 'todo' }),
-    });
+    // A repeating task is ticked per day (its history); a one-off task by its status.
+    const checkbox = task.repeat
+      ? h('input', {
+          type: 'checkbox',
+          checked: task.doneToday,
+          'aria-label': t('doneTodayLabel', { title: task.title }),
+          onchange: (event: Event) => change(task, { doneToday: (event.target as HTMLInputElement).checked }),
+        })
+      : h('input', {
+          type: 'checkbox',
+          checked: task.status === 'done',
+          'aria-label': `${t('done')}: ${task.title}`,
+          onchange: (event: Event) =>
+            change(task, { status: (event.target as HTMLInputElement).checked ? 'done' : 'todo' }),
+        });
     const status = h(
       'select',
       {
@@ -162,6 +180,20 @@ export function renderTasksPanel(
       },
       '×',
     );
+    if (task.repeat) {
+      return h(
+        'li',
+        {
+          class: `task task-repeating ${task.doneToday ? 'task-done' : 'task-todo'}`,
+          'data-task-id': task.id,
+        },
+        checkbox,
+        h('span', { id: labelId, class: 'task-title' }, task.title),
+        h('span', { class: 'task-due' }, repeatLabel(task)),
+        doneHistory(task.id),
+        remove,
+      );
+    }
     return h(
       'li',
       { class: `task task-${task.status}`, 'data-task-id': String(task.id) },
@@ -182,4 +214,17 @@ export function renderTasksPanel(
     error,
     form,
   );
+}
+
+/** A repeating task's done history over the last four weeks (loaded when shown; quiet if it fails). */
+function doneHistory(taskId: string): HTMLElement {
+  const line = h('span', { class: 'task-history' });
+  api.tasks.history
+    .query({ taskId, to: localDate(), days: 28 })
+    .then((days) => {
+      line.textContent = t('doneHistory', { n: days.length });
+      line.title = days.join(', ');
+    })
+    .catch(() => line.remove());
+  return line;
 }

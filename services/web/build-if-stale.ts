@@ -8,7 +8,15 @@ import { fileURLToPath } from 'node:url';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const builtIndex = join(webRoot, 'dist', 'index.html');
-const sources = ['index.html', 'vite.config.ts', 'src'].map((entry) => join(webRoot, entry));
+const sources = [
+  'index.html',
+  'vite.config.ts',
+  'installable-app.ts',
+  'app-icon.ts',
+  'service-worker.js',
+  'public',
+  'src',
+].map((entry) => join(webRoot, entry));
 
 function newestChange(path: string): number {
   const stat = statSync(path);

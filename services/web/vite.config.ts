@@ -9,6 +9,7 @@
 import { execSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { installableApp } from './installable-app.js';
 
 function defaultReleaseId(): string {
   try {
@@ -34,7 +35,7 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: process.env.RELEASE_BASE || '/',
   logLevel: 'warn',
-  plugins: [releaseStamp(releaseId)],
+  plugins: [releaseStamp(releaseId), installableApp(releaseId)],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -23,6 +23,7 @@ export function setLanguage(next: Language): void {
   current = next;
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', t('metaDescription'));
 }
 
 /** The message in the current language, with `{name}` placeholders filled in. */

@@ -175,6 +175,11 @@ window.addEventListener('hashchange', () => {
 });
 render();
 
+// Installable and openable offline (services/web/installable-app.ts builds /sw.js; the dev server has none).
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}
+
 // Confirm a restored session is still accepted; an expired token signs out quietly.
 if (session) {
   api.auth.me.query().catch((error: unknown) => {

@@ -5,13 +5,15 @@
 import { api, type Chart, type Task } from '../api.js';
 import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
-import { forgetDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
+import { localDate } from '../local-date.js';
 import type { CellSlot } from '../mandala-layout.js';
 import { createAiDraft } from './ai-draft.js';
 import { createGoalDetails } from './goal-details.js';
 import { createMandalaGrid, labelOf, titleOf, withTitle } from './mandala-grid.js';
-import { percentDone, progressBar } from './progress-bar.js';
+import { deleteGoalWithUndo } from './goal-delete.js';
+import { showPlanProgress } from './plan-progress-view.js';
+import { takeAlongButtons } from './take-along.js';
 import { firstReflectionsPage, renderReflectionsPanel } from './reflections-panel.js';
 import { renderTasksPanel, type ActionSelection } from './tasks-panel.js';
 
@@ -26,7 +28,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
 
   Promise.all([
     api.goals.get.query({ goalId }),
-    api.tasks.list.query({ goalId }),
+    api.tasks.list.query({ goalId, today: localDate() }),
     api.reflections.list.query({ goalId }),
   ])
     .then(([chart, tasks, reflections]) => {
@@ -40,8 +42,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         aiDraft.chartChanged();
       });
       const progress = h('div', { class: 'goal-progress' });
-      const showProgress = (): void =>
-        replace(progress, progressBar(percentDone(allTasks), t('goalProgress')));
+      const showProgress = (): void => showPlanProgress(progress, current, allTasks);
       showProgress();
       const tasksPanel = h('section', {
         class: 'card tasks-panel',
@@ -69,6 +70,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
           try {
             await saveSlot(goalId, slot, value);
             current = withTitle(current, slot, value);
+            showProgress(); // a named sub-goal starts to count
             aiDraft.chartChanged();
             if (slot.kind === 'goal') details.setTitle(value);
             if (selected) showSelection(selected);
@@ -144,6 +146,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         async () => {
           current = await api.goals.get.query({ goalId });
           grid.showChart(current);
+          showProgress();
           details.setTitle(current.title);
           aiDraft.chartChanged();
         },
@@ -154,16 +157,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         {
           type: 'button',
           class: 'danger small',
-          onclick: async () => {
-            if (!window.confirm(t('confirmDeleteGoal'))) return;
-            try {
-              await api.goals.delete.mutate({ goalId });
-              forgetDraft(context.session.user.id, goalId);
-              context.navigate('#/');
-            } catch (failure) {
-              context.reportError(failure, error);
-            }
-          },
+          onclick: () => deleteGoalWithUndo(context, goalId, current.title),
         },
         t('deleteGoal'),
       );
@@ -172,7 +166,13 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       renderReflectionsPanel(reflectionsPanel, context, goalId, firstReflectionsPage(reflections));
       replace(
         main,
-        h('div', { class: 'chart-toolbar' }, h('a', { href: '#/', class: 'back' }, t('backToGoals')), remove),
+        h(
+          'div',
+          { class: 'chart-toolbar' },
+          h('a', { href: '#/', class: 'back' }, t('backToGoals')),
+          takeAlongButtons(context, () => current, error),
+          remove,
+        ),
         details.element,
         progress,
         aiDraft.element,

@@ -4,6 +4,9 @@ import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { submitHandler } from '../form-submit.js';
 import { t } from '../i18n.js';
+import { localDate } from '../local-date.js';
+import { isPendingDelete } from '../undoable-delete.js';
+import { goalDeleteKey } from './goal-delete.js';
 import { sayWhenFull } from './length-limit.js';
 import { progressBar } from './progress-bar.js';
 
@@ -17,16 +20,25 @@ export function renderGoalsView(main: HTMLElement, context: AppContext): void {
   const heading = h('h1', { id: 'goals-title' }, t('myGoals'));
   replace(
     main,
-    h('section', { 'aria-labelledby': 'goals-title' }, heading, listError, list),
+    h(
+      'section',
+      { 'aria-labelledby': 'goals-title' },
+      heading,
+      listError,
+      list,
+      h('p', { class: 'hint progress-rule' }, t('progressRule')),
+    ),
     createGoalForm(context),
   );
   context.focusHeading(heading);
 
   api.goals.list
-    .query()
+    .query({ today: localDate() })
     .then((goals) => {
       list.removeAttribute('aria-busy');
-      replace(list, goals.length === 0 ? h('p', { class: 'empty' }, t('noGoals')) : goalItems(goals));
+      // A goal whose delete waits out its Undo notice is already gone for the person.
+      const shown = goals.filter((goal) => !isPendingDelete(goalDeleteKey(goal.id)));
+      replace(list, shown.length === 0 ? h('p', { class: 'empty' }, t('noGoals')) : goalItems(shown));
     })
     .catch((error: unknown) => context.reportError(error, listError));
 }
@@ -38,7 +50,7 @@ function goalItems(goals: GoalSummary[]): HTMLElement {
     ...goals.map((goal) =>
       h(
         'li',
-        null,
+        { 'data-goal-id': goal.id },
         h(
           'a',
           { href: `#/goals/${encodeURIComponent(String(goal.id))}`, class: 'goal-link card' },

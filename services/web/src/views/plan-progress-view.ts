@@ -1,0 +1,32 @@
+/**
+ * The goal's progress on the chart: the whole goal, each sub-goal that counts, and the rule in words, by
+ * the same function goals/list uses (services/shared/plan-progress.ts).
+ */
+import { goalProgress } from '../../../shared/plan-progress.js';
+import type { Chart, Task } from '../api.js';
+import { h, replace } from '../dom.js';
+import { t } from '../i18n.js';
+import { progressBar } from './progress-bar.js';
+
+export function showPlanProgress(element: HTMLElement, chart: Chart, tasks: readonly Task[]): void {
+  const progress = goalProgress(
+    chart.subGoals.map((subGoal) => subGoal.title),
+    tasks,
+  );
+  const counted = chart.subGoals.filter((subGoal) => progress.subGoals[subGoal.position] !== null);
+  replace(
+    element,
+    progressBar(progress.percent, t('goalProgress')),
+    counted.length > 0 &&
+      h(
+        'ul',
+        { class: 'sub-goal-progress' },
+        ...counted.map((subGoal) => {
+          const title = subGoal.title || t('subGoal', { n: subGoal.position + 1 });
+          const percent = progress.subGoals[subGoal.position]!;
+          return h('li', null, h('span', { class: 'sub-goal-name' }, title), progressBar(percent, title));
+        }),
+      ),
+    h('p', { class: 'hint progress-rule' }, t('progressRule')),
+  );
+}

@@ -27,7 +27,17 @@ export interface BrowserSession {
 
 /** A fresh Chromium with its own empty profile (one per simulated person). */
 export async function launchChromium(
-  options: { locale?: string; viewport?: { width: number; height: number }; hasTouch?: boolean } = {},
+  options: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+    hasTouch?: boolean;
+    /**
+     * The app's service worker (installable-app.ts). Blocked unless a test is about it: requests a worker
+     * answers bypass Playwright's routes, which the journeys use to serve the site's CSP on every page.
+     */
+    serviceWorkers?: 'allow' | 'block';
+    colorScheme?: 'light' | 'dark';
+  } = {},
 ): Promise<BrowserSession> {
   const profile = mkdtempSync(join(tmpdir(), 'gm-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -37,6 +47,9 @@ export async function launchChromium(
     locale: options.locale ?? 'en-US',
     viewport: options.viewport ?? { width: 1280, height: 900 },
     hasTouch: options.hasTouch ?? false,
+    serviceWorkers: options.serviceWorkers ?? 'block',
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
   });
   return {
     context,

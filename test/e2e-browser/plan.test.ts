@@ -341,7 +341,7 @@ describe('phone, Japanese, touch', () => {
     await page.getByRole('button', { name: '画像として保存' }).waitFor();
     expect(await page.getByRole('button', { name: '印刷' }).isVisible()).toBe(true);
     expect(await page.getByRole('progressbar', { name: 'Endurance' }).getAttribute('aria-valuenow')).toBe(
-      '100',
+      '50',
     );
     expect(await page.locator('.progress-rule').textContent()).toContain('名前のあるサブ目標');
     expect(await seriousViolations(page, ['.chart-toolbar', '.goal-progress'])).toEqual([]);

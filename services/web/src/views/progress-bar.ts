@@ -1,11 +1,5 @@
 import { h } from '../dom.js';
 
-/** Done out of all, as a whole percentage (0 when there is nothing to do). */
-export function percentDone(tasks: readonly { status: string }[]): number {
-  if (tasks.length === 0) return 0;
-  return Math.round((tasks.filter((task) => task.status === 'done').length / tasks.length) * 100);
-}
-
 /**
  * A labelled progress bar for a percentage (0–100; the API's goal progress is a percentage). The number
  * sits beside the bar, not on it, so it is never clipped nor low in contrast over the fill.

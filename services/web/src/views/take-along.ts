@@ -10,7 +10,6 @@ import { t } from '../i18n.js';
 import { saveFile } from './download-data.js';
 
 export function takeAlongButtons(context: AppContext, chart: () => Chart, error: HTMLElement): HTMLElement {
-  const status = h('span', { class: 'visually-hidden', role: 'status' });
   const run = (button: HTMLButtonElement, work: (file: File) => Promise<void>) => async () => {
     button.disabled = true;
     try {
@@ -28,7 +27,6 @@ export function takeAlongButtons(context: AppContext, chart: () => Chart, error:
     'click',
     run(save, async (file) => {
       saveFile(file, file.name);
-      status.textContent = t('imageSaved');
     }),
   );
   const share = canShareImage() && h('button', { type: 'button', class: 'secondary small' }, t('shareImage'));
@@ -44,6 +42,5 @@ export function takeAlongButtons(context: AppContext, chart: () => Chart, error:
     h('button', { type: 'button', class: 'secondary small', onclick: () => window.print() }, t('printChart')),
     save,
     share,
-    status,
   );
 }

@@ -24,7 +24,7 @@ export function renderTodayView(main: HTMLElement, context: AppContext): void {
   const body = h('div', { 'aria-busy': 'true' }, h('p', { class: 'loading' }, t('loading')));
   const today = localDate();
 
-  /** Draws the lists anew; `focusTask` takes focus back to that task's control after a reschedule. */
+  /** Draws the lists anew; `focus` takes focus back to that task's control after a reschedule. */
   const load = (focus?: { taskId: string; control: string }): void => {
     api.tasks.upcoming
       .query({ today, days: DAYS_AHEAD, anytime: true })
@@ -101,7 +101,7 @@ function todayItem(task: UpcomingTask, today: string, options: ItemOptions): HTM
   const checkbox = h('input', {
     type: 'checkbox',
     checked: repeating ? task.doneToday : task.status === 'done',
-    'aria-label': `${t(repeating ? 'repeatDaily' : 'done')}: ${task.title}`,
+    'aria-label': repeating ? t('doneTodayLabel', { title: task.title }) : `${t('done')}: ${task.title}`,
     onchange: async () => {
       checkbox.disabled = true;
       try {
@@ -127,10 +127,7 @@ function todayItem(task: UpcomingTask, today: string, options: ItemOptions): HTM
       }
     },
   });
-  if (repeating) {
-    checkbox.setAttribute('aria-label', `${t('doneTodayLabel', { title: task.title })}`);
-    item.className = `task ${task.doneToday ? 'task-done' : 'task-todo'}`;
-  }
+  if (repeating) item.className = `task ${task.doneToday ? 'task-done' : 'task-todo'}`;
   const where = task.actionTitle ? `${task.goalTitle} › ${task.actionTitle}` : task.goalTitle;
   const meta = h(
     'span',

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// `npm run migrations:check [-- --base REF] [--database server|pglite]`: lint the migrations new since REF and
+// run REF's own API and acceptance journey on HEAD's schema (docs/runbook.md, "Changing the schema safely").
+// A mistake (wrong option, unknown REF, no database) is one line, exit 1; a refused migration exits 1 too.
+import { MigrationsCheckError } from '../pipeline/migrations-check/migrations-check-error.js';
+import {
+  MIGRATIONS_CHECK_HELP,
+  parseMigrationsCheckArgs,
+} from '../pipeline/migrations-check/parse-args.js';
+import { runMigrationsCheck } from '../pipeline/migrations-check/run-migrations-check.js';
+import {
+  DEFAULT_SERVER_URL,
+  type ScratchDatabaseFactory,
+  serverDatabase,
+} from '../pipeline/migrations-check/scratch-database.js';
+
+/** The embedded PostgreSQL of the local stack, in memory, in this process: one session, so pools of 1. */
+const pgliteDatabase: ScratchDatabaseFactory = async () => {
+  const { startEmbeddedPostgres } = await import('../local/embedded-postgres.js'); // loaded only when used
+  const embedded = await startEmbeddedPostgres();
+  return { url: embedded.url, label: 'embedded PGlite', poolMax: 1, close: () => embedded.stop() };
+};
+
+try {
+  const args = parseMigrationsCheckArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(MIGRATIONS_CHECK_HELP);
+  } else {
+    const passed = await runMigrationsCheck({
+      repoDir: process.cwd(),
+      base: args.base,
+      env: process.env,
+      database:
+        args.database === 'pglite'
+          ? pgliteDatabase
+          : serverDatabase(process.env.MIGRATIONS_CHECK_DATABASE_URL || DEFAULT_SERVER_URL),
+      log: (line) => console.log(line),
+    });
+    process.exitCode = passed ? 0 : 1;
+  }
+} catch (error) {
+  if (!(error instanceof MigrationsCheckError)) throw error;
+  console.error(`migrations check: ${error.message}`);
+  process.exitCode = 1;
+}

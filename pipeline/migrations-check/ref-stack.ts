@@ -62,7 +62,7 @@ export async function startRefStack(options: RefStackOptions): Promise<RefStack>
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stack: RefStack = {
     apiUrl: `http://127.0.0.1:${port}/api`,
-    errors: () => output.all().filter((line) => /"level":"ERROR"/.test(line)),
+    errors: () => output.all().filter((line) => /"level":"ERROR"/.test(line)).map(condense),
     stop: () => stopGroup(child, exited),
   };
   try {
@@ -107,6 +107,23 @@ async function waitForHealth(
   throw new Error(`REF's API did not answer /health in time (${last}): ${explain(output.all())}`);
 }
 
+/** A JSON log line at ERROR, shortened to what it says went wrong (no stack). */
+function condense(line: string): string {
+  try {
+    const entry = JSON.parse(line) as {
+      message?: string;
+      path?: string;
+      error?: { message?: string; code?: string };
+    };
+    const what = [entry.message, entry.path].filter(Boolean).join(' ');
+    const why = entry.error?.message ? `: ${entry.error.message}` : '';
+    const code = entry.error?.code ? ` (${entry.error.code})` : '';
+    return `${what}${why}${code}`;
+  } catch {
+    return line.slice(0, 300);
+  }
+}
+
 /** The lines that say why a stack did not start: its errors, or its last words. */
 function explain(lines: readonly string[]): string {
   const telling = lines.filter((line) => /error|fail|refus/i.test(line) && !/^\s+at /.test(line));
@@ -123,7 +140,7 @@ async function stopGroup(child: ChildProcess, exited: Promise<number | null>): P
     }
   };
   signal('SIGTERM');
-  const done = await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]);
+  const done = await Promise.race([exited.then(() => true), sleep(15_000, false, { ref: false })]);
   if (!done) {
     signal('SIGKILL');
     await exited;

@@ -51,6 +51,7 @@ export async function startRefStack(options: RefStackOptions): Promise<RefStack>
     PORT: String(port),
     DATABASE_URL: options.databaseUrl,
     LOCAL_DATA_DIR: 'memory',
+    LOCAL_BEDROCK_DELAY_MS: '0', // the AI stand-in answers at once: the journey tests the schema, not the model
   };
   delete env.APP_VERSION; // the stack reports its own commit
   if (options.poolMax !== undefined) env.DB_POOL_MAX = String(options.poolMax);

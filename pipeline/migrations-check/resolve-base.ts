@@ -76,7 +76,8 @@ async function productionBase(repoDir: string, env: NodeJS.ProcessEnv, deps: Res
   } catch (error) {
     // Production down must not block the fix: compare with the release a rollback would redeploy.
     const fallback = await newestReleaseTag(repoDir);
-    const why = `Production's health (${url}) gave no version: ${(error as Error).message}`;
+    const { message, cause } = error as Error & { cause?: { code?: string } };
+    const why = `Production's health (${url}) gave no version: ${cause?.code ?? message}`;
     return fallback.kind === 'release'
       ? { ...fallback, note: `${why}; comparing with the newest release tag instead` }
       : { kind: 'none', reason: `${why}, and ${fallback.reason}` };

@@ -21,6 +21,19 @@ const pgliteDatabase: ScratchDatabaseFactory = async () => {
   return { url: embedded.url, label: 'embedded PGlite', poolMax: 1, close: () => embedded.stop() };
 };
 
+/** The SSM parameter Production's deployment writes its health URL to (toolchain account, this region). */
+async function readParameter(name: string): Promise<string | undefined> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const { GetParameterCommand, SSMClient } = await import('@aws-sdk/client-ssm'); // only the pipeline asks
+  try {
+    const answer = await new SSMClient({}).send(new GetParameterCommand({ Name: name }));
+    return answer.Parameter?.Value;
+  } catch (error) {
+    if ((error as Error).name === 'ParameterNotFound') return undefined;
+    throw new MigrationsCheckError(`cannot read the SSM parameter ${name}: ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`);
+  }
+}
+
 try {
   const args = parseMigrationsCheckArgs(process.argv.slice(2));
   if (args.help) {
@@ -35,6 +48,7 @@ try {
           ? pgliteDatabase
           : serverDatabase(process.env.MIGRATIONS_CHECK_DATABASE_URL || DEFAULT_SERVER_URL),
       log: (line) => console.log(line),
+      resolveBaseDeps: { readParameter },
     });
     process.exitCode = passed ? 0 : 1;
   }

@@ -3,10 +3,7 @@
 // run REF's own API and acceptance journey on HEAD's schema (docs/runbook.md, "Changing the schema safely").
 // A mistake (wrong option, unknown REF, no database) is one line, exit 1; a refused migration exits 1 too.
 import { MigrationsCheckError } from '../pipeline/migrations-check/migrations-check-error.js';
-import {
-  MIGRATIONS_CHECK_HELP,
-  parseMigrationsCheckArgs,
-} from '../pipeline/migrations-check/parse-args.js';
+import { MIGRATIONS_CHECK_HELP, parseMigrationsCheckArgs } from '../pipeline/migrations-check/parse-args.js';
 import { runMigrationsCheck } from '../pipeline/migrations-check/run-migrations-check.js';
 import {
   DEFAULT_SERVER_URL,
@@ -30,7 +27,9 @@ async function readParameter(name: string): Promise<string | undefined> {
     return answer.Parameter?.Value;
   } catch (error) {
     if ((error as Error).name === 'ParameterNotFound') return undefined;
-    throw new MigrationsCheckError(`cannot read the SSM parameter ${name}: ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`);
+    throw new MigrationsCheckError(
+      `cannot read the SSM parameter ${name}: ${(error as Error).name}: ${(error as Error).message.split('\n')[0]}`,
+    );
   }
 }
 

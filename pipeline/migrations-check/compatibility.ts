@@ -39,14 +39,18 @@ export async function checkCompatibility(input: CompatibilityInput): Promise<Com
     let started = Date.now();
     const worktree = await addRefWorktree(input.repoDir, input.commit, input.worktreeDir);
     cleanups.push(() => worktree.remove());
-    log(`compatibility: ${label} checked out beside HEAD in ${seconds(started)}; dependencies: ${worktree.dependencies}`);
+    log(
+      `compatibility: ${label} checked out beside HEAD in ${seconds(started)}; dependencies: ${worktree.dependencies}`,
+    );
 
     started = Date.now();
     const database = await input.database();
     cleanups.push(() => database.close());
     try {
       const applied = await migrateToHead(input.repoDir, database.url);
-      log(`compatibility: fresh ${database.label} migrated to HEAD's schema (${applied} migrations) in ${seconds(started)}`);
+      log(
+        `compatibility: fresh ${database.label} migrated to HEAD's schema (${applied} migrations) in ${seconds(started)}`,
+      );
     } catch (error) {
       return failed(`HEAD's migrations fail on a fresh database: ${(error as Error).message.split('\n')[0]}`);
     }
@@ -64,7 +68,9 @@ export async function checkCompatibility(input: CompatibilityInput): Promise<Com
       return failed(`${label}'s API does not start on HEAD's schema: ${(error as Error).message}`);
     }
     cleanups.push(() => stack.stop());
-    log(`compatibility: ${label}'s own API serves on HEAD's schema (${label}'s migration runner ran on start) after ${seconds(started)}`);
+    log(
+      `compatibility: ${label}'s own API serves on HEAD's schema (${label}'s migration runner ran on start) after ${seconds(started)}`,
+    );
 
     started = Date.now();
     const journey = await runRefJourney(worktree.dir, stack.apiUrl);

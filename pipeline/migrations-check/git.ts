@@ -14,7 +14,9 @@ export async function git(cwd: string, args: readonly string[]): Promise<string>
       throw new MigrationsCheckError('git is not installed or not on PATH');
     }
     const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new MigrationsCheckError(`git ${args[0]} failed: ${stderr.split('\n')[0] || (error as Error).message}`);
+    throw new MigrationsCheckError(
+      `git ${args[0]} failed: ${stderr.split('\n')[0] || (error as Error).message}`,
+    );
   }
 }
 

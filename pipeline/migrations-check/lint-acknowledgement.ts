@@ -7,8 +7,11 @@ export const MIN_LINT_REASON_LENGTH = 20;
 const lintAcknowledgement = z.object({
   migration: z
     .string()
-    .regex(/^\d+_[\w-]+$/, "must be a migration's name (its file name without .ts, e.g. 1796180000000_tasks-title)"),
-  rule: z.string().regex(/^[a-z]+(-[a-z0-9]+)*$/, "must be a squawk rule name (e.g. ban-drop-column)"),
+    .regex(
+      /^\d+_[\w-]+$/,
+      "must be a migration's name (its file name without .ts, e.g. 1796180000000_tasks-title)",
+    ),
+  rule: z.string().regex(/^[a-z]+(-[a-z0-9]+)*$/, 'must be a squawk rule name (e.g. ban-drop-column)'),
   reason: z
     .string()
     .trim()
@@ -30,7 +33,9 @@ export interface LintAcknowledgement {
 }
 
 /** Validates acknowledgements, naming the entry and field of the first mistake. */
-export function parseLintAcknowledgements(entries: readonly LintAcknowledgement[]): readonly LintAcknowledgement[] {
+export function parseLintAcknowledgements(
+  entries: readonly LintAcknowledgement[],
+): readonly LintAcknowledgement[] {
   return entries.map((entry, index) => {
     const parsed = lintAcknowledgement.safeParse(entry);
     if (parsed.success) return parsed.data;

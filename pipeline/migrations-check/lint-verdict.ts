@@ -41,7 +41,9 @@ export function lintVerdict(
   }
   for (const ack of acknowledgements) {
     if (!headMigrations.includes(ack.migration)) {
-      failures.push(`acknowledgement of ${ack.rule} names ${ack.migration}, which is not in services/db/migration-list.ts`);
+      failures.push(
+        `acknowledgement of ${ack.rule} names ${ack.migration}, which is not in services/db/migration-list.ts`,
+      );
     } else if (
       linted.includes(ack.migration) &&
       !findings.some((f) => f.migration === ack.migration && f.rule === ack.rule)

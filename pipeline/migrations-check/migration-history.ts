@@ -32,7 +32,9 @@ export async function migrationHistory(
   const rewritten: string[] = [];
 
   // The working tree against REF: what this checkout would deploy.
-  const changes = (await git(repoDir, ['diff', '--name-status', '--no-renames', refCommit, '--', `${MIGRATIONS_DIR}/`]))
+  const changes = (
+    await git(repoDir, ['diff', '--name-status', '--no-renames', refCommit, '--', `${MIGRATIONS_DIR}/`])
+  )
     .split('\n')
     .filter(Boolean)
     .map((line) => line.split('\t') as [string, string]);
@@ -57,7 +59,9 @@ export async function migrationHistory(
   const lastApplied = refNames.map(timestampOf).reduce((a, b) => (a > b ? a : b), -1n);
   for (const name of added) {
     if (timestampOf(name) <= lastApplied) {
-      rewritten.push(`${name} sorts before a migration REF already applied: node-pg-migrate would refuse to run it`);
+      rewritten.push(
+        `${name} sorts before a migration REF already applied: node-pg-migrate would refuse to run it`,
+      );
     }
   }
   return { added, rewritten };

@@ -15,7 +15,12 @@ export interface MigrationSql {
   readonly inTransaction: boolean;
 }
 
-const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
+const silent = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+};
 
 export async function migrationSql(name: string, migration: MigrationModule): Promise<MigrationSql> {
   // A migration that reads the database while it builds its statements cannot be linted offline.

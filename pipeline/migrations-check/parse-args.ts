@@ -51,10 +51,14 @@ export function parseMigrationsCheckArgs(argv: readonly string[]): MigrationsChe
   if (values.help) return { help: true };
   const { base, database } = values;
   if (base !== undefined && !/^[\w][\w.\-/^~]*$/.test(base)) {
-    throw new MigrationsCheckError(`--base must be a tag, a commit or "production", not "${base}"; ${MIGRATIONS_CHECK_USAGE}`);
+    throw new MigrationsCheckError(
+      `--base must be a tag, a commit or "production", not "${base}"; ${MIGRATIONS_CHECK_USAGE}`,
+    );
   }
   if (database !== 'server' && database !== 'pglite') {
-    throw new MigrationsCheckError(`--database must be "server" or "pglite", not "${database}"; ${MIGRATIONS_CHECK_USAGE}`);
+    throw new MigrationsCheckError(
+      `--database must be "server" or "pglite", not "${database}"; ${MIGRATIONS_CHECK_USAGE}`,
+    );
   }
   return { help: false, base, database };
 }

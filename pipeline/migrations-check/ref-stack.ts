@@ -56,14 +56,23 @@ export async function startRefStack(options: RefStackOptions): Promise<RefStack>
   delete env.APP_VERSION; // the stack reports its own commit
   if (options.poolMax !== undefined) env.DB_POOL_MAX = String(options.poolMax);
   // Its own process group, so stopping it stops npm and everything under it.
-  const child = spawn('npm', ['start'], { cwd: options.dir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('npm', ['start'], {
+    cwd: options.dir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = new OutputTail();
   child.stdout!.on('data', (chunk) => output.push(chunk));
   child.stderr!.on('data', (chunk) => output.push(chunk));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const stack: RefStack = {
     apiUrl: `http://127.0.0.1:${port}/api`,
-    errors: () => output.all().filter((line) => /"level":"ERROR"/.test(line)).map(condense),
+    errors: () =>
+      output
+        .all()
+        .filter((line) => /"level":"ERROR"/.test(line))
+        .map(condense),
     stop: () => stopGroup(child, exited),
   };
   try {
@@ -128,7 +137,10 @@ function condense(line: string): string {
 /** The lines that say why a stack did not start: its errors, or its last words. */
 function explain(lines: readonly string[]): string {
   const telling = lines.filter((line) => /error|fail|refus/i.test(line) && !/^\s+at /.test(line));
-  return (telling.length ? telling.slice(-3) : lines.slice(-3)).map((line) => line.trim()).join(' | ') || 'no output';
+  return (
+    (telling.length ? telling.slice(-3) : lines.slice(-3)).map((line) => line.trim()).join(' | ') ||
+    'no output'
+  );
 }
 
 async function stopGroup(child: ChildProcess, exited: Promise<number | null>): Promise<void> {

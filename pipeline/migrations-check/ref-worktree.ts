@@ -39,7 +39,11 @@ export async function addRefWorktree(repoDir: string, commit: string, dir: strin
     const started = Date.now();
     await npmCi(dir);
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    return { dir, dependencies: `npm ci of REF's own package-lock.json (it differs from HEAD's): ${seconds} s`, remove };
+    return {
+      dir,
+      dependencies: `npm ci of REF's own package-lock.json (it differs from HEAD's): ${seconds} s`,
+      remove,
+    };
   } catch (error) {
     await remove();
     throw error;

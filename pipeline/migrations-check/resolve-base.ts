@@ -56,7 +56,8 @@ async function productionBase(repoDir: string, env: NodeJS.ProcessEnv, deps: Res
   let url = env.PRODUCTION_HEALTH_URL || undefined;
   const parameter = env.PRODUCTION_HEALTH_URL_PARAMETER || undefined;
   if (!url && parameter) {
-    if (!deps.readParameter) throw new MigrationsCheckError('no SSM client to read PRODUCTION_HEALTH_URL_PARAMETER');
+    if (!deps.readParameter)
+      throw new MigrationsCheckError('no SSM client to read PRODUCTION_HEALTH_URL_PARAMETER');
     url = await deps.readParameter(parameter);
     if (!url) {
       return {

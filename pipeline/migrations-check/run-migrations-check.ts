@@ -66,7 +66,13 @@ export async function runMigrationsCheck(options: MigrationsCheckOptions): Promi
 
   const workDir = await mkdtemp(join(tmpdir(), 'gm-migrations-check-'));
   try {
-    const lint = await lintMigrations({ repoDir, workDir, migrations: added, acknowledgements, headMigrations: headNames });
+    const lint = await lintMigrations({
+      repoDir,
+      workDir,
+      migrations: added,
+      acknowledgements,
+      headMigrations: headNames,
+    });
     for (const line of lint.acknowledged) log(`lint: ${line}`);
     for (const line of lint.failures) log(`lint FAIL ${line}`);
     if (!lint.passed) problems.push('lint');

@@ -56,13 +56,18 @@ export async function squawk(
   try {
     report = JSON.parse(stdout);
   } catch {
-    throw new MigrationsCheckError(`squawk did not run: ${(stderr || stdout).trim().split('\n')[0] || 'no answer'}`);
+    throw new MigrationsCheckError(
+      `squawk did not run: ${(stderr || stdout).trim().split('\n')[0] || 'no answer'}`,
+    );
   }
-  if (!Array.isArray(report)) throw new MigrationsCheckError('squawk gave an answer that is not a list of findings');
-  return report.map((entry: { file: string; line: number; rule_name: string; message: string; help: string | null }) => ({
-    file: entry.file,
-    line: entry.line + 1,
-    rule: entry.rule_name,
-    explanation: entry.help ? `${entry.message} ${entry.help}` : entry.message,
-  }));
+  if (!Array.isArray(report))
+    throw new MigrationsCheckError('squawk gave an answer that is not a list of findings');
+  return report.map(
+    (entry: { file: string; line: number; rule_name: string; message: string; help: string | null }) => ({
+      file: entry.file,
+      line: entry.line + 1,
+      rule: entry.rule_name,
+      explanation: entry.help ? `${entry.message} ${entry.help}` : entry.message,
+    }),
+  );
 }

@@ -35,7 +35,9 @@ export function healthCheckStep(props: PostDeployStepProps): pipelines.ShellStep
       'node pipeline/scripts/health-check.mjs',
       // AWS CLI v2 (the CodeBuild image's) takes an https:// value as text, never as a URL to fetch.
       ...(parameter
-        ? ['aws ssm put-parameter --name "$HEALTH_URL_PARAMETER" --type String --overwrite --value "$API_URL/health"']
+        ? [
+            'aws ssm put-parameter --name "$HEALTH_URL_PARAMETER" --type String --overwrite --value "$API_URL/health"',
+          ]
         : []),
     ],
     rolePolicyStatements: parameter

@@ -48,8 +48,9 @@ function projectOf(action: Action): Record<string, unknown> {
 }
 /** The plain environment variables of the CodeBuild project an action runs. */
 function projectEnvOf(action: Action): Record<string, string> {
-  const variables = (projectOf(action).Environment as { EnvironmentVariables?: { Name: string; Value: string }[] })
-    .EnvironmentVariables;
+  const variables = (
+    projectOf(action).Environment as { EnvironmentVariables?: { Name: string; Value: string }[] }
+  ).EnvironmentVariables;
   return Object.fromEntries((variables ?? []).map((variable) => [variable.Name, variable.Value]));
 }
 /** The project's buildspec; CloudFormation references in it (report group ARNs) become `<GetAtt:LogicalId>`. */
@@ -76,7 +77,15 @@ const healthUrlParameter = `/${config.appName}/production/health-url`;
 const healthUrlParameterArn = {
   'Fn::Join': [
     '',
-    ['arn:', { Ref: 'AWS::Partition' }, ':ssm:', { Ref: 'AWS::Region' }, ':', { Ref: 'AWS::AccountId' }, `:parameter${healthUrlParameter}`],
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':ssm:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      `:parameter${healthUrlParameter}`,
+    ],
   ],
 };
 
@@ -222,7 +231,7 @@ describe('the synth step', () => {
     });
   });
 
-  it("runs the migrations check on the embedded PostgreSQL, against what Production serves when the pipeline says where", () => {
+  it('runs the migrations check on the embedded PostgreSQL, against what Production serves when the pipeline says where', () => {
     const lines = readFileSync('pipeline/scripts/pipeline-build.sh', 'utf8').split('\n');
     const check = lines.find((line) => line.startsWith('npm run migrations:check'));
     expect(check).toBe(
@@ -231,7 +240,9 @@ describe('the synth step', () => {
     expect(projectEnvOf(synth).PRODUCTION_HEALTH_URL_PARAMETER).toBe(healthUrlParameter);
     // It may read that parameter, and no other.
     const ssm = statementsOf(synth).filter((statement) => JSON.stringify(statement.Action).includes('ssm:'));
-    expect(ssm).toEqual([expect.objectContaining({ Action: 'ssm:GetParameter', Resource: healthUrlParameterArn })]);
+    expect(ssm).toEqual([
+      expect.objectContaining({ Action: 'ssm:GetParameter', Resource: healthUrlParameterArn }),
+    ]);
   });
 
   it('needs no AWS lookups: it may assume no other role', () => {
@@ -301,7 +312,9 @@ describe('stages', () => {
     it(`${stageName}: ${stageName === 'Production' ? 'records' : 'does not record'} its health URL for the Build's migrations check`, () => {
       const health = stageNamed(stageName).Actions.find((action) => action.Name === 'HealthCheck')!;
       const commands = (buildSpecOf(health).phases as { build: { commands: string[] } }).build.commands;
-      const ssm = statementsOf(health).filter((statement) => JSON.stringify(statement.Action).includes('ssm:'));
+      const ssm = statementsOf(health).filter((statement) =>
+        JSON.stringify(statement.Action).includes('ssm:'),
+      );
       if (stageName === 'Staging') {
         expect(commands).toEqual(['node pipeline/scripts/health-check.mjs']);
         expect(ssm).toEqual([]);
@@ -313,7 +326,9 @@ describe('stages', () => {
         'aws ssm put-parameter --name "$HEALTH_URL_PARAMETER" --type String --overwrite --value "$API_URL/health"',
       ]);
       expect(projectEnvOf(health).HEALTH_URL_PARAMETER).toBe(healthUrlParameter);
-      expect(ssm).toEqual([expect.objectContaining({ Action: 'ssm:PutParameter', Resource: healthUrlParameterArn })]);
+      expect(ssm).toEqual([
+        expect.objectContaining({ Action: 'ssm:PutParameter', Resource: healthUrlParameterArn }),
+      ]);
     });
 
     it(`${stageName}: deploys every stack into the ${key} account and region`, () => {

@@ -77,12 +77,20 @@ describe('the lint of new migrations', () => {
         }),
       ],
     ]);
-    expect(inside.failures).toEqual([expect.stringMatching(/^1796180000001_tasks-title-index: ban-concurrent-index-creation-in-transaction /)]);
+    expect(inside.failures).toEqual([
+      expect.stringMatching(
+        /^1796180000001_tasks-title-index: ban-concurrent-index-creation-in-transaction /,
+      ),
+    ]);
   });
 
   it('lets an acknowledged finding through with its reason, for that migration and rule only', async () => {
     const reason = 'tasks holds a few hundred rows per goal: the lock lasts milliseconds.';
-    const ack = { migration: '1796180000001_tasks-title-index', rule: 'require-concurrent-index-creation', reason };
+    const ack = {
+      migration: '1796180000001_tasks-title-index',
+      rule: 'require-concurrent-index-creation',
+      reason,
+    };
     const verdict = await lint(
       [
         ['1796180000001_tasks-title-index', plainIndex],
@@ -102,7 +110,11 @@ describe('the lint of new migrations', () => {
     const verdict = await lint(
       [['1796180000000_goal-note', addNote]],
       [
-        { migration: '1796180000000_goal-note', rule: 'ban-drop-column', reason: 'A reason long enough to pass.' },
+        {
+          migration: '1796180000000_goal-note',
+          rule: 'ban-drop-column',
+          reason: 'A reason long enough to pass.',
+        },
         { migration: '1796189999999_typo', rule: 'ban-drop-column', reason: 'A reason long enough to pass.' },
       ],
     );
@@ -113,9 +125,18 @@ describe('the lint of new migrations', () => {
   });
 
   it.each([
-    [{ migration: '1796180000000_x', rule: 'ban-drop-column', reason: 'too short' }, 'reason must say why in 20 characters or more'],
-    [{ migration: 'goal-note', rule: 'ban-drop-column', reason: 'A reason long enough to pass.' }, "migration must be a migration's name"],
-    [{ migration: '1796180000000_x', rule: 'Ban Drop', reason: 'A reason long enough to pass.' }, 'rule must be a squawk rule name'],
+    [
+      { migration: '1796180000000_x', rule: 'ban-drop-column', reason: 'too short' },
+      'reason must say why in 20 characters or more',
+    ],
+    [
+      { migration: 'goal-note', rule: 'ban-drop-column', reason: 'A reason long enough to pass.' },
+      "migration must be a migration's name",
+    ],
+    [
+      { migration: '1796180000000_x', rule: 'Ban Drop', reason: 'A reason long enough to pass.' },
+      'rule must be a squawk rule name',
+    ],
   ])('refuses a malformed acknowledgement in one line naming the entry and field (%#)', (entry, message) => {
     expect(() => parseLintAcknowledgements([entry])).toThrow(
       new RegExp(`^lint acknowledgement 0 \\(${entry.migration}\\): ${message.replace(/[()]/g, '\\$&')}`),

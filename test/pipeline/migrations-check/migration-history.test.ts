@@ -36,7 +36,10 @@ describe("HEAD's migrations against REF's", () => {
       '1796160000000_committed',
       '1796170000000_working-tree',
     ]);
-    expect(history).toEqual({ added: ['1796160000000_committed', '1796170000000_working-tree'], rewritten: [] });
+    expect(history).toEqual({
+      added: ['1796160000000_committed', '1796170000000_working-tree'],
+      rewritten: [],
+    });
   });
 
   it('refuses an applied migration changed, deleted or dropped from the list, and a new one sorting before it', async () => {
@@ -45,7 +48,10 @@ describe("HEAD's migrations against REF's", () => {
     rmSync(join(dir, MIGRATIONS_DIR, '1796156745935_sessions.ts'));
     write(dir, '1796150000000_too-early', 'ALTER TABLE goals ADD COLUMN a text');
 
-    const history = await migrationHistory(dir, release, ['1764316800000_initial-schema', '1796150000000_too-early']);
+    const history = await migrationHistory(dir, release, [
+      '1764316800000_initial-schema',
+      '1796150000000_too-early',
+    ]);
     expect(history.added).toEqual(['1796150000000_too-early']);
     expect(history.rewritten).toEqual([
       '1764316800000_initial-schema was applied by REF and has changed since: an applied migration never changes',
@@ -54,7 +60,7 @@ describe("HEAD's migrations against REF's", () => {
     ]);
   });
 
-  it("refuses an applied migration whose file stays but whose list entry is gone", async () => {
+  it('refuses an applied migration whose file stays but whose list entry is gone', async () => {
     const { dir, release } = repoWithRelease();
     const history = await migrationHistory(dir, release, ['1764316800000_initial-schema']);
     expect(history.rewritten).toEqual([

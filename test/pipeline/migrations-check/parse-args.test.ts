@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MigrationsCheckError } from '../../../pipeline/migrations-check/migrations-check-error.js';
-import { MIGRATIONS_CHECK_USAGE, parseMigrationsCheckArgs } from '../../../pipeline/migrations-check/parse-args.js';
+import {
+  MIGRATIONS_CHECK_USAGE,
+  parseMigrationsCheckArgs,
+} from '../../../pipeline/migrations-check/parse-args.js';
 
 describe('npm run migrations:check arguments', () => {
   it('defaults to the newest release tag on the local PostgreSQL server', () => {

@@ -34,7 +34,9 @@ afterEach(() => {
 
 /** A stand-in for Production's /api/health on a local port. */
 async function health(status: number, body: unknown): Promise<string> {
-  server = createServer((_req, res) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)));
+  server = createServer((_req, res) =>
+    res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+  );
   await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
   return `http://127.0.0.1:${(server.address() as { port: number }).port}/api/health`;
 }
@@ -46,7 +48,11 @@ describe('which release the check compares with', () => {
     git(repo.dir, 'tag', '-a', 'v1.1.0', '-m', 'annotated', repo.second);
     git(repo.dir, 'tag', 'v2.0.0', repo.side);
     git(repo.dir, 'tag', 'nightly', repo.head);
-    expect(await resolveBase(repo.dir, undefined, {})).toEqual({ kind: 'release', label: 'v1.1.0', commit: repo.second });
+    expect(await resolveBase(repo.dir, undefined, {})).toEqual({
+      kind: 'release',
+      label: 'v1.1.0',
+      commit: repo.second,
+    });
   });
 
   it('says there is nothing to compare when no release tag is an ancestor', async () => {
@@ -66,7 +72,9 @@ describe('which release the check compares with', () => {
       commit: repo.first,
     });
     await expect(resolveBase(repo.dir, 'v9.9.9', {})).rejects.toThrow(
-      new MigrationsCheckError('--base "v9.9.9" is not a commit or tag of this repository (run "git fetch --tags"?)'),
+      new MigrationsCheckError(
+        '--base "v9.9.9" is not a commit or tag of this repository (run "git fetch --tags"?)',
+      ),
     );
   });
 
@@ -92,9 +100,12 @@ describe('which release the check compares with', () => {
       expect(asked).toEqual(['/goal-mandala/production/health-url']);
       expect(found).toMatchObject({ kind: 'release', commit: repo.first });
 
-      expect(await resolveBase(repo.dir, 'production', env, { readParameter: async () => undefined })).toEqual({
+      expect(
+        await resolveBase(repo.dir, 'production', env, { readParameter: async () => undefined }),
+      ).toEqual({
         kind: 'none',
-        reason: 'Production has not been deployed yet (no SSM parameter /goal-mandala/production/health-url): a first deployment',
+        reason:
+          'Production has not been deployed yet (no SSM parameter /goal-mandala/production/health-url): a first deployment',
       });
     });
 

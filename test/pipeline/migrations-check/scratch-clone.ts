@@ -54,7 +54,10 @@ export function commitMigration(dir: string, migration: NewMigration): void {
   const afterLastImport = list.indexOf('\n', lastImport) + 1;
   const withImport = `${list.slice(0, afterLastImport)}import * as scratchMigration from './migrations/${migration.name}.js';\n${list.slice(afterLastImport)}`;
   const end = withImport.lastIndexOf('];');
-  writeFileSync(listFile, `${withImport.slice(0, end)}  ['${migration.name}', scratchMigration],\n${withImport.slice(end)}`);
+  writeFileSync(
+    listFile,
+    `${withImport.slice(0, end)}  ['${migration.name}', scratchMigration],\n${withImport.slice(end)}`,
+  );
   if (migration.acknowledgements) {
     writeFileSync(
       join(dir, 'pipeline/migrations-check/lint-acknowledgements.ts'),
@@ -71,13 +74,21 @@ export interface CheckRun {
 }
 
 /** This checkout's `bin/migrations-check.ts` run in `dir`, as `npm run migrations:check` would there. */
-export function runCheck(dir: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<CheckRun> {
+export function runCheck(
+  dir: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<CheckRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'bin/migrations-check.ts'), ...args], {
-      cwd: dir,
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(repoRoot, 'bin/migrations-check.ts'), ...args],
+      {
+        cwd: dir,
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

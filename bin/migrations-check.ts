@@ -2,6 +2,7 @@
 // `npm run migrations:check [-- --base REF] [--database server|pglite]`: lint the migrations new since REF and
 // run REF's own API and acceptance journey on HEAD's schema (docs/runbook.md, "Changing the schema safely").
 // A mistake (wrong option, unknown REF, no database) is one line, exit 1; a refused migration exits 1 too.
+import { CleanupStack } from '../pipeline/migrations-check/cleanup-stack.js';
 import { MigrationsCheckError } from '../pipeline/migrations-check/migrations-check-error.js';
 import { MIGRATIONS_CHECK_HELP, parseMigrationsCheckArgs } from '../pipeline/migrations-check/parse-args.js';
 import { runMigrationsCheck } from '../pipeline/migrations-check/run-migrations-check.js';
@@ -33,6 +34,15 @@ async function readParameter(name: string): Promise<string | undefined> {
   }
 }
 
+// Ctrl-C: stop REF's stack, drop the database, remove REF's worktree, then go.
+const cleanups = new CleanupStack();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    console.error(`migrations check: stopped (${signal}); cleaning up`);
+    void cleanups.unwindTo(0).finally(() => process.exit(130));
+  });
+}
+
 try {
   const args = parseMigrationsCheckArgs(process.argv.slice(2));
   if (args.help) {
@@ -48,6 +58,7 @@ try {
           : serverDatabase(process.env.MIGRATIONS_CHECK_DATABASE_URL || DEFAULT_SERVER_URL),
       log: (line) => console.log(line),
       resolveBaseDeps: { readParameter },
+      cleanups,
     });
     process.exitCode = passed ? 0 : 1;
   }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import type * as MigrateModule from '../../services/db/migrate.js';
+import { CleanupStack } from './cleanup-stack.js';
 import { addRefWorktree } from './ref-worktree.js';
 import { runRefJourney } from './ref-journey.js';
 import { startRefStack } from './ref-stack.js';
@@ -22,6 +23,8 @@ export interface CompatibilityInput {
   readonly database: ScratchDatabaseFactory;
   /** Progress lines. */
   readonly log: (line: string) => void;
+  /** Where what this part must undo is registered (so an interrupted run undoes it too). */
+  readonly cleanups?: CleanupStack;
 }
 
 export interface CompatibilityVerdict {
@@ -34,7 +37,8 @@ const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} 
 
 export async function checkCompatibility(input: CompatibilityInput): Promise<CompatibilityVerdict> {
   const { label, log } = input;
-  const cleanups: Array<() => Promise<void>> = [];
+  const cleanups = input.cleanups ?? new CleanupStack();
+  const mark = cleanups.mark();
   try {
     let started = Date.now();
     const worktree = await addRefWorktree(input.repoDir, input.commit, input.worktreeDir);
@@ -85,7 +89,7 @@ export async function checkCompatibility(input: CompatibilityInput): Promise<Com
     log(`compatibility: ${label}'s own acceptance journey passed on HEAD's schema in ${seconds(started)}`);
     return { passed: true };
   } finally {
-    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    await cleanups.unwindTo(mark);
   }
 }
 

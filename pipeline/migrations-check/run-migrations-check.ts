@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as MigrationListModule from '../../services/db/migration-list.js';
+import { CleanupStack } from './cleanup-stack.js';
 import { checkCompatibility } from './compatibility.js';
 import type * as AcknowledgementsModule from './lint-acknowledgements.js';
 import { parseLintAcknowledgements } from './lint-acknowledgement.js';
@@ -29,6 +30,8 @@ export interface MigrationsCheckOptions {
   /** Every line of the report, in order. */
   readonly log: (line: string) => void;
   readonly resolveBaseDeps?: ResolveBaseDeps;
+  /** Where the run registers what it must undo; the caller unwinds it on Ctrl-C. */
+  readonly cleanups?: CleanupStack;
 }
 
 /** Runs the check and reports it through `log`; true when it passed (or there was nothing to compare). */
@@ -64,7 +67,10 @@ export async function runMigrationsCheck(options: MigrationsCheckOptions): Promi
     problems.push('history');
   }
 
+  const cleanups = options.cleanups ?? new CleanupStack();
+  const mark = cleanups.mark();
   const workDir = await mkdtemp(join(tmpdir(), 'gm-migrations-check-'));
+  cleanups.push(() => rm(workDir, { recursive: true, force: true }));
   try {
     const lint = await lintMigrations({
       repoDir,
@@ -88,6 +94,7 @@ export async function runMigrationsCheck(options: MigrationsCheckOptions): Promi
         worktreeDir: join(workDir, 'ref'),
         database: options.database,
         log,
+        cleanups,
       });
       if (!compatibility.passed) {
         log(`compatibility FAIL ${compatibility.failure!.line}`);
@@ -96,7 +103,7 @@ export async function runMigrationsCheck(options: MigrationsCheckOptions): Promi
       }
     }
   } finally {
-    await rm(workDir, { recursive: true, force: true });
+    await cleanups.unwindTo(mark);
   }
 
   const took = `${((Date.now() - started) / 1000).toFixed(1)} s`;

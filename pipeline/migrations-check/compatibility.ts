@@ -40,14 +40,11 @@ export async function checkCompatibility(input: CompatibilityInput): Promise<Com
   const cleanups = input.cleanups ?? new CleanupStack();
   const mark = cleanups.mark();
   try {
-    let started = Date.now();
     const worktree = await addRefWorktree(input.repoDir, input.commit, input.worktreeDir);
     cleanups.push(() => worktree.remove());
-    log(
-      `compatibility: ${label} checked out beside HEAD in ${seconds(started)}; dependencies: ${worktree.dependencies}`,
-    );
+    log(`compatibility: ${label} checked out beside HEAD; dependencies: ${worktree.dependencies}`);
 
-    started = Date.now();
+    let started = Date.now();
     const database = await input.database();
     cleanups.push(() => database.close());
     try {

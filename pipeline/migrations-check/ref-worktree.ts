@@ -34,7 +34,7 @@ export async function addRefWorktree(repoDir: string, commit: string, dir: strin
     const headModules = join(repoDir, 'node_modules');
     if (headLock !== undefined && headLock === refLock && existsSync(headModules)) {
       await symlink(await realpath(headModules), modules, 'dir');
-      return { dir, dependencies: "HEAD's node_modules (same package-lock.json)", remove };
+      return { dir, dependencies: "HEAD's node_modules, linked (same package-lock.json)", remove };
     }
     const started = Date.now();
     await npmCi(dir);

@@ -46,13 +46,7 @@ export async function runMigrationsCheck(options: MigrationsCheckOptions): Promi
   if (base.note) log(`migrations check: ${base.note}`);
   const { label, commit } = base;
 
-  const { migrationList } = (await import(
-    pathToFileURL(join(repoDir, 'services/db/migration-list.ts')).href
-  )) as typeof MigrationListModule;
-  const { LINT_ACKNOWLEDGEMENTS } = (await import(
-    pathToFileURL(join(repoDir, 'pipeline/migrations-check/lint-acknowledgements.ts')).href
-  )) as typeof AcknowledgementsModule;
-  const acknowledgements = parseLintAcknowledgements(LINT_ACKNOWLEDGEMENTS);
+  const { migrationList, acknowledgements } = await headData(repoDir);
   const headNames = migrationList.map(([name]) => name);
   const history = await migrationHistory(repoDir, commit, headNames);
   const added = migrationList.filter(([name]) => history.added.includes(name));
@@ -116,4 +110,14 @@ export async function runMigrationsCheck(options: MigrationsCheckOptions): Promi
     `migrations check FAILED (${[...new Set(problems)].join(', ')}) in ${took}; migrations between ${label} and HEAD: ${between}`,
   );
   return false;
+}
+
+/** HEAD's migrations and lint acknowledgements, from the checkout being checked. */
+async function headData(repoDir: string) {
+  const load = (path: string) => import(pathToFileURL(join(repoDir, path)).href);
+  const { migrationList } = (await load('services/db/migration-list.ts')) as typeof MigrationListModule;
+  const { LINT_ACKNOWLEDGEMENTS } = (await load(
+    'pipeline/migrations-check/lint-acknowledgements.ts',
+  )) as typeof AcknowledgementsModule;
+  return { migrationList, acknowledgements: parseLintAcknowledgements(LINT_ACKNOWLEDGEMENTS) };
 }

@@ -192,7 +192,14 @@ describe('desktop, English', () => {
     expect(await page.getByRole('progressbar', { name: 'Nutrition' }).getAttribute('aria-valuenow')).toBe(
       '0',
     );
-    expect(await seriousViolations(page, ['.chart-toolbar', '.goal-progress'])).toEqual([]);
+    expect(
+      await seriousViolations(page, [
+        '.chart-toolbar',
+        '.goal-progress',
+        '.take-along',
+        '.plan-progress-details',
+      ]),
+    ).toEqual([]);
   });
 
   it('saves the chart as a PNG drawn from the chart, and offers sharing only where the browser can', async () => {
@@ -216,7 +223,15 @@ describe('desktop, English', () => {
     await page.locator('.mandala').waitFor();
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: `${SCREENSHOTS}/plan-print-media.png`, fullPage: true });
-    for (const hidden of ['.app-header', '.chart-toolbar', '.side', '.goal-progress', '.ai-draft']) {
+    for (const hidden of [
+      '.app-header',
+      '.chart-toolbar',
+      '.take-along',
+      '.side',
+      '.goal-progress',
+      '.plan-progress-details',
+      '.ai-draft',
+    ]) {
       expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
     }
     expect(await page.locator('.mandala').isVisible()).toBe(true);
@@ -344,7 +359,14 @@ describe('phone, Japanese, touch', () => {
       '50',
     );
     expect(await page.locator('.progress-rule').textContent()).toContain('名前のあるサブ目標');
-    expect(await seriousViolations(page, ['.chart-toolbar', '.goal-progress'])).toEqual([]);
+    expect(
+      await seriousViolations(page, [
+        '.chart-toolbar',
+        '.goal-progress',
+        '.take-along',
+        '.plan-progress-details',
+      ]),
+    ).toEqual([]);
   });
 
   it('settings offers データをダウンロード before deleting the account; no serious axe finding', async () => {

@@ -42,7 +42,8 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         aiDraft.chartChanged();
       });
       const progress = h('div', { class: 'goal-progress' });
-      const showProgress = (): void => showPlanProgress(progress, current, allTasks);
+      const progressDetails = h('div', { class: 'plan-progress-details' });
+      const showProgress = (): void => showPlanProgress(progress, progressDetails, current, allTasks);
       showProgress();
       const tasksPanel = h('section', {
         class: 'card tasks-panel',
@@ -166,13 +167,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
       renderReflectionsPanel(reflectionsPanel, context, goalId, firstReflectionsPage(reflections));
       replace(
         main,
-        h(
-          'div',
-          { class: 'chart-toolbar' },
-          h('a', { href: '#/', class: 'back' }, t('backToGoals')),
-          takeAlongButtons(context, () => current, error),
-          remove,
-        ),
+        h('div', { class: 'chart-toolbar' }, h('a', { href: '#/', class: 'back' }, t('backToGoals')), remove),
         details.element,
         progress,
         aiDraft.element,
@@ -180,7 +175,14 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         h(
           'div',
           { class: 'chart-layout' },
-          h('div', { class: 'chart-column' }, grid.element, selectionBar),
+          h(
+            'div',
+            { class: 'chart-column' },
+            grid.element,
+            selectionBar,
+            takeAlongButtons(context, () => current, error),
+            progressDetails,
+          ),
           h('div', { class: 'side' }, tasksPanel, reflectionsPanel),
         ),
       );

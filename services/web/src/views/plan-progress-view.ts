@@ -8,15 +8,24 @@ import { h, replace } from '../dom.js';
 import { t } from '../i18n.js';
 import { progressBar } from './progress-bar.js';
 
-export function showPlanProgress(element: HTMLElement, chart: Chart, tasks: readonly Task[]): void {
+/**
+ * The goal's bar in `bar` (above the chart); each counted sub-goal and the rule in `details` (below it, so
+ * the chart keeps its place on a phone's first screen).
+ */
+export function showPlanProgress(
+  bar: HTMLElement,
+  details: HTMLElement,
+  chart: Chart,
+  tasks: readonly Task[],
+): void {
   const progress = goalProgress(
     chart.subGoals.map((subGoal) => subGoal.title),
     tasks,
   );
   const counted = chart.subGoals.filter((subGoal) => progress.subGoals[subGoal.position] !== null);
+  replace(bar, progressBar(progress.percent, t('goalProgress')));
   replace(
-    element,
-    progressBar(progress.percent, t('goalProgress')),
+    details,
     counted.length > 0 &&
       h(
         'ul',

@@ -125,7 +125,7 @@ export const updateTaskSql = `
          status = COALESCE($4, t.status),
          due_date = CASE WHEN $5::boolean THEN $6::date ELSE t.due_date END,
          repeat_every = CASE WHEN $8::boolean THEN $9::text ELSE t.repeat_every END,
-         repeat_times = CASE WHEN $8::boolean THEN $10::smallint ELSE t.repeat_times END,
+         repeat_times = CASE WHEN $8::boolean THEN $10::bigint ELSE t.repeat_times END,
          updated_at = now()
     FROM goals g
    WHERE t.id = $1 AND g.id = t.goal_id AND g.user_id = $2

@@ -11,7 +11,7 @@ import type { MigrationBuilder } from 'node-pg-migrate';
 export function up(pgm: MigrationBuilder): void {
   pgm.sql(`
     ALTER TABLE tasks ADD COLUMN repeat_every text;
-    ALTER TABLE tasks ADD COLUMN repeat_times smallint;
+    ALTER TABLE tasks ADD COLUMN repeat_times bigint; -- bigint: squawk prefers it; 1–7 either way
     ALTER TABLE tasks ADD CONSTRAINT tasks_repeat_rule CHECK (
       -- COALESCE: a NULL beside a set column would otherwise make the check unknown, which passes.
       (repeat_every IS NULL AND repeat_times IS NULL)

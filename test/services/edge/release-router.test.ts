@@ -36,6 +36,10 @@ describe('release router (CloudFront Function)', () => {
     expect(await handler(viewerRequest('/index.html'))).toMatchObject({
       uri: '/releases/a1b2c3d4e5f6/index.html',
     });
+    // What the installable app and search engines ask for at the root: the active release's own files.
+    for (const file of ['/robots.txt', '/sw.js', '/manifest.webmanifest', '/icons/icon-192.png']) {
+      expect(await handler(viewerRequest(file))).toMatchObject({ uri: `/releases/a1b2c3d4e5f6${file}` });
+    }
   });
 
   it('leaves release paths alone so a loaded page keeps its own assets across a switch', async () => {

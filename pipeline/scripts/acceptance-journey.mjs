@@ -47,8 +47,16 @@ try {
     process.exit(0);
   }
 } catch (error) {
-  // node's message runs to several sentences; the first names the argument.
-  console.error(`acceptance: ${String(/** @type {Error} */ (error).message).split('. ')[0]}; usage: ${USAGE}`);
+  // node's message runs to several sentences; the quoted argument is what matters.
+  const { code, message } = /** @type {Error & { code?: string }} */ (error);
+  const argument = /'([^']+)'/.exec(message)?.[1] ?? message;
+  const problem =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `unknown option ${argument}`
+      : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+        ? `unexpected argument "${argument}"`
+        : message.split('. ')[0];
+  console.error(`acceptance: ${problem}; usage: ${USAGE} (--help explains)`);
   process.exit(2);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-/* global process, fetch, console, setTimeout, AbortSignal */
+/* global process, fetch, console, setTimeout, AbortSignal, URL */
 /**
  * The acceptance test: the product's journey against a running API, as a user lives it. Two throw-away
  * users sign up; the first builds a goal by hand (a sub-goal, an action), lets the AI draft the rest to

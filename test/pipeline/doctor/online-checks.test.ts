@@ -172,13 +172,11 @@ function everythingReady(): void {
       regionAvailability: 'AVAILABLE',
     });
     const edge = `${stage === 'staging' ? 'Staging' : 'Production'}-Edge`;
-    stubs[stage].cloudFormation
-      .on(DescribeStacksCommand, { StackName: edge })
-      .resolves(
-        stack(edge, {
-          Outputs: [{ OutputKey: 'SiteUrl', OutputValue: config[stage].passwordResetMail.siteUrl }],
-        }),
-      );
+    stubs[stage].cloudFormation.on(DescribeStacksCommand, { StackName: edge }).resolves(
+      stack(edge, {
+        Outputs: [{ OutputKey: 'SiteUrl', OutputValue: config[stage].passwordResetMail.siteUrl }],
+      }),
+    );
   }
   stubs.production.cloudFormation
     .on(DescribeStacksCommand, { StackName: 'GoalMandalaChangeReviewAccess' })
@@ -271,13 +269,11 @@ describe('doctor --online', () => {
     stubs.production.cloudFormation
       .on(DescribeStacksCommand, { StackName: 'GoalMandalaChangeReviewAccess' })
       .resolves(stack('GoalMandalaChangeReviewAccess', { StackStatus: 'ROLLBACK_COMPLETE' }));
-    stubs.staging.cloudFormation
-      .on(DescribeStacksCommand, { StackName: 'Staging-Edge' })
-      .resolves(
-        stack('Staging-Edge', {
-          Outputs: [{ OutputKey: 'SiteUrl', OutputValue: 'https://d9999abcdef.cloudfront.net' }],
-        }),
-      );
+    stubs.staging.cloudFormation.on(DescribeStacksCommand, { StackName: 'Staging-Edge' }).resolves(
+      stack('Staging-Edge', {
+        Outputs: [{ OutputKey: 'SiteUrl', OutputValue: 'https://d9999abcdef.cloudfront.net' }],
+      }),
+    );
 
     expect((await lines()).filter((line) => line.startsWith('✗'))).toEqual([
       '✗ toolchain: repository connection is PENDING, not AVAILABLE — fix: complete its handshake: Developer Tools console → Settings → Connections → the connection → Update pending connection',
@@ -294,14 +290,12 @@ describe('doctor --online', () => {
 
   it('✗ a check the credentials cannot answer, naming the remedy, while the other accounts are still checked', async () => {
     everythingReady();
-    stubs.staging.bedrock
-      .on(GetFoundationModelAvailabilityCommand)
-      .rejects(
-        new AccessDeniedException({
-          ...metadata,
-          message: 'not allowed to bedrock:GetFoundationModelAvailability',
-        }),
-      );
+    stubs.staging.bedrock.on(GetFoundationModelAvailabilityCommand).rejects(
+      new AccessDeniedException({
+        ...metadata,
+        message: 'not allowed to bedrock:GetFoundationModelAvailability',
+      }),
+    );
     const noCredentials = Object.assign(
       new Error('Could not resolve credentials using profile: [production]'),
       {

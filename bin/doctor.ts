@@ -6,6 +6,7 @@ import { CodeStarConnectionsClient } from '@aws-sdk/client-codestar-connections'
 import { IAMClient } from '@aws-sdk/client-iam';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { STSClient } from '@aws-sdk/client-sts';
 import { fromIni, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { readCommandLine } from '../pipeline/cli/command-line.js';
 import { ConfigError, parseConfigKeys, readCdkJsonContext, type AppConfig } from '../pipeline/config.js';
@@ -53,6 +54,7 @@ function access(place: Place): AccountAccess {
       bedrock: new BedrockClient(options),
       iam: new IAMClient({ ...options, region: 'us-east-1' }),
       connections: new CodeStarConnectionsClient({ ...options, region: connectionRegion }),
+      sts: new STSClient(options),
     },
   };
 }

@@ -8,6 +8,7 @@ import type { CodeStarConnectionsClient } from '@aws-sdk/client-codestar-connect
 import type { IAMClient } from '@aws-sdk/client-iam';
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { SESv2Client } from '@aws-sdk/client-sesv2';
+import type { STSClient } from '@aws-sdk/client-sts';
 import type { AppConfig } from '../../config.js';
 
 export type Place = 'toolchain' | 'staging' | 'production';
@@ -23,6 +24,7 @@ export interface AccountClients {
   readonly bedrock: Sender<BedrockClient>;
   readonly iam: Sender<IAMClient>;
   readonly connections: Sender<CodeStarConnectionsClient>;
+  readonly sts: Sender<STSClient>;
 }
 
 export interface AccountAccess {
@@ -32,6 +34,8 @@ export interface AccountAccess {
   /** How a fix command names these credentials, e.g. `--profile staging`. */
   readonly profileArgument: string;
   readonly clients: AccountClients;
+  /** Set when the credentials do not reach this account: its one ✗ is said, its other checks are skipped. */
+  readonly unreachable?: boolean;
 }
 
 export interface OnlineContext {

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../check-result.js';
-import type { OnlineContext } from './account-access.js';
+import { type OnlineContext, PLACES } from './account-access.js';
+import { accountIdentities } from './account-identity.js';
 import { bedrockModelAccess } from './bedrock-model.js';
 import { bootstrapStacks } from './bootstrap-stack.js';
 import { changeReviewAccess } from './change-review-access.js';
@@ -21,7 +22,18 @@ export const ONLINE_CHECKS: readonly ((context: OnlineContext) => Promise<CheckR
   siteUrls,
 ];
 
+/** Whom each profile reaches first; then every check, skipping the accounts the credentials do not reach. */
 export async function onlineChecks(context: OnlineContext): Promise<CheckResult[]> {
-  const results = await Promise.all(ONLINE_CHECKS.map((check) => check(context)));
-  return results.flat();
+  const identities = await accountIdentities(context);
+  const reachable: OnlineContext = {
+    ...context,
+    accounts: Object.fromEntries(
+      PLACES.map((place) => [
+        place,
+        { ...context.accounts[place], unreachable: identities.unreachable.has(place) },
+      ]),
+    ) as OnlineContext['accounts'],
+  };
+  const results = await Promise.all(ONLINE_CHECKS.map((check) => check(reachable)));
+  return [...identities.results, ...results.flat()];
 }

@@ -29,6 +29,7 @@ import {
   NotFoundException as SesNotFound,
   SESv2Client,
 } from '@aws-sdk/client-sesv2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -54,6 +55,7 @@ interface Stubs {
   bedrock: AwsStub<any, any, any>;
   iam: AwsStub<any, any, any>;
   connections: AwsStub<any, any, any>;
+  sts: AwsStub<any, any, any>;
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
 
@@ -70,6 +72,7 @@ beforeEach(() => {
       bedrock: new BedrockClient(options),
       iam: new IAMClient(options),
       connections: new CodeStarConnectionsClient(options),
+      sts: new STSClient(options),
     };
     const stub: Stubs = {
       cloudFormation: mockClient(clients.cloudFormation),
@@ -78,6 +81,7 @@ beforeEach(() => {
       bedrock: mockClient(clients.bedrock),
       iam: mockClient(clients.iam),
       connections: mockClient(clients.connections),
+      sts: mockClient(clients.sts),
     };
     const access: AccountAccess = {
       place,
@@ -94,7 +98,8 @@ beforeEach(() => {
   >;
   stubs = Object.fromEntries(built.map(([place, , stub]) => [place, stub])) as Record<Place, Stubs>;
   for (const place of PLACES) {
-    // Anything not stubbed below is "not there", as AWS answers it.
+    // Each profile reaches its own account; anything else not stubbed below is "not there", as AWS answers it.
+    stubs[place].sts.on(GetCallerIdentityCommand).resolves({ Account: config[place].account });
     stubs[place].cloudFormation.on(DescribeStacksCommand).callsFake((input: { StackName: string }) => {
       throw new CloudFormationServiceException({
         ...metadata,
@@ -191,6 +196,9 @@ describe('doctor --online', () => {
   it('✓ every check when each account is ready', async () => {
     everythingReady();
     expect(await lines()).toEqual([
+      '✓ toolchain (111111111111): --profile toolchain reaches it',
+      '✓ staging (222222222222): --profile staging reaches it',
+      '✓ production (333333333333): --profile production reaches it',
       `✓ toolchain: repository connection AVAILABLE (${config.repository.connectionArn})`,
       '✓ toolchain (111111111111, ap-northeast-1): bootstrapped, CDKToolkit version 27 (needs 21)',
       '✓ staging (222222222222, ap-northeast-1): bootstrapped, CDKToolkit version 27 (needs 21), trusts the toolchain account 111111111111',
@@ -235,6 +243,9 @@ describe('doctor --online', () => {
     ]);
     // What the first production deployment itself creates is not a problem before it.
     expect(found.filter((line) => line.startsWith('✓'))).toEqual([
+      '✓ toolchain (111111111111): --profile toolchain reaches it',
+      '✓ staging (222222222222): --profile staging reaches it',
+      '✓ production (333333333333): --profile production reaches it',
       '✓ production (333333333333): CloudWatch-CrossAccountSharingRole not there yet: the first production deployment creates it (Production-Observability)',
       '✓ staging: Staging-Edge not deployed yet: after the first deployment, set goalMandala.staging.passwordResetMail.siteUrl to its SiteUrl output and run the doctor again',
       '✓ production: Production-Edge not deployed yet: after the first deployment, set goalMandala.production.passwordResetMail.siteUrl to its SiteUrl output and run the doctor again',
@@ -308,7 +319,32 @@ describe('doctor --online', () => {
       '✗ production (333333333333): Slack webhook secret goal-mandala/slack-webhook-url: could not check (CredentialsProviderError: Could not resolve credentials using profile: [production]) — fix: give the doctor credentials for this account: aws sso login --profile production (or aws configure --profile production), or name another with --profile-<account>',
       `✗ staging (222222222222): Bedrock model ${MODEL}: could not check (AccessDeniedException: not allowed to bedrock:GetFoundationModelAvailability) — fix: run the doctor with a profile of this account allowed to read it (--profile staging was refused)`,
     ]);
-    expect(found).toHaveLength(19);
+    expect(found).toHaveLength(22);
+  });
+
+  it("✗ a profile of the wrong account, or one without credentials, once, and skips that account's checks", async () => {
+    everythingReady();
+    stubs.staging.sts.on(GetCallerIdentityCommand).resolves({ Account: '999999999999' });
+    stubs.production.sts.on(GetCallerIdentityCommand).rejects(
+      Object.assign(new Error('Could not resolve credentials using profile: [production]'), {
+        name: 'CredentialsProviderError',
+      }),
+    );
+    const found = await lines();
+    expect(found.filter((line) => line.startsWith('✗'))).toEqual([
+      '✗ staging (222222222222): --profile staging reaches account 999999999999, not staging.account — fix: name a profile of account 222222222222 with --profile-staging',
+      '✗ production (333333333333): credentials: could not check (CredentialsProviderError: Could not resolve credentials using profile: [production]) — fix: give the doctor credentials for this account: aws sso login --profile production (or aws configure --profile production), or name another with --profile-<account>',
+    ]);
+    // Only the toolchain's own checks ran: its identity, connection, bootstrap, secret, CloudWatch role.
+    expect(found.filter((line) => line.startsWith('✓'))).toEqual([
+      '✓ toolchain (111111111111): --profile toolchain reaches it',
+      `✓ toolchain: repository connection AVAILABLE (${config.repository.connectionArn})`,
+      '✓ toolchain (111111111111, ap-northeast-1): bootstrapped, CDKToolkit version 27 (needs 21)',
+      '✓ toolchain (111111111111): Slack webhook secret goal-mandala/slack-webhook-url present',
+      '✓ toolchain (111111111111): CloudWatch cross-account viewing on (AWSServiceRoleForCloudWatchCrossAccount)',
+    ]);
+    expect(stubs.staging.secretsManager.calls()).toHaveLength(0);
+    expect(stubs.production.cloudFormation.calls()).toHaveLength(0);
   });
 
   it('prints the configuration, then the accounts, and counts the ✗ as its verdict', async () => {
@@ -333,7 +369,7 @@ describe('doctor --online', () => {
       'doctor: the accounts (toolchain --profile toolchain, staging --profile staging, production --profile production; bootstrap version needed: 21, from the cloud assembly in cdk.out)',
     );
     expect(printed.at(-1)).toBe(
-      'doctor: 1 of 23 checks failed: fix them (each ✗ says how), then run the doctor again',
+      'doctor: 1 of 26 checks failed: fix them (each ✗ says how), then run the doctor again',
     );
   });
 });

@@ -11,6 +11,7 @@ export interface RuledConfig {
   readonly staging: StageKeys;
   readonly production: StageKeys;
   readonly allowSharedAccount?: boolean;
+  readonly repository: { readonly connectionArn: string };
 }
 
 interface StageKeys {
@@ -118,6 +119,22 @@ export function resetMailFindings(config: RuledConfig): ConfigFinding[] {
     });
   }
   return findings;
+}
+
+/**
+ * The connection is the toolchain's: a pipeline uses connections of its own account and region only
+ * (`arn:aws:codeconnections:<region>:<account>:connection/<id>`).
+ */
+export function connectionFindings(config: RuledConfig): ConfigFinding[] {
+  const [, , , region, account] = config.repository.connectionArn.split(':');
+  if (region === config.toolchain.region && account === config.toolchain.account) return [];
+  return [
+    {
+      path: ['repository', 'connectionArn'],
+      problem: `is in ${account}/${region}, not the toolchain's ${config.toolchain.account}/${config.toolchain.region}`,
+      fix: 'create the connection in the toolchain account and region (Developer Tools → Settings → Connections) and put its ARN here',
+    },
+  ];
 }
 
 /** The key of a finding as written in cdk.json: `goalMandala.production.region`. */

@@ -8,7 +8,7 @@ export const DOCTOR_COMMAND = {
     'Checks what the first deployment needs, one line each: ✓, or ✗ with the command that fixes it; exits 1',
     'when anything is missing. Offline (the default) it checks cdk.json beyond its schema: three distinct',
     "accounts, production in the toolchain's region, a price table for every region, reset links at each",
-    "stage's distribution. With --online it also asks each account (one profile per account, by default the",
+    "stage's distribution, the repository connection in the toolchain's account and region. With --online it also asks each account (one profile per account, by default the",
     "runbook's toolchain, staging and production, or --assume-role): the CDK bootstrap stack (version and",
     'trust), the repository connection, the Slack secret, SES, Bedrock model access, CloudWatch',
     'cross-account viewing, the change review access stack, siteUrl against the deployed distribution.',

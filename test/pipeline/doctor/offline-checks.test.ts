@@ -37,6 +37,7 @@ describe('doctor, offline', () => {
       "✓ regions: production and the toolchain both in ap-northeast-1 (the bake alarms read production's metrics there)",
       '✓ price tables: ap-northeast-1 priced',
       '✓ reset mail: staging links to https://d111111abcdef8.cloudfront.net, production to https://d222222abcdef8.cloudfront.net, senders no-reply@staging.goal-mandala.example.com and no-reply@goal-mandala.example.com',
+      "✓ repository connection: in the toolchain's account and region (111111111111, ap-northeast-1)",
     ]);
   });
 
@@ -71,7 +72,11 @@ describe('doctor, offline', () => {
     const all = fixture((raw) =>
       ['toolchain', 'staging', 'production'].forEach((p) => moveTo(raw, p, 'eu-west-1')),
     );
-    expect(failures(all).map((line) => line.split(' has ')[0])).toEqual([
+    expect(
+      failures(all)
+        .filter((line) => line.includes('price table'))
+        .map((line) => line.split(' has ')[0]),
+    ).toEqual([
       '✗ goalMandala.toolchain.region (eu-west-1)',
       '✗ goalMandala.staging.region (eu-west-1)',
       '✗ goalMandala.production.region (eu-west-1)',
@@ -102,6 +107,16 @@ describe('doctor, offline', () => {
       "✗ goalMandala.production.passwordResetMail.sender (no-reply@d222222abcdef8.cloudfront.net) is at the distribution's domain, which SES cannot verify — fix: send from a domain (or an address) you own and verify in SES; siteUrl alone is the distribution",
     ]);
   });
+
+  it('✗ a connection of another account or region than the toolchain', () => {
+    const elsewhere = fixture((raw) => {
+      raw.repository!.connectionArn =
+        'arn:aws:codestar-connections:us-east-1:444444444444:connection/00000000-0000-0000-0000-000000000000';
+    });
+    expect(failures(elsewhere)).toEqual([
+      "✗ goalMandala.repository.connectionArn is in 444444444444/us-east-1, not the toolchain's 111111111111/ap-northeast-1 — fix: create the connection in the toolchain account and region (Developer Tools → Settings → Connections) and put its ARN here",
+    ]);
+  });
 });
 
 describe('npm run doctor (offline)', () => {
@@ -120,7 +135,7 @@ describe('npm run doctor (offline)', () => {
     const ok = doctor(example);
     expect(ok.status).toBe(0);
     expect(ok.stdout.trim().split('\n').at(-1)).toBe(
-      'doctor: all 4 checks passed (offline; npm run doctor -- --online checks the accounts)',
+      'doctor: all 5 checks passed (offline; npm run doctor -- --online checks the accounts)',
     );
     const broken = structuredClone(example);
     broken.production!.account = '222222222222';
@@ -129,7 +144,7 @@ describe('npm run doctor (offline)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stdout.split('\n').filter((line) => line.startsWith('✗'))).toHaveLength(2);
     expect(bad.stdout.trim().split('\n').at(-1)).toBe(
-      'doctor: 2 of 4 checks failed: fix them (each ✗ says how), then run the doctor again',
+      'doctor: 2 of 5 checks failed: fix them (each ✗ says how), then run the doctor again',
     );
     expect(bad.stderr).toBe('');
   });

@@ -365,11 +365,11 @@ describe('doctor --online', () => {
     });
     expect(problems).toBe(1);
     expect(printed[0]).toBe('doctor: the configuration (cdk.json)');
-    expect(printed[5]).toBe(
+    expect(printed[6]).toBe(
       'doctor: the accounts (toolchain --profile toolchain, staging --profile staging, production --profile production; bootstrap version needed: 21, from the cloud assembly in cdk.out)',
     );
     expect(printed.at(-1)).toBe(
-      'doctor: 1 of 26 checks failed: fix them (each ✗ says how), then run the doctor again',
+      'doctor: 1 of 27 checks failed: fix them (each ✗ says how), then run the doctor again',
     );
   });
 });

@@ -11,13 +11,22 @@ export async function slackSecrets(context: OnlineContext): Promise<CheckResult[
     PLACES.map((place) => {
       const access = context.accounts[place];
       return guard(access, `Slack webhook secret ${name}`, async () => {
+        let deleted: Date | undefined;
         try {
-          await access.clients.secretsManager.send(new DescribeSecretCommand({ SecretId: name }));
+          ({ DeletedDate: deleted } = await access.clients.secretsManager.send(
+            new DescribeSecretCommand({ SecretId: name }),
+          ));
         } catch (error) {
           if (!isNotFound(error)) throw error;
           return failed(
             `${place} (${access.account}): no Slack webhook secret ${name}`,
             `aws secretsmanager create-secret --name ${name} --secret-string 'https://hooks.slack.com/services/…' ${cliTarget(access)}`,
+          );
+        }
+        if (deleted) {
+          return failed(
+            `${place} (${access.account}): Slack webhook secret ${name} is scheduled for deletion`,
+            `aws secretsmanager restore-secret --secret-id ${name} ${cliTarget(access)}`,
           );
         }
         return passed(`${place} (${access.account}): Slack webhook secret ${name} present`);

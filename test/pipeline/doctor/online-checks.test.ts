@@ -252,13 +252,16 @@ describe('doctor --online', () => {
     ]);
   });
 
-  it('✗ what is there but not right: an old or untrusting bootstrap, a pending connection, an unverified identity, no model access, a foreign trust, a failed stack, another siteUrl', async () => {
+  it('✗ what is there but not right: an old or untrusting bootstrap, a pending connection, a deleted secret, an unverified identity, no model access, a foreign trust, a failed stack, another siteUrl', async () => {
     everythingReady();
     bootstrap('staging', '14');
     bootstrap('production', '27', '999999999999');
     stubs.toolchain.connections
       .on(GetConnectionCommand)
       .resolves({ Connection: { ConnectionStatus: 'PENDING' } });
+    stubs.staging.secretsManager
+      .on(DescribeSecretCommand)
+      .resolves({ Name: config.slackWebhookSecretName, DeletedDate: new Date(0) });
     stubs.staging.ses.on(GetEmailIdentityCommand).resolves({ VerifiedForSendingStatus: false });
     stubs.production.bedrock.on(GetFoundationModelAvailabilityCommand).resolves({
       modelId: MODEL,
@@ -290,6 +293,7 @@ describe('doctor --online', () => {
       '✗ toolchain: repository connection is PENDING, not AVAILABLE — fix: complete its handshake: Developer Tools console → Settings → Connections → the connection → Update pending connection',
       '✗ staging (222222222222, ap-northeast-1): CDKToolkit is version 14, the stacks need 21 or later — fix: npx cdk bootstrap aws://222222222222/ap-northeast-1 --profile staging --trust 111111111111 --cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess',
       '✗ production (333333333333, ap-northeast-1): CDKToolkit version 27 does not trust the toolchain account 111111111111 (trusts 999999999999) — fix: npx cdk bootstrap aws://333333333333/ap-northeast-1 --profile production --trust 111111111111 --cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess',
+      '✗ staging (222222222222): Slack webhook secret goal-mandala/slack-webhook-url is scheduled for deletion — fix: aws secretsmanager restore-secret --secret-id goal-mandala/slack-webhook-url --profile staging --region ap-northeast-1',
       '✗ staging (222222222222, ap-northeast-1): SES identity staging.goal-mandala.example.com is not verified yet — fix: publish its DKIM CNAME records (aws sesv2 get-email-identity --email-identity staging.goal-mandala.example.com --profile staging --region ap-northeast-1 lists them), or click the verification link sent to the address',
       `✗ staging (222222222222, ap-northeast-1): Bedrock model ${MODEL} is not offered in ap-northeast-1 — fix: set staging.bedrockModelId to a model offered there (aws bedrock list-foundation-models --profile staging --region ap-northeast-1)`,
       `✗ production (333333333333, ap-northeast-1): no access to Bedrock model ${MODEL} (authorization NOT_AUTHORIZED, agreement NOT_AVAILABLE) — fix: Amazon Bedrock console (ap-northeast-1, production account) → Model access → request ${MODEL}`,

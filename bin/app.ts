@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { registerCompliance } from '../compliance/register.js';
 import { ChangeReviewAccessStack } from '../pipeline/change-review-access-stack.js';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
-import { findingKey, priceTableFindings } from '../pipeline/config-rules.js';
+import { priceTableFindings, refusal } from '../pipeline/config-rules.js';
 import { assertBudgetsHold } from '../pipeline/cost/budget-check.js';
 import { assemblyStacks } from '../pipeline/cost/cloud-assembly.js';
 import { costInputsFromConfig, priceTemplates } from '../pipeline/cost/estimate.js';
@@ -27,9 +27,8 @@ try {
   const app = new App();
   const config = parseConfig(app.node.tryGetContext(CONTEXT_KEY));
   // The budget check below prices every account: a region without prices is the configuration's to fix.
-  for (const finding of priceTableFindings(config)) {
-    throw new ConfigError(`configuration: ${findingKey(finding)} ${finding.problem}: ${finding.fix}`);
-  }
+  const [unpriced] = priceTableFindings(config);
+  if (unpriced) throw new ConfigError(refusal(unpriced));
   registerCompliance(app, { backupWindowUtc: config.backupWindowUtc });
   // The pipeline (toolchain account) deploys the Staging and Production stages it contains.
   const pipeline = new PipelineStack(app, 'GoalMandalaPipeline', { config, appVersion: gitCommit() });

@@ -141,3 +141,8 @@ export function connectionFindings(config: RuledConfig): ConfigFinding[] {
 export function findingKey(finding: ConfigFinding): string {
   return ['goalMandala', ...finding.path].join('.');
 }
+
+/** A refused finding as the one line synth prints: `configuration: <key> <problem>: <fix>`. */
+export function refusal(finding: ConfigFinding): string {
+  return `configuration: ${findingKey(finding)} ${finding.problem}: ${finding.fix}`;
+}

@@ -14,7 +14,7 @@ import {
   type StageConfig,
   type StageName,
 } from '../stages/stage-config.js';
-import { findingKey, productionRegionFindings, stageAccountFindings } from './config-rules.js';
+import { productionRegionFindings, refusal, stageAccountFindings } from './config-rules.js';
 
 const environment = z.strictObject({ account, region });
 
@@ -68,8 +68,7 @@ export const CONTEXT_KEY = 'goalMandala';
 export function parseConfig(raw: unknown): Readonly<AppConfig> {
   const config = parseConfigKeys(raw);
   const finding = [...stageAccountFindings(config), ...productionRegionFindings(config)][0];
-  if (finding)
-    throw new ConfigError(`configuration: ${findingKey(finding)} ${finding.problem}: ${finding.fix}`);
+  if (finding) throw new ConfigError(refusal(finding));
   return config;
 }
 

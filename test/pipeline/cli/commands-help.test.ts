@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 
 const repoRoot = new URL('../../../', import.meta.url).pathname;
 
-/** The npm scripts of the README's command table that take arguments, with what their help must name. */
+/** The npm scripts of the README's command table, but the tools' own (test, lint…), with what their help must name. */
 const COMMANDS: readonly [script: string, mentions: readonly string[]][] = [
+  ['start', ['PORT', 'DATABASE_URL', 'LOCAL_DATA_DIR']],
   ['doctor', ['--online', '--profile-staging NAME', '--assume-role NAME', 'docs/runbook.md']],
   ['cost', ['--assembly DIR', '--out FILE', '(default cdk.out)']],
   ['supply-chain', ['--require-audit', '--sbom-file FILE']],
@@ -74,7 +75,7 @@ describe("the README's commands", async () => {
     expect(wrong.stdout).toBe('');
     expect(wrong.stderr.trim().split('\n')).toEqual([
       expect.stringMatching(
-        new RegExp(`^${script.split(':')[0]}[:a-z]*: unknown option --no-such-option; usage: `),
+        new RegExp(`^(npm )?${script.split(':')[0]}[:a-z]*: unknown option --no-such-option; usage: `),
       ),
     ]);
   });

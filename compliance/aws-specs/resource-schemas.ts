@@ -86,7 +86,7 @@ function checkObject(
     const property = properties[name];
     if (!property) {
       const known = Object.keys(properties);
-      const near = known.find((candidate) => candidate.toLowerCase() === name.toLowerCase());
+      const near = known.find((candidate) => editDistance(candidate.toLowerCase(), name.toLowerCase()) <= 2);
       report(
         `${path}.${name}`,
         `unknown property "${name}"${near ? ` (did you mean "${near}"?)` : ''}; the schema has ${known.join(', ') || 'none'}`,
@@ -190,4 +190,17 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'null';
   return typeof value === 'object' ? 'an object' : `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** Levenshtein distance, for the "did you mean" of a misspelt property. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }

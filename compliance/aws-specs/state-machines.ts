@@ -39,9 +39,8 @@ export function checkStateMachines(assembly: Assembly): Finding[] {
       }
       const result = aslValidator(definition as never);
       if (!result.isValid) {
-        for (const error of result.errors) {
-          const where = 'path' in error && error.path ? `${path}${String(error.path)}` : path;
-          report(where, `Amazon States Language: ${error.message}`);
+        for (const error of result.errors as unknown as { 'Error code'?: string; Message?: string }[]) {
+          report(path, `Amazon States Language ${error['Error code'] ?? ''}: ${error.Message ?? JSON.stringify(error)}`);
         }
       }
     }

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     const result = await validateAssembly(directory);
-    for (const { finding, reason } of result.accepted) console.log(`accepted ${formatFinding(finding)} (${reason})`);
+    for (const { finding, reason } of result.accepted)
+      console.log(`accepted ${formatFinding(finding)} (${reason})`);
     for (const finding of result.failures) console.log(formatFinding(finding));
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(

@@ -188,7 +188,9 @@ export class EdgeStack extends Stack {
       roleName: props.releasePublisherRoleName,
       assumedBy: releaseRunner
         ? new iam.AccountPrincipal(releaseRunner.account).withConditions({
-            ArnEquals: { 'aws:PrincipalArn': roleArn(this.partition, releaseRunner.account, releaseRunner.roleName) },
+            ArnEquals: {
+              'aws:PrincipalArn': roleArn(this.partition, releaseRunner.account, releaseRunner.roleName),
+            },
           })
         : new iam.AccountRootPrincipal(),
       description: 'Publishes Goal Mandala frontend releases and switches the active one',

@@ -385,7 +385,11 @@ export class ObservabilityStack extends Stack {
         resources: [bucket.bucketArn, bucket.arnForObjects('*')],
         conditions: {
           StringNotEquals: {
-            'aws:SourceArn': this.formatArn({ service: 'cloudtrail', resource: 'trail', resourceName: trailName }),
+            'aws:SourceArn': this.formatArn({
+              service: 'cloudtrail',
+              resource: 'trail',
+              resourceName: trailName,
+            }),
           },
         },
       }),

@@ -72,7 +72,10 @@ class AccessPaths {
     });
     if (result !== 'Allowed') {
       findings.push(
-        this.finding(caller, `may not assume ${roleArn} (${describeParty(roleParty)}): ${result}; its policies must allow sts:AssumeRole on it and the role's trust policy must accept it`),
+        this.finding(
+          caller,
+          `may not assume ${roleArn} (${describeParty(roleParty)}): ${result}; its policies must allow sts:AssumeRole on it and the role's trust policy must accept it`,
+        ),
       );
     }
     // Anyone else of the caller's account, however broad its own policies: the trust must refuse it.
@@ -82,13 +85,19 @@ class AccessPaths {
       action: 'sts:AssumeRole',
       resource: roleArn,
       resourceAccount: role.stack.account,
-      identityPolicies: [{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] }],
+      identityPolicies: [
+        { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Resource: '*' }] },
+      ],
       resourcePolicy: trust,
       context: { 'aws:PrincipalArn': stranger, 'aws:PrincipalAccount': caller.stack.account },
     });
     if (other === 'Allowed') {
       findings.push(
-        this.finding(role, `trust policy admits any role of account ${caller.stack.account}, not only ${callerArn}: hold it with a condition on aws:PrincipalArn`, 'AssumeRolePolicyDocument'),
+        this.finding(
+          role,
+          `trust policy admits any role of account ${caller.stack.account}, not only ${callerArn}: hold it with a condition on aws:PrincipalArn`,
+          'AssumeRolePolicyDocument',
+        ),
       );
     }
     return findings;
@@ -100,7 +109,10 @@ class AccessPaths {
     // Each topic once, for the first alarm notifying it: the policies do not tell one alarm from another.
     const notified = new Map<string, Located>();
     for (const alarm of this.resources('AWS::CloudWatch::Alarm', stacks)) {
-      const properties = this.assembly.resolve(alarm.stack, alarm.resource.Properties ?? {}) as Record<string, unknown>;
+      const properties = this.assembly.resolve(alarm.stack, alarm.resource.Properties ?? {}) as Record<
+        string,
+        unknown
+      >;
       for (const key of ['AlarmActions', 'OKActions', 'InsufficientDataActions']) {
         for (const arn of listOf(properties[key] as string[])) {
           if (parseArn(arn)?.service === 'sns' && !notified.has(arn)) notified.set(arn, alarm);
@@ -132,11 +144,16 @@ class AccessPaths {
       if (typeof keyId !== 'string') continue;
       const key = created.find(
         (resource) =>
-          resource.resource.Type === 'AWS::KMS::Key' && (resource.arn === keyId || resource.arn.endsWith(`/${keyId}`)),
+          resource.resource.Type === 'AWS::KMS::Key' &&
+          (resource.arn === keyId || resource.arn.endsWith(`/${keyId}`)),
       );
       if (!key) {
         findings.push(
-          this.finding(topic, `is encrypted with ${keyId}, which is no customer key of the assembly: CloudWatch cannot use an AWS managed key`, 'Properties.KmsMasterKeyId'),
+          this.finding(
+            topic,
+            `is encrypted with ${keyId}, which is no customer key of the assembly: CloudWatch cannot use an AWS managed key`,
+            'Properties.KmsMasterKeyId',
+          ),
         );
         continue;
       }
@@ -151,7 +168,11 @@ class AccessPaths {
         });
         if (result !== 'Allowed') {
           findings.push(
-            this.finding(key, `CloudWatch may not ${action} with this key, which encrypts topic ${topicArn}: ${result}; the key policy must allow cloudwatch.amazonaws.com`, 'Properties.KeyPolicy'),
+            this.finding(
+              key,
+              `CloudWatch may not ${action} with this key, which encrypts topic ${topicArn}: ${result}; the key policy must allow cloudwatch.amazonaws.com`,
+              'Properties.KeyPolicy',
+            ),
           );
         }
       }
@@ -177,7 +198,12 @@ class AccessPaths {
           context: { 'aws:PrincipalArn': roleArn, 'aws:PrincipalAccount': role.stack.account },
         });
         if ((result === 'Allowed') !== expected) {
-          findings.push(this.finding(role, `${expected ? 'may not' : 'may'} ${action} on stack ${stack.stackName} (${result}); expected exactly the stacks ${stacks}`));
+          findings.push(
+            this.finding(
+              role,
+              `${expected ? 'may not' : 'may'} ${action} on stack ${stack.stackName} (${result}); expected exactly the stacks ${stacks}`,
+            ),
+          );
         }
       }
     }
@@ -187,13 +213,15 @@ class AccessPaths {
         if (statement.Effect !== 'Allow') continue;
         if (statement.NotAction) granted.add(`NotAction ${listOf(statement.NotAction).join(',')}`);
         for (const action of listOf(statement.Action)) {
-          for (const expanded of action === '*' ? ['*'] : await expandIamActions(action)) granted.add(expanded);
+          for (const expanded of action === '*' ? ['*'] : await expandIamActions(action))
+            granted.add(expanded);
         }
       }
     }
     const allowed = new Set(actions.map((action) => action.toLowerCase()));
     const extra = [...granted].filter((action) => !allowed.has(action.toLowerCase()));
-    if (extra.length > 0) findings.push(this.finding(role, `grants ${extra.join(', ')} besides ${actions.join(', ')}`));
+    if (extra.length > 0)
+      findings.push(this.finding(role, `grants ${extra.join(', ')} besides ${actions.join(', ')}`));
     return findings;
   }
 
@@ -211,7 +239,9 @@ class AccessPaths {
       const identityPolicies = this.identityPolicies(role);
       const environment = Object.values(properties.Environment?.Variables ?? {}).map(String);
       const secrets = created.filter(
-        (resource) => resource.resource.Type === 'AWS::SecretsManager::Secret' && resource.stack.account === fn.stack.account,
+        (resource) =>
+          resource.resource.Type === 'AWS::SecretsManager::Secret' &&
+          resource.stack.account === fn.stack.account,
       );
       for (const secret of secrets) {
         const name = this.assembly.nameOf(secret.stack, secret.logicalId);
@@ -226,9 +256,19 @@ class AccessPaths {
           context: { 'aws:PrincipalArn': roleArn, 'aws:PrincipalAccount': role.stack.account },
         });
         if (result === 'Allowed' && !uses) {
-          findings.push(this.finding(fn, `can read secret ${secret.arn} (${secret.logicalId}), which its environment does not name: it does not use it`));
+          findings.push(
+            this.finding(
+              fn,
+              `can read secret ${secret.arn} (${secret.logicalId}), which its environment does not name: it does not use it`,
+            ),
+          );
         } else if (result !== 'Allowed' && uses) {
-          findings.push(this.finding(fn, `uses secret ${secret.arn} (${secret.logicalId}) but may not read it: ${result}`));
+          findings.push(
+            this.finding(
+              fn,
+              `uses secret ${secret.arn} (${secret.logicalId}) but may not read it: ${result}`,
+            ),
+          );
         }
       }
     }
@@ -240,16 +280,28 @@ class AccessPaths {
     const listed = expected.flatMap((path) =>
       path.kind === 'assume-role' ? [[this.find(path.caller), this.find(path.role)] as const] : [],
     );
-    const roles = this.assembly.createdResources().filter((resource) => resource.resource.Type === 'AWS::IAM::Role');
+    const roles = this.assembly
+      .createdResources()
+      .filter((resource) => resource.resource.Type === 'AWS::IAM::Role');
     const findings: Finding[] = [];
     for (const document of this.documents.filter((at) => at.kind === 'identity')) {
       for (const statement of statementsOf(document.document)) {
-        if (statement.Effect !== 'Allow' || !listOf(statement.Action).some((action) => arnMatches(action.toLowerCase(), 'sts:assumerole'))) continue;
+        if (
+          statement.Effect !== 'Allow' ||
+          !listOf(statement.Action).some((action) => arnMatches(action.toLowerCase(), 'sts:assumerole'))
+        )
+          continue;
         for (const pattern of listOf(statement.Resource)) {
-          for (const target of roles.filter((role) => role.stack.account !== document.stack.account && arnMatches(pattern, role.arn))) {
+          for (const target of roles.filter(
+            (role) => role.stack.account !== document.stack.account && arnMatches(pattern, role.arn),
+          )) {
             for (const callerId of document.attachedTo) {
               const isListed = listed.some(
-                ([caller, role]) => caller?.stack === document.stack && caller.logicalId === callerId && role?.stack === target.stack && role.logicalId === target.logicalId,
+                ([caller, role]) =>
+                  caller?.stack === document.stack &&
+                  caller.logicalId === callerId &&
+                  role?.stack === target.stack &&
+                  role.logicalId === target.logicalId,
               );
               if (!isListed) {
                 findings.push({
@@ -274,7 +326,10 @@ class AccessPaths {
     for (const stack of this.assembly.stacks.filter((candidate) => stackName.test(candidate.stackName))) {
       for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
         const path = String(resource.Metadata?.['aws:cdk:path'] ?? '');
-        if (path === `${stack.displayName}/${party.path}/Resource` || path === `${stack.displayName}/${party.path}`) {
+        if (
+          path === `${stack.displayName}/${party.path}/Resource` ||
+          path === `${stack.displayName}/${party.path}`
+        ) {
           return { stack, logicalId, resource };
         }
       }
@@ -296,13 +351,16 @@ class AccessPaths {
   /** The identity policies of a role: its inline policies and every policy attached to it by Ref. */
   private identityPolicies(role: Located): PolicyDocument[] {
     return this.documents
-      .filter((at) => at.kind === 'identity' && at.stack === role.stack && at.attachedTo.includes(role.logicalId))
+      .filter(
+        (at) => at.kind === 'identity' && at.stack === role.stack && at.attachedTo.includes(role.logicalId),
+      )
       .map((at) => at.document);
   }
 
   private document(resource: Located, kind: 'trust' | 'key'): PolicyDocument | undefined {
-    return this.documents.find((at) => at.stack === resource.stack && at.logicalId === resource.logicalId && at.kind === kind)
-      ?.document;
+    return this.documents.find(
+      (at) => at.stack === resource.stack && at.logicalId === resource.logicalId && at.kind === kind,
+    )?.document;
   }
 
   /** The topic's policy, or SNS's default one (the owner account's principals) when it has none. */
@@ -311,7 +369,9 @@ class AccessPaths {
       (at) =>
         at.stack === topic.stack &&
         at.type === 'AWS::SNS::TopicPolicy' &&
-        JSON.stringify(topic.stack.template.Resources?.[at.logicalId]?.Properties?.Topics ?? []).includes(`"${topic.logicalId}"`),
+        JSON.stringify(topic.stack.template.Resources?.[at.logicalId]?.Properties?.Topics ?? []).includes(
+          `"${topic.logicalId}"`,
+        ),
     );
     return (
       policy?.document ?? {
@@ -334,12 +394,21 @@ class AccessPaths {
       (at) =>
         at.stack === secret.stack &&
         at.type === 'AWS::SecretsManager::ResourcePolicy' &&
-        JSON.stringify(secret.stack.template.Resources?.[at.logicalId]?.Properties?.SecretId ?? '').includes(`"${secret.logicalId}"`),
+        JSON.stringify(secret.stack.template.Resources?.[at.logicalId]?.Properties?.SecretId ?? '').includes(
+          `"${secret.logicalId}"`,
+        ),
     )?.document;
   }
 
   private finding(at: Located, message: string, path?: string): Finding {
-    return { severity: 'error', check: 'access-path', template: at.stack.file, logicalId: at.logicalId, path, message };
+    return {
+      severity: 'error',
+      check: 'access-path',
+      template: at.stack.file,
+      logicalId: at.logicalId,
+      path,
+      message,
+    };
   }
 
   private missing(party: Party): Finding {

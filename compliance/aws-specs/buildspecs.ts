@@ -48,8 +48,10 @@ export function checkBuildspecs(assembly: Assembly, assemblyDirectory: string): 
         continue;
       }
       const { version, phases, batch } = buildspec as Record<string, unknown>;
-      if (!VERSIONS.has(String(version))) report(`version ${JSON.stringify(version)}: CodeBuild takes 0.1 or 0.2`);
-      if (phases === undefined && batch === undefined) report('no phases (nor batch): the build would run nothing');
+      if (!VERSIONS.has(String(version)))
+        report(`version ${JSON.stringify(version)}: CodeBuild takes 0.1 or 0.2`);
+      if (phases === undefined && batch === undefined)
+        report('no phases (nor batch): the build would run nothing');
     }
   }
   return findings;

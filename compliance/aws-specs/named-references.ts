@@ -12,7 +12,8 @@ import { type Arn, arnMatches, parseArn } from './private/arn.js';
 import { type Assembly, UNRESOLVED } from './private/assembly.js';
 
 /** `service:resource-type` of the ARNs checked: resources a template creates (not ones services create at run time). */
-const CHECKED = /^(iam:(role|policy)\/|sns:|kms:key\/|s3:|cloudwatch:alarm:|cloudformation:stack\/|secretsmanager:secret:|states:stateMachine:|lambda:function:|cloudtrail:trail\/)/;
+const CHECKED =
+  /^(iam:(role|policy)\/|sns:|kms:key\/|s3:|cloudwatch:alarm:|cloudformation:stack\/|secretsmanager:secret:|states:stateMachine:|lambda:function:|cloudtrail:trail\/)/;
 
 export function checkNamedReferences(
   assembly: Assembly,
@@ -31,7 +32,8 @@ export function checkNamedReferences(
         const arn = parseArn(text);
         if (!arn || !isChecked(arn, accounts) || text.includes(UNRESOLVED)) return;
         if (created.some((known) => arnMatches(text, known))) return;
-        if (outside.some((external) => arnMatches(external.arn, text) || arnMatches(text, external.arn))) return;
+        if (outside.some((external) => arnMatches(external.arn, text) || arnMatches(text, external.arn)))
+          return;
         findings.push({
           severity: 'error',
           check: 'reference',
@@ -57,7 +59,9 @@ function isChecked(arn: Arn, accounts: Set<string>): boolean {
 
 function describe(arn: Arn): string {
   const kind = arn.resource.split(/[/:]/)[0];
-  return arn.service === 's3' ? 'a bucket' : `a ${arn.service} ${kind}${arn.account ? ` of account ${arn.account}` : ''}`;
+  return arn.service === 's3'
+    ? 'a bucket'
+    : `a ${arn.service} ${kind}${arn.account ? ` of account ${arn.account}` : ''}`;
 }
 
 function pipelineAlarmRules(

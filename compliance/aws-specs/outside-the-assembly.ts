@@ -17,7 +17,8 @@ export const OUTSIDE_THE_ASSEMBLY: readonly OutsideResource[] = [
   },
   {
     arn: 'arn:aws:s3:::cdk-hnb659fds-assets-*',
-    reason: '`cdk bootstrap` creates the asset bucket of each account and region; the Assets step publishes the Lambda bundles there',
+    reason:
+      '`cdk bootstrap` creates the asset bucket of each account and region; the Assets step publishes the Lambda bundles there',
   },
   {
     arn: 'arn:aws:secretsmanager:*:*:secret:goal-mandala/slack-webhook-url*',

@@ -33,7 +33,14 @@ export function checkReferences(assembly: Assembly): Finding[] {
         walk(entry, section === 'Resources' ? '' : 'Outputs', (value, path) => {
           const message = checkIntrinsic(assembly, stack, value);
           if (message) {
-            findings.push({ severity: 'error', check: 'reference', template: stack.file, logicalId, path, message });
+            findings.push({
+              severity: 'error',
+              check: 'reference',
+              template: stack.file,
+              logicalId,
+              path,
+              message,
+            });
           }
         });
       }
@@ -42,7 +49,11 @@ export function checkReferences(assembly: Assembly): Finding[] {
   return findings;
 }
 
-function walk(value: unknown, path: string, visit: (value: Record<string, unknown>, path: string) => void): void {
+function walk(
+  value: unknown,
+  path: string,
+  visit: (value: Record<string, unknown>, path: string) => void,
+): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => walk(item, `${path}[${index}]`, visit));
   } else if (value && typeof value === 'object') {
@@ -52,7 +63,11 @@ function walk(value: unknown, path: string, visit: (value: Record<string, unknow
   }
 }
 
-function checkIntrinsic(assembly: Assembly, stack: StackTemplate, value: Record<string, unknown>): string | undefined {
+function checkIntrinsic(
+  assembly: Assembly,
+  stack: StackTemplate,
+  value: Record<string, unknown>,
+): string | undefined {
   const keys = Object.keys(value);
   if (keys.length !== 1) return undefined;
   const [key] = keys as [string];
@@ -100,7 +115,8 @@ function checkName(stack: StackTemplate, name: string): string | undefined {
 function checkAttribute(stack: StackTemplate, logicalId: string, attribute: string): string | undefined {
   const resource = stack.template.Resources?.[logicalId];
   if (!resource) return `Fn::GetAtt on "${logicalId}", which is no resource of this template`;
-  if (resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource') return undefined;
+  if (resource.Type.startsWith('Custom::') || resource.Type === 'AWS::CloudFormation::CustomResource')
+    return undefined;
   // A nested stack's or serverless application's outputs are its own template's business.
   if (attribute.startsWith('Outputs.') && NESTED_TYPES.has(resource.Type)) return undefined;
   const spec = resourceType(resource.Type);

@@ -9,7 +9,6 @@
 import type { PropertyType, ResourceProperties } from '@aws-cdk/service-spec-types';
 import type { Finding } from './finding.js';
 import type { Assembly } from './private/assembly.js';
-import type { StackTemplate } from './private/cloud-assembly.js';
 import { resourceType, typeDefinition } from './private/service-spec.js';
 
 /** Keys a resource may carry besides its properties. */
@@ -46,9 +45,13 @@ export function checkResourceSchemas(assembly: Assembly): Finding[] {
         if (!RESOURCE_KEYS.has(key)) report(key, `"${key}" is not a resource attribute CloudFormation knows`);
       }
       for (const dependency of [resource.DependsOn ?? []].flat()) {
-        if (!(String(dependency) in resources)) report('DependsOn', `"${String(dependency)}" is no resource of this template`);
+        if (!(String(dependency) in resources))
+          report('DependsOn', `"${String(dependency)}" is no resource of this template`);
       }
-      if (resource.Condition !== undefined && !(String(resource.Condition) in (stack.template.Conditions ?? {}))) {
+      if (
+        resource.Condition !== undefined &&
+        !(String(resource.Condition) in (stack.template.Conditions ?? {}))
+      ) {
         report('Condition', `"${String(resource.Condition)}" is no condition of this template`);
       }
       for (const key of ['DeletionPolicy', 'UpdateReplacePolicy'] as const) {
@@ -63,7 +66,7 @@ export function checkResourceSchemas(assembly: Assembly): Finding[] {
         report('Type', `${resource.Type} is not a CloudFormation resource type`);
         continue;
       }
-      checkObject(stack, resource.Properties ?? {}, spec.properties, 'Properties', report);
+      checkObject(resource.Properties ?? {}, spec.properties, 'Properties', report);
     }
   }
   return findings;
@@ -76,7 +79,6 @@ function isCustomResource(type: string): boolean {
 type Report = (path: string, message: string) => void;
 
 function checkObject(
-  stack: StackTemplate,
   value: Record<string, unknown>,
   properties: ResourceProperties,
   path: string,
@@ -93,21 +95,22 @@ function checkObject(
       );
       continue;
     }
-    checkValue(stack, item, property.type, `${path}.${name}`, report);
+    checkValue(item, property.type, `${path}.${name}`, report);
   }
   for (const [name, property] of Object.entries(properties)) {
-    if (property.required && !(name in value)) report(`${path}.${name}`, `required property "${name}" is missing`);
+    if (property.required && !(name in value))
+      report(`${path}.${name}`, `required property "${name}" is missing`);
   }
 }
 
 /** The errors a value has against a type, without reporting them (for unions). */
-function errorsOf(stack: StackTemplate, value: unknown, type: PropertyType, path: string): string[][] {
+function errorsOf(value: unknown, type: PropertyType, path: string): string[][] {
   const errors: string[][] = [];
-  checkValue(stack, value, type, path, (where, message) => errors.push([where, message]));
+  checkValue(value, type, path, (where, message) => errors.push([where, message]));
   return errors;
 }
 
-function checkValue(stack: StackTemplate, value: unknown, type: PropertyType, path: string, report: Report): void {
+function checkValue(value: unknown, type: PropertyType, path: string, report: Report): void {
   if (isIntrinsic(value)) return;
   switch (type.type) {
     case 'json':
@@ -127,10 +130,17 @@ function checkValue(stack: StackTemplate, value: unknown, type: PropertyType, pa
     case 'integer': {
       const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
       if (typeof number !== 'number' || Number.isNaN(number)) {
-        report(path, `expected ${type.type === 'integer' ? 'an integer' : 'a number'}, found ${describe(value)}`);
+        report(
+          path,
+          `expected ${type.type === 'integer' ? 'an integer' : 'a number'}, found ${describe(value)}`,
+        );
       } else if (type.type === 'integer' && !Number.isInteger(number)) {
         report(path, `expected an integer, found ${number}`);
-      } else if (type.type === 'integer' && type.allowedValues?.length && !type.allowedValues.includes(number)) {
+      } else if (
+        type.type === 'integer' &&
+        type.allowedValues?.length &&
+        !type.allowedValues.includes(number)
+      ) {
         report(path, `${number} is not an allowed value: ${type.allowedValues.join(', ')}`);
       }
       return;
@@ -142,15 +152,17 @@ function checkValue(stack: StackTemplate, value: unknown, type: PropertyType, pa
       return;
     case 'tag':
       if (!isObject(value)) report(path, `expected a tag {Key, Value}, found ${describe(value)}`);
-      else checkObject(stack, value, TAG_PROPERTIES, path, report);
+      else checkObject(value, TAG_PROPERTIES, path, report);
       return;
     case 'array':
       if (!Array.isArray(value)) report(path, `expected a list, found ${describe(value)}`);
-      else value.forEach((item, index) => checkValue(stack, item, type.element, `${path}[${index}]`, report));
+      else value.forEach((item, index) => checkValue(item, type.element, `${path}[${index}]`, report));
       return;
     case 'map':
       if (!isObject(value)) report(path, `expected a map, found ${describe(value)}`);
-      else for (const [key, item] of Object.entries(value)) checkValue(stack, item, type.element, `${path}.${key}`, report);
+      else
+        for (const [key, item] of Object.entries(value))
+          checkValue(item, type.element, `${path}.${key}`, report);
       return;
     case 'ref': {
       if (!isObject(value)) {
@@ -158,11 +170,11 @@ function checkValue(stack: StackTemplate, value: unknown, type: PropertyType, pa
         return;
       }
       const definition = typeDefinition(type.reference);
-      checkObject(stack, value, definition.properties, path, report);
+      checkObject(value, definition.properties, path, report);
       return;
     }
     case 'union': {
-      const attempts = type.types.map((variant) => errorsOf(stack, value, variant, path));
+      const attempts = type.types.map((variant) => errorsOf(value, variant, path));
       if (attempts.some((errors) => errors.length === 0)) return;
       const closest = attempts.reduce((best, errors) => (errors.length < best.length ? errors : best));
       for (const [where, message] of closest) report(where!, message!);
@@ -198,7 +210,11 @@ function editDistance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }

@@ -13,20 +13,31 @@ export function checkStateMachines(assembly: Assembly): Finding[] {
     for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
       if (resource.Type !== 'AWS::StepFunctions::StateMachine') continue;
       const report = (path: string, message: string) =>
-        findings.push({ severity: 'error', check: 'state-machine', template: stack.file, logicalId, path, message });
+        findings.push({
+          severity: 'error',
+          check: 'state-machine',
+          template: stack.file,
+          logicalId,
+          path,
+          message,
+        });
       const properties = assembly.resolve(stack, resource.Properties ?? {}) as {
         DefinitionString?: unknown;
         Definition?: unknown;
         DefinitionSubstitutions?: Record<string, unknown>;
       };
-      const path = properties.Definition !== undefined ? 'Properties.Definition' : 'Properties.DefinitionString';
-      let text =
-        properties.Definition !== undefined ? JSON.stringify(properties.Definition) : properties.DefinitionString;
-      if (typeof text !== 'string') {
+      const path =
+        properties.Definition !== undefined ? 'Properties.Definition' : 'Properties.DefinitionString';
+      const written =
+        properties.Definition !== undefined
+          ? JSON.stringify(properties.Definition)
+          : properties.DefinitionString;
+      if (typeof written !== 'string') {
         if (properties.DefinitionString === undefined && properties.Definition === undefined) continue; // DefinitionS3Location
         report(path, 'the definition does not resolve to text');
         continue;
       }
+      let text = written;
       for (const [name, value] of Object.entries(properties.DefinitionSubstitutions ?? {})) {
         text = text.replaceAll(`\${${name}}`, String(value));
       }
@@ -40,7 +51,10 @@ export function checkStateMachines(assembly: Assembly): Finding[] {
       const result = aslValidator(definition as never);
       if (!result.isValid) {
         for (const error of result.errors as unknown as { 'Error code'?: string; Message?: string }[]) {
-          report(path, `Amazon States Language ${error['Error code'] ?? ''}: ${error.Message ?? JSON.stringify(error)}`);
+          report(
+            path,
+            `Amazon States Language ${error['Error code'] ?? ''}: ${error.Message ?? JSON.stringify(error)}`,
+          );
         }
       }
     }

@@ -45,7 +45,9 @@ export async function validateAssembly(
   const used = new Set<AcceptedWarning>();
   for (const finding of findings) {
     const acknowledgement =
-      finding.severity === 'warning' ? acknowledgements.find((candidate) => covers(candidate, finding)) : undefined;
+      finding.severity === 'warning'
+        ? acknowledgements.find((candidate) => covers(candidate, finding))
+        : undefined;
     if (acknowledgement) {
       used.add(acknowledgement);
       accepted.push({ finding, reason: acknowledgement.reason });
@@ -64,14 +66,19 @@ export async function validateAssembly(
   }
   return {
     templates: assembly.stacks.length,
-    resources: assembly.stacks.reduce((sum, stack) => sum + Object.keys(stack.template.Resources ?? {}).length, 0),
+    resources: assembly.stacks.reduce(
+      (sum, stack) => sum + Object.keys(stack.template.Resources ?? {}).length,
+      0,
+    ),
     failures,
     accepted,
   };
 }
 
 function covers(acknowledgement: AcceptedWarning, finding: Finding): boolean {
-  const template = new RegExp(`^${acknowledgement.template.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  const template = new RegExp(
+    `^${acknowledgement.template.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`,
+  );
   return (
     acknowledgement.check === finding.check &&
     acknowledgement.logicalId === finding.logicalId &&

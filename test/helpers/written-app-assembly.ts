@@ -5,13 +5,14 @@
  * switch), so the templates are the deployed ones at a fraction of the time.
  */
 import { App } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { ChangeReviewAccessStack } from '../../pipeline/change-review-access-stack.js';
 import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
 import { PipelineStack } from '../../pipeline/pipeline-stack.js';
 import { cdkJsonContext } from '../pipeline/pipeline-app.js';
 import { tempDir } from './temp-dir.js';
 
-export function synthesizeAppAssembly(): string {
+export function synthesizeAppAssembly(): { readonly directory: string; readonly assembly: CloudAssembly } {
   const context = cdkJsonContext();
   const outdir = tempDir('gm-written-assembly-');
   const app = new App({
@@ -27,6 +28,5 @@ export function synthesizeAppAssembly(): string {
     appName: config.appName,
     toolchainAccount: config.toolchain.account,
   });
-  app.synth();
-  return outdir;
+  return { directory: outdir, assembly: app.synth() };
 }

@@ -3,12 +3,17 @@
  * (the stage assemblies are written once, before the pipeline refers to them: a name CDK generates
  * for a cross-account reference afterwards would exist only in the pipeline's template).
  */
-import type { CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
+import type { CloudAssembly, CloudFormationStackArtifact } from 'aws-cdk-lib/cx-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { releasePublisherRoleName, releaseRunnerRoleName, roleArn } from '../../stages/release-publisher-names.js';
-import { buildPipelineApp, cdkJsonContext, type PipelineApp } from './pipeline-app.js';
+import {
+  releasePublisherRoleName,
+  releaseRunnerRoleName,
+  roleArn,
+} from '../../stages/release-publisher-names.js';
+import { synthesizeAppAssembly } from '../helpers/written-app-assembly.js';
+import { cdkJsonContext } from './pipeline-app.js';
 
-type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+type Resources = Record<string, { Type: string; Properties: Record<string, unknown> }>;
 interface Statement {
   Effect: string;
   Action: string | string[];
@@ -25,12 +30,18 @@ const config = cdkJsonContext().goalMandala as {
   production: { account: string };
 };
 
-let app: PipelineApp;
+/** The statements of the policy document a property holds. */
+const statementsIn = (properties: Record<string, unknown>, key = 'PolicyDocument') =>
+  (properties[key] as { Statement: Statement[] }).Statement;
+
+let assembly: CloudAssembly;
 let pipeline: Resources;
 
 /** A stack of a stage, as written into the stage's own nested assembly. */
 function writtenStack(stage: 'Staging' | 'Production', stack: string): CloudFormationStackArtifact {
-  return app.assembly.getNestedAssembly(`assembly-GoalMandalaPipeline-${stage}`).getStackByName(`${stage}-${stack}`);
+  return app.assembly
+    .getNestedAssembly(`assembly-GoalMandalaPipeline-${stage}`)
+    .getStackByName(`${stage}-${stack}`);
 }
 
 function statementsOfRole(resources: Resources, roleId: string): Statement[] {
@@ -40,12 +51,12 @@ function statementsOfRole(resources: Resources, roleId: string): Statement[] {
         resource.Type === 'AWS::IAM::Policy' &&
         (resource.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
     )
-    .flatMap((resource) => resource.Properties.PolicyDocument.Statement as Statement[]);
+    .flatMap((resource) => statementsIn(resource.Properties));
 }
 
 beforeAll(() => {
-  app = buildPipelineApp();
-  pipeline = app.assembly.getStackByName('GoalMandalaPipeline').template.Resources as Resources;
+  ({ assembly } = synthesizeAppAssembly());
+  pipeline = assembly.getStackByName('GoalMandalaPipeline').template.Resources as Resources;
 });
 
 describe.each([
@@ -67,8 +78,11 @@ describe.each([
         id.startsWith(`Pipeline${stage}`),
     );
     expect(projects).toHaveLength(2);
-    for (const [, project] of projects) expect(project.Properties.ServiceRole).toEqual({ 'Fn::GetAtt': [runnerId, 'Arn'] });
-    const assumes = statementsOfRole(pipeline, runnerId).filter((statement) => statement.Action === 'sts:AssumeRole');
+    for (const [, project] of projects)
+      expect(project.Properties.ServiceRole).toEqual({ 'Fn::GetAtt': [runnerId, 'Arn'] });
+    const assumes = statementsOfRole(pipeline, runnerId).filter(
+      (statement) => statement.Action === 'sts:AssumeRole',
+    );
     expect(assumes).toEqual([
       expect.objectContaining({ Effect: 'Allow', Resource: roleArn('aws', account(), publisherName()) }),
     ]);
@@ -80,7 +94,7 @@ describe.each([
       (resource) => resource.Type === 'AWS::IAM::Role' && resource.Properties.RoleName === publisherName(),
     );
     expect(roles).toHaveLength(1);
-    expect(roles[0]!.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+    expect(statementsIn(roles[0]!.Properties, 'AssumeRolePolicyDocument')).toEqual([
       {
         Effect: 'Allow',
         Action: 'sts:AssumeRole',
@@ -95,8 +109,10 @@ describe.each([
 
 describe('confused-deputy conditions and scopes in the toolchain account', () => {
   it('CodeStar Notifications may publish to the topic only for this account, and use its key only through SNS', () => {
-    const topicPolicy = Object.values(pipeline).find((resource) => resource.Type === 'AWS::SNS::TopicPolicy')!;
-    expect(topicPolicy.Properties.PolicyDocument.Statement).toContainEqual(
+    const topicPolicy = Object.values(pipeline).find(
+      (resource) => resource.Type === 'AWS::SNS::TopicPolicy',
+    )!;
+    expect(statementsIn(topicPolicy.Properties)).toContainEqual(
       expect.objectContaining({
         Effect: 'Deny',
         Principal: { Service: 'codestar-notifications.amazonaws.com' },
@@ -107,7 +123,7 @@ describe('confused-deputy conditions and scopes in the toolchain account', () =>
     const key = Object.entries(pipeline).find(
       ([id, resource]) => resource.Type === 'AWS::KMS::Key' && id.startsWith('NotificationsTopicKey'),
     )![1];
-    expect(key.Properties.KeyPolicy.Statement).toContainEqual(
+    expect(statementsIn(key.Properties, 'KeyPolicy')).toContainEqual(
       expect.objectContaining({
         Effect: 'Deny',
         Principal: { Service: 'codestar-notifications.amazonaws.com' },
@@ -116,7 +132,7 @@ describe('confused-deputy conditions and scopes in the toolchain account', () =>
     );
   });
 
-  it("the asset role, which aws-cdk-lib lets start any build, may start only the asset builds", () => {
+  it('the asset role, which aws-cdk-lib lets start any build, may start only the asset builds', () => {
     const roleId = Object.keys(pipeline).find(
       (id) => pipeline[id]!.Type === 'AWS::IAM::Role' && id.startsWith('PipelineAssetsFileRole'),
     )!;
@@ -128,9 +144,10 @@ describe('confused-deputy conditions and scopes in the toolchain account', () =>
       Sid: 'OnlyTheAssetBuilds',
       Effect: 'Deny',
       Action: ['codebuild:StartBuild', 'codebuild:StopBuild'],
-      NotResource: assetProjects.length === 1
-        ? { 'Fn::GetAtt': [assetProjects[0], 'Arn'] }
-        : assetProjects.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
+      NotResource:
+        assetProjects.length === 1
+          ? { 'Fn::GetAtt': [assetProjects[0], 'Arn'] }
+          : assetProjects.map((id) => ({ 'Fn::GetAtt': [id, 'Arn'] })),
     });
   });
 });

@@ -16,7 +16,9 @@ beforeAll(() => {
 describe('the stage alarm topic', () => {
   it('lets CloudWatch publish, for this account only, and use the key that encrypts it', () => {
     const template = built.template(built.staging.observability);
-    const [[topicId, topic]] = resourcesOf(template, 'AWS::SNS::Topic') as [[string, { Properties: any }]];
+    const [[topicId, topic]] = resourcesOf(template, 'AWS::SNS::Topic') as [
+      [string, { Properties: Record<string, unknown> }],
+    ];
     const [[, policy]] = resourcesOf(template, 'AWS::SNS::TopicPolicy');
     expect(policy.Properties!.Topics).toEqual([{ Ref: topicId }]);
     expect((policy.Properties!.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual({
@@ -27,7 +29,7 @@ describe('the stage alarm topic', () => {
       Resource: { Ref: topicId },
       Condition: { StringEquals: { 'aws:SourceAccount': built.config.staging.account } },
     });
-    const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0];
+    const keyId = (topic.Properties.KmsMasterKeyId as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
     const key = template.toJSON().Resources[keyId].Properties;
     expect(key.KeyPolicy.Statement).toContainEqual(
       expect.objectContaining({
@@ -47,7 +49,9 @@ describe('the trail bucket', () => {
     const trailName = `${built.config.appName}-staging`;
     expect(trail.Properties!.TrailName).toBe(trailName);
     const policies = resourcesOf(template, 'AWS::S3::BucketPolicy').map(([, policy]) => policy.Properties!);
-    const statements = policies.flatMap((policy) => (policy.PolicyDocument as { Statement: any[] }).Statement);
+    const statements = policies.flatMap(
+      (policy) => (policy.PolicyDocument as { Statement: unknown[] }).Statement,
+    );
     expect(statements).toContainEqual(
       expect.objectContaining({
         Sid: 'CloudTrailOnlyForThisTrail',

@@ -12,14 +12,24 @@ export interface Arn {
 export function parseArn(text: string): Arn | undefined {
   const match = /^arn:([^:]+):([^:]+):([^:]*):([^:]*):(.+)$/s.exec(text);
   if (!match) return undefined;
-  const [, partition, service, region, account, resource] = match as unknown as [string, string, string, string, string, string];
+  const [, partition, service, region, account, resource] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   return { partition, service, region, account, resource };
 }
 
 /** Whether a Resource pattern (with `*` and `?`) matches an ARN, or one of its sub-resources (`bucket/key`). */
 export function arnMatches(pattern: string, arn: string): boolean {
   const expression = new RegExp(
-    `^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`,
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
     's',
   );
   if (expression.test(arn)) return true;

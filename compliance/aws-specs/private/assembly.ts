@@ -220,7 +220,7 @@ export class Assembly {
   }
 
   private sub(stack: StackTemplate, template: string, variables: Record<string, unknown>): string {
-    return template.replace(/\$\{([^}]+)\}/g, (whole, expression: string) => {
+    return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => {
       if (expression.startsWith('!')) return `\${${expression.slice(1)}}`;
       if (expression in variables) {
         const value = this.resolve(stack, variables[expression]);

@@ -49,7 +49,9 @@ export class AssemblyNotFoundError extends Error {}
 
 export function readCloudAssembly(directory: string): StackTemplate[] {
   if (!existsSync(join(directory, 'manifest.json'))) {
-    throw new AssemblyNotFoundError(`${directory} is not a cloud assembly (no manifest.json): run cdk synth first`);
+    throw new AssemblyNotFoundError(
+      `${directory} is not a cloud assembly (no manifest.json): run cdk synth first`,
+    );
   }
   return readManifest(directory, directory);
 }

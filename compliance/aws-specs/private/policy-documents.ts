@@ -100,7 +100,8 @@ export function listOf(value: string | string[] | undefined): string[] {
 }
 
 function attachments(type: string, logicalId: string, properties: Record<string, unknown>): string[] {
-  if (type === 'AWS::IAM::Role' || type === 'AWS::IAM::User' || type === 'AWS::IAM::Group') return [logicalId];
+  if (type === 'AWS::IAM::Role' || type === 'AWS::IAM::User' || type === 'AWS::IAM::Group')
+    return [logicalId];
   const refs = ['Roles', 'Users', 'Groups'].flatMap((key) => [properties[key] ?? []].flat());
   const single = properties.RoleName ? [properties.RoleName] : [];
   return [...refs, ...single].flatMap((ref) =>

@@ -12,19 +12,30 @@ import { validateAssembly } from '../../../compliance/aws-specs/validate-assembl
 import { tempDir } from '../../helpers/temp-dir.js';
 import { synthesizeAppAssembly } from '../../helpers/written-app-assembly.js';
 
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any> }> };
+type Template = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
+interface Statement {
+  Sid?: string;
+  Action: string | string[];
+  Resource: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+}
+/** The policy document a property holds. */
+const documentIn = (properties: Record<string, unknown>, key = 'PolicyDocument') =>
+  properties[key] as { Statement: Statement[] };
 
 let landed: string;
 
 beforeAll(() => {
-  landed = synthesizeAppAssembly();
+  landed = synthesizeAppAssembly().directory;
 });
 
 /** The template file (relative to the assembly) of a stack, e.g. `Staging`'s `Observability`. */
 function templateFile(directory: string, stage: string | undefined, stack: string): string {
   const folder = stage ? `assembly-GoalMandalaPipeline-${stage}` : '.';
   const file = readdirSync(join(directory, folder)).find(
-    (name) => name.endsWith('.template.json') && name.startsWith(stage ? `GoalMandalaPipeline${stage}${stack}` : stack),
+    (name) =>
+      name.endsWith('.template.json') &&
+      name.startsWith(stage ? `GoalMandalaPipeline${stage}${stack}` : stack),
   )!;
   return join(folder, file).replace(/^\.\//, '');
 }
@@ -46,7 +57,9 @@ async function plant(
 }
 
 function firstOfType(template: Template, type: string, where: (id: string) => boolean = () => true) {
-  const entry = Object.entries(template.Resources).find(([id, resource]) => resource.Type === type && where(id));
+  const entry = Object.entries(template.Resources).find(
+    ([id, resource]) => resource.Type === type && where(id),
+  );
   if (!entry) throw new Error(`no ${type} in the template`);
   return { logicalId: entry[0], resource: entry[1] };
 }
@@ -86,7 +99,8 @@ describe('aws:validate names each planted fault', () => {
     const { failures, file } = await plant('Production', 'Edge', (template) => {
       const policy = firstOfType(template, 'AWS::IAM::Policy', (id) => id.startsWith('ReleasePublisherRole'));
       logicalId = policy.logicalId;
-      policy.resource.Properties.PolicyDocument.Statement[2].Action[1] = 'cloudfront-keyvaluestore:GetKeys';
+      (documentIn(policy.resource.Properties).Statement[2]!.Action as string[])[1] =
+        'cloudfront-keyvaluestore:GetKeys';
     });
     expect(failures).toContainEqual({
       severity: 'error',
@@ -103,8 +117,12 @@ describe('aws:validate names each planted fault', () => {
     const { failures, file } = await plant(undefined, 'GoalMandalaChangeReviewAccess', (template) => {
       const role = firstOfType(template, 'AWS::IAM::Role');
       logicalId = role.logicalId;
-      const [statement] = role.resource.Properties.AssumeRolePolicyDocument.Statement;
-      statement.Condition = { ArnEquals: { 'aws:PrincipleArn': statement.Condition.ArnEquals['aws:PrincipalArn'] } };
+      const [statement] = documentIn(role.resource.Properties, 'AssumeRolePolicyDocument').Statement as [
+        Statement,
+      ];
+      statement.Condition = {
+        ArnEquals: { 'aws:PrincipleArn': statement.Condition!.ArnEquals!['aws:PrincipalArn'] },
+      };
     });
     expect(failures).toContainEqual({
       severity: 'error',
@@ -121,13 +139,19 @@ describe('aws:validate names each planted fault', () => {
     const { failures, file } = await plant('Staging', 'Workflow', (template) => {
       const machine = firstOfType(template, 'AWS::StepFunctions::StateMachine');
       logicalId = machine.logicalId;
-      const parts = machine.resource.Properties.DefinitionString['Fn::Join'][1] as unknown[];
+      const [, parts] = (machine.resource.Properties.DefinitionString as { 'Fn::Join': [string, unknown[]] })[
+        'Fn::Join'
+      ];
       const index = parts.findIndex((part) => typeof part === 'string' && part.includes('"Next":"'));
       parts[index] = (parts[index] as string).replace(/"Next":"[^"]+"/, '"Next":"NoSuchState"');
     });
     const named = failures.filter((failure) => failure.check === 'state-machine');
     expect(named.length).toBeGreaterThan(0);
-    expect(named[0]).toMatchObject({ template: file, logicalId, path: expect.stringContaining('DefinitionString') });
+    expect(named[0]).toMatchObject({
+      template: file,
+      logicalId,
+      path: expect.stringContaining('DefinitionString'),
+    });
     expect(named.map((failure) => failure.message)).toContain(
       "Amazon States Language MISSING_TRANSITION_TARGET: Missing 'StartAt'|'Next'|'Default' target: NoSuchState",
     );
@@ -136,12 +160,17 @@ describe('aws:validate names each planted fault', () => {
   it('a role name that exists in no template', async () => {
     let logicalId = '';
     const { failures, file } = await plant(undefined, 'GoalMandalaPipeline', (template) => {
-      const policy = firstOfType(template, 'AWS::IAM::Policy', (id) => id.startsWith('StagingReleaseRunnerRole'));
+      const policy = firstOfType(template, 'AWS::IAM::Policy', (id) =>
+        id.startsWith('StagingReleaseRunnerRole'),
+      );
       logicalId = policy.logicalId;
-      const statement = (policy.resource.Properties.PolicyDocument.Statement as { Action: unknown; Resource: string }[]).find(
+      const statement = documentIn(policy.resource.Properties).Statement.find(
         (candidate) => candidate.Action === 'sts:AssumeRole',
       )!;
-      statement.Resource = statement.Resource.replace('release-publisher', 'edgeasepublisherrole32957ac4');
+      statement.Resource = String(statement.Resource).replace(
+        'release-publisher',
+        'edgeasepublisherrole32957ac4',
+      );
     });
     expect(failures).toContainEqual(
       expect.objectContaining({
@@ -149,7 +178,9 @@ describe('aws:validate names each planted fault', () => {
         check: 'reference',
         template: file,
         logicalId,
-        message: expect.stringMatching(/^arn:aws:iam::222222222222:role\/\S+edgeasepublisherrole32957ac4 names a iam role of account 222222222222 that no template of the assembly creates under that name/),
+        message: expect.stringMatching(
+          /^arn:aws:iam::222222222222:role\/\S+edgeasepublisherrole32957ac4 names a iam role of account 222222222222 that no template of the assembly creates under that name/,
+        ),
       }),
     );
     // …and the release steps can no longer assume the publisher role.
@@ -162,9 +193,11 @@ describe('aws:validate names each planted fault', () => {
     let topicId = '';
     const { failures, file } = await plant('Production', 'Observability', (template) => {
       const policy = firstOfType(template, 'AWS::SNS::TopicPolicy');
-      topicId = policy.resource.Properties.Topics[0].Ref;
-      const document = policy.resource.Properties.PolicyDocument;
-      document.Statement = document.Statement.filter((statement: { Sid?: string }) => statement.Sid !== 'CloudWatchAlarmsPublish');
+      topicId = (policy.resource.Properties.Topics as [{ Ref: string }])[0].Ref;
+      const document = documentIn(policy.resource.Properties);
+      document.Statement = document.Statement.filter(
+        (statement: { Sid?: string }) => statement.Sid !== 'CloudWatchAlarmsPublish',
+      );
     });
     expect(failures).toEqual([
       {
@@ -172,7 +205,9 @@ describe('aws:validate names each planted fault', () => {
         check: 'access-path',
         template: file,
         logicalId: topicId,
-        message: expect.stringMatching(/^CloudWatch may not publish the alarms of Production-Observability .* ImplicitlyDenied; a topic policy replaces SNS's default one/),
+        message: expect.stringMatching(
+          /^CloudWatch may not publish the alarms of Production-Observability .* ImplicitlyDenied; a topic policy replaces SNS's default one/,
+        ),
       },
     ]);
   });
@@ -182,8 +217,12 @@ describe('aws:validate names each planted fault', () => {
     const { failures, file } = await plant('Staging', 'Edge', (template) => {
       const role = firstOfType(template, 'AWS::IAM::Policy', (id) => id.startsWith('ReleasePublisherRole'));
       logicalId = role.logicalId;
-      role.resource.Properties.PolicyDocument.Statement[2].Resource = { 'Fn::GetAtt': ['ReleaseStoreB133E3AD', 'Arm'] };
-      role.resource.Properties.PolicyDocument.Statement[1].Resource = { 'Fn::ImportValue': 'Staging-Api:NoSuchExport' };
+      documentIn(role.resource.Properties).Statement[2]!.Resource = {
+        'Fn::GetAtt': ['ReleaseStoreB133E3AD', 'Arm'],
+      };
+      documentIn(role.resource.Properties).Statement[1]!.Resource = {
+        'Fn::ImportValue': 'Staging-Api:NoSuchExport',
+      };
     });
     expect(failures).toContainEqual({
       severity: 'error',
@@ -199,27 +238,41 @@ describe('aws:validate names each planted fault', () => {
       template: file,
       logicalId,
       path: 'Properties.PolicyDocument.Statement[1].Resource',
-      message: 'imports "Staging-Api:NoSuchExport", which no stack of 222222222222/ap-northeast-1 in the assembly exports',
+      message:
+        'imports "Staging-Api:NoSuchExport", which no stack of 222222222222/ap-northeast-1 in the assembly exports',
     });
   });
 
   it('a buildspec without a version, and a CloudFront function without a handler', async () => {
     const copy = await plant(undefined, 'GoalMandalaPipeline', (template) => {
       const project = firstOfType(template, 'AWS::CodeBuild::Project', (id) => id.includes('HealthCheck'));
-      const buildspec = JSON.parse(project.resource.Properties.Source.BuildSpec);
+      const source = project.resource.Properties.Source as { BuildSpec: string };
+      const buildspec = JSON.parse(source.BuildSpec) as Record<string, unknown>;
       delete buildspec.version;
-      project.resource.Properties.Source.BuildSpec = JSON.stringify(buildspec);
+      source.BuildSpec = JSON.stringify(buildspec);
     });
     expect(copy.failures).toContainEqual(
-      expect.objectContaining({ check: 'buildspec', template: copy.file, path: 'Properties.Source.BuildSpec', message: 'version undefined: CodeBuild takes 0.1 or 0.2' }),
+      expect.objectContaining({
+        check: 'buildspec',
+        template: copy.file,
+        path: 'Properties.Source.BuildSpec',
+        message: 'version undefined: CodeBuild takes 0.1 or 0.2',
+      }),
     );
     const edge = await plant('Staging', 'Edge', (template) => {
       const fn = firstOfType(template, 'AWS::CloudFront::Function');
       const code = fn.resource.Properties.FunctionCode as { 'Fn::Join': [string, unknown[]] };
-      code['Fn::Join'][1] = code['Fn::Join'][1].map((part) => (typeof part === 'string' ? part.replaceAll('function handler', 'function handle') : part));
+      code['Fn::Join'][1] = code['Fn::Join'][1].map((part) =>
+        typeof part === 'string' ? part.replaceAll('function handler', 'function handle') : part,
+      );
     });
     expect(edge.failures).toContainEqual(
-      expect.objectContaining({ check: 'cloudfront-function', template: edge.file, path: 'Properties.FunctionCode', message: expect.stringContaining('defines no top-level `handler`') }),
+      expect.objectContaining({
+        check: 'cloudfront-function',
+        template: edge.file,
+        path: 'Properties.FunctionCode',
+        message: expect.stringContaining('defines no top-level `handler`'),
+      }),
     );
   });
 });
@@ -240,11 +293,13 @@ describe('npm run aws:validate', () => {
   it('prints each finding on one line and exits 1 when one remains', async () => {
     const { directory } = await plant('Production', 'Observability', (template) => {
       const policy = firstOfType(template, 'AWS::SNS::TopicPolicy');
-      policy.resource.Properties.PolicyDocument.Statement[0].Action = 'sns:Publishh';
+      documentIn(policy.resource.Properties).Statement[0]!.Action = 'sns:Publishh';
     });
     const { code, stdout } = await run('--assembly', directory);
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^error \[iam\] assembly-GoalMandalaPipeline-Production\/\S+Observability\S+\.template\.json › \w+ › Properties\.PolicyDocument\.Statement\[0\]\.Action\[0\]: "sns:Publishh" is not a sns action$/m);
+    expect(stdout).toMatch(
+      /^error \[iam\] assembly-GoalMandalaPipeline-Production\/\S+Observability\S+\.template\.json › \w+ › Properties\.PolicyDocument\.Statement\[0\]\.Action\[0\]: "sns:Publishh" is not a sns action$/m,
+    );
     expect(stdout).toMatch(/^aws:validate: 14 templates, \d+ resources in .*: [1-9]\d* finding\(s\)/m);
   });
 });

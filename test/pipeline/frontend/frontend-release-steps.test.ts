@@ -87,11 +87,13 @@ describe('frontend release steps in the pipeline', () => {
       return Object.values(resources())
         .filter(
           (r) =>
-            r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+            r.Type === 'AWS::IAM::Policy' &&
+            (r.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
         )
         .flatMap(
           (r) =>
-            (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] }).Statement,
+            (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
+              .Statement,
         )
         .filter((statement) => statement.Action === 'sts:AssumeRole')
         .map((statement) => statement.Resource);

@@ -39,7 +39,7 @@ let pipeline: Resources;
 
 /** A stack of a stage, as written into the stage's own nested assembly. */
 function writtenStack(stage: 'Staging' | 'Production', stack: string): CloudFormationStackArtifact {
-  return app.assembly
+  return assembly
     .getNestedAssembly(`assembly-GoalMandalaPipeline-${stage}`)
     .getStackByName(`${stage}-${stack}`);
 }

@@ -10,6 +10,7 @@ import type { Finding } from './finding.js';
 import { OUTSIDE_THE_ASSEMBLY } from './outside-the-assembly.js';
 import { type Arn, arnMatches, parseArn } from './private/arn.js';
 import { type Assembly, UNRESOLVED } from './private/assembly.js';
+import type { StackTemplate } from './private/cloud-assembly.js';
 
 /** `service:resource-type` of the ARNs checked: resources a template creates (not ones services create at run time). */
 const CHECKED =
@@ -44,7 +45,7 @@ export function checkNamedReferences(
         });
       });
       if (resource.Type === 'AWS::CodePipeline::Pipeline') {
-        findings.push(...pipelineAlarmRules(assembly, stack, logicalId, properties, created));
+        findings.push(...pipelineAlarmRules(stack, logicalId, properties, created));
       }
     }
   }
@@ -65,8 +66,7 @@ function describe(arn: Arn): string {
 }
 
 function pipelineAlarmRules(
-  assembly: Assembly,
-  stack: Assembly['stacks'][number],
+  stack: StackTemplate,
   logicalId: string,
   properties: unknown,
   created: readonly string[],
@@ -96,7 +96,6 @@ function pipelineAlarmRules(
       );
     }
   });
-  void assembly;
   return findings;
 }
 

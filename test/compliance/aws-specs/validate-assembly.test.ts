@@ -278,6 +278,21 @@ describe('aws:validate names each planted fault', () => {
 });
 
 describe('npm run aws:validate', () => {
+  it("runs right after the synth, in the pipeline's build and in CI", () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    expect(scripts['aws:validate']).toBe('tsx bin/aws-validate.ts');
+    const next = (file: string, synth: string) => {
+      const lines = readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.trim() && !line.startsWith('#'));
+      return lines[lines.findIndex((line) => line.startsWith(synth)) + 1];
+    };
+    expect(next('pipeline/scripts/pipeline-build.sh', 'npm run compliance')).toMatch(
+      /^npm run aws:validate\b/,
+    );
+    expect(next('.ci/run', 'npx cdk synth')).toBe('npm run aws:validate');
+  });
+
   const run = (...args: string[]) =>
     promisify(execFile)(process.execPath, ['--import', 'tsx', 'bin/aws-validate.ts', ...args]).then(
       ({ stdout }) => ({ code: 0, stdout }),

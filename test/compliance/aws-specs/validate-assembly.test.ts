@@ -212,6 +212,42 @@ describe('aws:validate names each planted fault', () => {
     ]);
   });
 
+  it('an API function allowed to read a secret it does not use', async () => {
+    let logicalId = '';
+    const { failures, file } = await plant('Staging', 'Api', (template) => {
+      const fn = firstOfType(template, 'AWS::Lambda::Function', (id) => id.startsWith('HealthFunction'));
+      logicalId = fn.logicalId;
+      const roleId = (fn.resource.Properties.Role as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      const jwt = firstOfType(template, 'AWS::SecretsManager::Secret', (id) =>
+        id.startsWith('JwtSigningSecret'),
+      );
+      template.Resources.PlantedReadPolicy = {
+        Type: 'AWS::IAM::Policy',
+        Properties: {
+          PolicyName: 'planted',
+          Roles: [{ Ref: roleId }],
+          PolicyDocument: {
+            Version: '2012-10-17',
+            Statement: [
+              { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: { Ref: jwt.logicalId } },
+            ],
+          },
+        },
+      };
+    });
+    expect(failures).toEqual([
+      {
+        severity: 'error',
+        check: 'access-path',
+        template: file,
+        logicalId,
+        message: expect.stringMatching(
+          /^can read secret arn:aws:secretsmanager:\S+JwtSigningSecret\S+ \(JwtSigningSecret\w+\), which its environment does not name/,
+        ),
+      },
+    ]);
+  });
+
   it('an attribute its resource type does not have, and an import no stack exports', async () => {
     let logicalId = '';
     const { failures, file } = await plant('Staging', 'Edge', (template) => {

@@ -45,14 +45,14 @@ describe('expectedUpdatedAt on cell and goal edits', () => {
     const saved = await caller.goals.setAction({
       ...cell,
       title: 'Weekly mileage',
-      expectedUpdatedAt: opened.updatedAt,
+      expectedUpdatedAt: opened.updatedAt!,
     });
     expect(saved.title).toBe('Weekly mileage');
-    expect(saved.updatedAt > opened.updatedAt).toBe(true);
+    expect(saved.updatedAt > opened.updatedAt!).toBe(true);
 
     // Tab B opened the same version before A saved: its save is refused, A's text is not overwritten.
     const stale = await failure(
-      caller.goals.setAction({ ...cell, title: 'Long runs', expectedUpdatedAt: opened.updatedAt }),
+      caller.goals.setAction({ ...cell, title: 'Long runs', expectedUpdatedAt: opened.updatedAt! }),
     );
     expect(stale.code).toBe('CONFLICT');
     expect((stale.cause as unknown as { current: unknown }).current).toEqual({
@@ -82,7 +82,7 @@ describe('expectedUpdatedAt on cell and goal edits', () => {
         goalId: goal.id,
         position: 4,
         title: 'Bowing',
-        expectedUpdatedAt: chart.subGoals[4]!.updatedAt,
+        expectedUpdatedAt: chart.subGoals[4]!.updatedAt!,
       }),
     );
     expect(sub.code).toBe('CONFLICT');
@@ -121,7 +121,7 @@ describe('expectedUpdatedAt on cell and goal edits', () => {
         goalId: goal.id,
         position: 1,
         title: 'Mine',
-        expectedUpdatedAt: opened.updatedAt,
+        expectedUpdatedAt: opened.updatedAt!,
       }),
     );
     expect((stale.cause as unknown as { current: { title: string } }).current.title).toBe('Drafted');
@@ -140,7 +140,7 @@ describe('expectedUpdatedAt on cell and goal edits', () => {
 
   it('someone else’s cell is not found, whatever the version (the conflict reveals nothing)', async () => {
     const goal = await caller.goals.create({ title: 'Private' });
-    const version = (await caller.goals.get({ goalId: goal.id })).subGoals[0]!.updatedAt;
+    const version = (await caller.goals.get({ goalId: goal.id })).subGoals[0]!.updatedAt!;
     const other = await signedUpUser(db.pool, 'other');
     const refused = await failure(
       other.caller.goals.setSubGoal({ goalId: goal.id, position: 0, title: 'x', expectedUpdatedAt: version }),
@@ -181,7 +181,7 @@ describe('expectedUpdatedAt on cell and goal edits', () => {
             subGoalPosition: 6,
             position: 6,
             title,
-            expectedUpdatedAt: opened.updatedAt,
+            expectedUpdatedAt: opened.updatedAt!,
           }),
         ),
       );
@@ -216,7 +216,7 @@ describe('expectedUpdatedAt on cell and goal edits', () => {
           goalId: goal.id,
           position: 2,
           title: 'Mine',
-          expectedUpdatedAt: opened.updatedAt,
+          expectedUpdatedAt: opened.updatedAt!,
         }),
       }),
       lambdaContext,

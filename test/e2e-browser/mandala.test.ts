@@ -110,7 +110,7 @@ describe('Goal Mandala in Chromium', () => {
     expect(await cellText(page, 'goal')).toBe(goalTitle);
 
     // Click the first sub-goal in the centre block, type, Enter.
-    await page.locator('.block-center [data-slot="sub-0"]').click();
+    await page.locator('[data-block="4"][data-slot="sub-0"]').click();
     await page.getByLabel('Edit Sub-goal 1').fill('Health');
     await page.keyboard.press('Enter');
     // Focus stays on the cell; arrow keys move, Enter edits.
@@ -194,11 +194,11 @@ describe('Goal Mandala in Chromium', () => {
     );
     expect(await task.getByLabel('Status: Buy running shoes').inputValue()).toBe('done');
     expect(await cell(page, 'action-0-0').locator('.cell-badge').textContent()).toBe('1/1');
-    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress').getAttribute('title')).toBe(
-      '100%',
-    );
+    expect(
+      await page.locator('[data-block="4"][data-slot="sub-0"] .cell-progress').getAttribute('title'),
+    ).toBe('100%');
     // Readable: the sub-goal's percentage is written in its cell, and the goal's progress above the chart.
-    expect(await page.locator('.block-center [data-slot="sub-0"] .cell-progress-text').textContent()).toBe(
+    expect(await page.locator('[data-block="4"][data-slot="sub-0"] .cell-progress-text').textContent()).toBe(
       '100%',
     );
     expect(await page.getByRole('progressbar', { name: 'Goal progress' }).getAttribute('aria-valuenow')).toBe(
@@ -476,14 +476,16 @@ describe('Goal Mandala in Chromium', () => {
       expect(await cellText(phone, 'goal')).toBe('毎日英語を話す');
       const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      // Readable cells (at least 11 px), and touch help instead of keyboard help.
-      const fontPx = await cell(phone, 'action-0-0').evaluate((el) =>
-        parseFloat(getComputedStyle(el).fontSize),
-      );
-      expect(fontPx).toBeGreaterThanOrEqual(11);
+      // Readable cells (at least 12 px), and touch help instead of keyboard help.
+      const fontPx = await cell(phone, 'sub-0').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+      expect(fontPx).toBeGreaterThanOrEqual(12);
       expect(await phone.locator('.keyboard-hint').isVisible()).toBe(false);
       expect(await phone.locator('.touch-hint').isVisible()).toBe(true);
 
+      // The phone shows one 3×3 block: the goal and its sub-goals; a tap on sub-goal 8 opens its block.
+      expect(await phone.locator('.mandala .cell:visible').count()).toBe(9);
+      await phone.locator('[data-block="4"][data-slot="sub-7"]').tap();
+      await expect.poll(() => phone.locator('.mandala').getAttribute('data-zoom')).toBe('8');
       // A tap selects an action (no editor opens) and brings its tasks into view.
       await cell(phone, 'action-7-7').tap();
       await phone.getByText('選択中：行動 8-8').waitFor();
@@ -508,9 +510,6 @@ describe('Goal Mandala in Chromium', () => {
       await expect.poll(() => phone.evaluate(() => document.activeElement?.id)).toBe('task-title');
       await phone.evaluate(() => window.scrollTo(0, 0));
       await shot(phone, '07-phone-chart');
-      if (process.env.UPDATE_DOCS_SCREENSHOT) {
-        await phone.screenshot({ path: 'test/e2e-browser/phone-chart.png' });
-      }
 
       // A token the API no longer accepts (tampered here) ends the session politely.
       await phone.evaluate(() => {

@@ -122,9 +122,6 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         },
       });
       grid.showTasks(allTasks);
-      // Edits this tab could not save before (offline, the session ended) are shown and sent again.
-      for (const edit of saver.restore()) cellChanged(edit.slot, edit.title);
-      grid.showChart(current);
 
       // What is selected, with an explicit Edit (a tap only selects) and, for an action, its tasks.
       const selectionBar = h('div', { class: 'selection-bar', hidden: true });
@@ -193,6 +190,10 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         },
         t('deleteGoal'),
       );
+
+      // Edits this tab could not save before (offline, the session ended) are shown and sent again.
+      for (const edit of saver.restore()) cellChanged(edit.slot, edit.title);
+      grid.showChart(current);
 
       renderTasksPanel(tasksPanel, null, tasksOptions);
       renderReflectionsPanel(reflectionsPanel, context, goalId, firstReflectionsPage(reflections));

@@ -22,6 +22,8 @@ export interface GridKeyboard {
 export function attachGridKeyboard(
   { grid, cells }: GridCells,
   handlers: {
+    /** A cell is about to be focused (it must be shown to take focus: on a phone, its block). */
+    readonly beforeMove: (at: Position) => void;
     /** A cell took focus (keys, pointer, or script). */
     readonly onFocus: (at: Position) => void;
     /** Enter, F2 or Space on a cell. */
@@ -46,8 +48,11 @@ export function attachGridKeyboard(
     ),
   );
 
-  const moveTo = (row: number, column: number): void =>
-    cells[Math.min(8, Math.max(0, row))]![Math.min(8, Math.max(0, column))]!.focus();
+  const moveTo = (row: number, column: number): void => {
+    const at = { row: Math.min(8, Math.max(0, row)), column: Math.min(8, Math.max(0, column)) };
+    handlers.beforeMove(at);
+    cells[at.row]![at.column]!.focus();
+  };
 
   grid.addEventListener('keydown', (event) => {
     if ((event.target as HTMLElement).closest('.cell-editor')) return;

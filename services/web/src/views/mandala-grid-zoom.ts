@@ -18,6 +18,8 @@ const ORDER = [OVERVIEW, ...[0, 1, 2, 3, 4, 5, 6, 7].map(indexOf)];
 
 /** A swipe: at least this far sideways (CSS px), and more sideways than up or down. */
 const SWIPE_PX = 50;
+/** How soon after a swipe a click still belongs to it. */
+const SWIPE_CLICK_MS = 100;
 
 export interface GridZoom {
   /** The bar with previous / goal / next, to put above the grid. */
@@ -103,6 +105,7 @@ export function attachGridZoom(
 
   // Swipes: a touch that travels sideways steps to the next (leftwards) or previous block.
   let start: { x: number; y: number } | null = null;
+  let swipedAt = -Infinity;
   grid.addEventListener('pointerdown', (event) => {
     start = event.pointerType === 'touch' ? { x: event.clientX, y: event.clientY } : null;
   });
@@ -112,12 +115,17 @@ export function attachGridZoom(
     const dy = event.clientY - start.y;
     start = null;
     if (Math.abs(dx) < SWIPE_PX || Math.abs(dx) <= 2 * Math.abs(dy)) return;
-    // The swipe is not also a tap on the cell where it ended.
-    const swallow = (click: Event): void => click.stopPropagation();
-    grid.addEventListener('click', swallow, { capture: true, once: true });
-    setTimeout(() => grid.removeEventListener('click', swallow, { capture: true }), 500);
+    swipedAt = event.timeStamp;
     step(dx < 0 ? 1 : -1);
   });
+  // A click the browser may send right after the swipe's end is not a tap on the cell where it ended.
+  grid.addEventListener(
+    'click',
+    (event) => {
+      if (event.timeStamp - swipedAt < SWIPE_CLICK_MS) event.stopPropagation();
+    },
+    { capture: true },
+  );
 
   show(OVERVIEW);
   return { bar, current: () => block, show, refresh, active: () => matchMedia(ZOOM_MEDIA).matches };

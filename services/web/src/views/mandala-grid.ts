@@ -59,9 +59,11 @@ export function createMandalaGrid(initial: Chart, options: MandalaGridOptions): 
     column: (block % 3) * 3 + 1,
   });
 
+  const blockAt = (at: Position): number => Number(cells.cells[at.row]![at.column]!.dataset.block);
   const keyboard = attachGridKeyboard(cells, {
+    beforeMove: (at) => zoom.show(blockAt(at)),
     onFocus: (at) => {
-      zoom.show(Number(cells.cells[at.row]![at.column]!.dataset.block));
+      zoom.show(blockAt(at));
       options.onSelect(slotOf(at));
     },
     onActivate: (at) => startEditing(at),

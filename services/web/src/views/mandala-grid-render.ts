@@ -4,7 +4,7 @@
  * stay rows. A cell's accessible name is its content: a visually hidden label ("Sub-goal 1:"), the visible
  * title, then its AI mark and task figures, each written out, so the name always contains what is seen.
  */
-import { h, replace } from '../dom.js';
+import { h } from '../dom.js';
 import { t } from '../i18n.js';
 import { slotAt, slotKey, type CellSlot } from '../mandala-layout.js';
 
@@ -93,16 +93,18 @@ function paint(cell: HTMLElement, view: CellView): void {
     view.unsaved && h('span', { class: 'cell-unsaved' }, t('cellUnsaved')),
     view.meta && metaOf(view.meta),
   ].filter(Boolean);
-  // The editor, when open, stays: a repaint (tasks changed, a save answered) must not close it.
-  const editor = cell.querySelector('.cell-editor');
-  replace(
-    cell,
+  const parts = [
     hidden(`${view.label}: ${view.title === '' ? t('emptyCell') : ''}`),
     h('span', { class: 'cell-text' }, view.title),
     // Figures and marks in a row of their own below the title: never drawn over it.
-    marks.length > 0 && h('span', { class: 'cell-meta' }, ...interleave(marks as HTMLElement[])),
-    editor,
-  );
+    ...(marks.length > 0 ? [h('span', { class: 'cell-meta' }, ...interleave(marks as HTMLElement[]))] : []),
+  ];
+  // The editor, when open, is left in place (not even moved): a repaint (tasks changed, a save answered)
+  // must neither close it nor take its focus.
+  const editor = cell.querySelector('.cell-editor');
+  for (const child of [...cell.childNodes]) if (child !== editor) child.remove();
+  if (editor) editor.before(...parts);
+  else cell.append(...parts);
 }
 
 /** The meta row's parts, separated by spaces so their words do not run together in the accessible name. */

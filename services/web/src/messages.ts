@@ -51,7 +51,6 @@ export const en = {
   aiLocalStandIn: 'These drafts come from the local stand-in model (offline), not Amazon Bedrock.',
   // The chart on narrow screens, its cells' marks, and saving cells without losing what was typed.
   skipToMain: 'Skip to main content',
-  aiMark: 'AI',
   cellUnsaved: 'Not saved',
   cellTooLong: 'Too long: {over} characters over the limit of {n}. Shorten it to save; nothing was cut.',
   zoomBarLabel: 'Chart blocks',
@@ -206,7 +205,6 @@ export const ja: Messages = {
     'この下書きはローカルの代替モデル（オフライン）によるもので、Amazon Bedrock ではありません。',
   // 狭い画面のチャート、セルの印、入力を失わない保存。
   skipToMain: 'メインコンテンツへスキップ',
-  aiMark: 'AI',
   cellUnsaved: '未保存',
   cellTooLong:
     '長すぎます：上限{n}文字を{over}文字超えています。短くすると保存できます（切り捨てはしていません）。',

@@ -31,6 +31,9 @@ export interface GridCells {
   paintCell(row: number, column: number, view: CellView): void;
 }
 
+/** The mark of an AI-drafted cell: the same letters in both languages (heard as `aiDraftedMark`). */
+const AI_MARK = 'AI';
+
 /** The 3×3 block (0–8, row-major) a chart row/column falls in. */
 export const blockOf = (row: number, column: number): number =>
   Math.floor(row / 3) * 3 + Math.floor(column / 3);
@@ -87,7 +90,7 @@ function paint(cell: HTMLElement, view: CellView): void {
       h(
         'span',
         { class: 'cell-ai' },
-        h('span', { 'aria-hidden': 'true' }, t('aiMark')),
+        h('span', { 'aria-hidden': 'true' }, AI_MARK),
         hidden(t('aiDraftedMark')),
       ),
     view.unsaved && h('span', { class: 'cell-unsaved' }, t('cellUnsaved')),

@@ -198,6 +198,32 @@ describe('the chart at a desktop (1280×900)', () => {
     expect(await cellText(page, 'action-0-5')).toBe('Practise marathon pace on Sundays');
   });
 
+  it('says the draft is out of touch only after 5 status checks in a row got no answer; a reload rejoins it', async () => {
+    // A second goal with empty cells to draft.
+    await page.getByRole('link', { name: '← My goals' }).first().click();
+    await page.getByLabel('Goal', { exact: true }).fill('Learn to swim');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await cell(page, 'goal').waitFor();
+    let refused = 0;
+    await page.route('**/api/ai/status**', async (route) => {
+      refused += 1;
+      await route.abort('internetdisconnected');
+    });
+    await page.getByRole('button', { name: 'Draft with AI' }).click();
+    await page.locator('.ai-status[data-state="retrying"]').waitFor();
+    await page.locator('.ai-status[data-state="lost"]').waitFor({ timeout: 60_000 });
+    expect(refused).toBe(5);
+    expect(await page.locator('.ai-status').textContent()).toBe(
+      'No answer about the draft after several tries. It may still finish: reload the page to see.',
+    );
+    await page.unroute('**/api/ai/status**');
+    await page.reload();
+    await cell(page, 'goal').waitFor();
+    await expect.poll(() => page.locator('.mandala .cell-action.empty').count(), { timeout: 60_000 }).toBe(0);
+    await page.goto(`${stack.url}/#/goals/${goalId}`);
+    await cell(page, 'goal').waitFor();
+  });
+
   it('shows all 81 cells as an ARIA grid of rows, names holding what each cell shows', async () => {
     expect(await page.getByRole('grid', { name: 'Mandala chart' }).count()).toBe(1);
     const rows = page.getByRole('grid').getByRole('row');

@@ -68,6 +68,7 @@ export const en = {
   takeTheirs: 'Use theirs',
   unsavedRestored: 'Your unsaved edits were put back and are being saved.',
   aiPollRetrying: 'Lost touch with the draft for a moment; checking again…',
+  aiPollLost: 'No answer about the draft after several tries. It may still finish: reload the page to see.',
   tasks: 'Tasks',
   tasksFor: 'Tasks for “{action}”',
   selectAction: 'Select an action cell in the chart to see and add its tasks.',
@@ -223,6 +224,8 @@ export const ja: Messages = {
   takeTheirs: '変更後の内容を使う',
   unsavedRestored: '保存されていなかった編集を元に戻し、保存しています。',
   aiPollRetrying: '下書きの状況を一時的に確認できませんでした。もう一度確認しています…',
+  aiPollLost:
+    '何度か試しましたが、下書きの状況を確認できませんでした。完了している可能性があります。ページを再読み込みしてください。',
   tasks: 'タスク',
   tasksFor: '「{action}」のタスク',
   selectAction: 'チャートの行動セルを選ぶと、そのタスクを表示・追加できます。',

@@ -144,6 +144,12 @@ export function createAiDraft(
       }
       failuresInARow = 0;
       button.disabled = false;
+      if (passing && isNetworkFailure(failure)) {
+        // The job id stays remembered: a reload rejoins the draft.
+        status.dataset.state = 'lost';
+        replace(status, h('span', { class: 'error' }, t('aiPollLost')));
+        return;
+      }
       if (JOB_GONE.has(code ?? '')) {
         forgetDraft(userId, goalId);
         // A remembered job that is gone is nothing to tell; the app checks the session on its own.

@@ -25,6 +25,7 @@ import { handler as tasks } from '../services/api/handlers/tasks.js';
 import { setPasswordResetMailer } from '../services/api/password-reset-mailer.js';
 import { healthRoute, type ServiceRoute } from '../services/api/routes.js';
 import { setWorkflowStarter } from '../services/api/workflow-starter.js';
+import { ensureAppRole } from '../services/db/app-role.js';
 import { migrate } from '../services/db/migrate.js';
 import { closePool, getPool } from '../services/db/pool.js';
 import { resetRuntimeEnv } from '../services/shared/env.js';
@@ -146,6 +147,23 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
   res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
+/**
+ * On a real server, the API logs in as the application role, as on AWS: the deploy-time step's grants
+ * (rows only, no DDL) made here for `<database>_app` with a password new each start. The given URL's
+ * user (the owner) only migrates.
+ */
+async function runAsApplicationRole(ownerUrl: string): Promise<void> {
+  const url = new URL(ownerUrl);
+  const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
+  const login = { username: `${database}_app`, password: randomBytes(18).toString('hex') };
+  await ensureAppRole(await getPool(), { login, resetPassword: true });
+  url.username = encodeURIComponent(login.username);
+  url.password = login.password;
+  process.env.DATABASE_URL = url.toString();
+  resetRuntimeEnv();
+  await closePool();
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   // A fresh clone has no data folder yet: PGlite needs its parent to exist.
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
@@ -166,6 +184,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     setLocalSigningKey(await localSigningKey(options.dataDir));
     await migrate(await getPool());
+    if (options.databaseUrl) await runAsApplicationRole(options.databaseUrl);
     return await serve(options, embedded);
   } catch (error) {
     await closePool();

@@ -154,7 +154,8 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
  */
 async function runAsApplicationRole(ownerUrl: string): Promise<void> {
   const url = new URL(ownerUrl);
-  const database = decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
+  const database =
+    decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
   const login = { username: `${database}_app`, password: randomBytes(18).toString('hex') };
   await ensureAppRole(await getPool(), { login, resetPassword: true });
   url.username = encodeURIComponent(login.username);

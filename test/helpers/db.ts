@@ -38,10 +38,15 @@ export interface TestDatabase {
 
 export const usingRealPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  const db = usingRealPostgres
-    ? await realDatabase(process.env.TEST_DATABASE_URL!)
-    : await embeddedDatabase();
+export async function createTestDatabase(
+  options: {
+    migrated?: boolean;
+    /** A real server to create the database on; @default TEST_DATABASE_URL, else an embedded PGlite */
+    serverUrl?: string;
+  } = {},
+): Promise<TestDatabase> {
+  const serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL;
+  const db = serverUrl ? await realDatabase(serverUrl) : await embeddedDatabase();
   if (options.migrated !== false) await db.migrate();
   return db;
 }

@@ -72,7 +72,7 @@ export class GoalMandalaStage extends Stage {
       vpc: this.network.vpc,
       functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
-      databaseSecret: this.data.databaseSecret,
+      databaseSecret: this.data.appDatabaseSecret,
       bedrockModelId: config.bedrockModelId,
       stateMachineName,
     });
@@ -80,7 +80,8 @@ export class GoalMandalaStage extends Stage {
       vpc: this.network.vpc,
       functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
-      databaseSecret: this.data.databaseSecret,
+      databaseSecret: this.data.appDatabaseSecret,
+      databaseOwnerSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,
       appVersion: props.appVersion,
       passwordResetMail: config.passwordResetMail,

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import pg from 'pg';
 import { setLocalSigningKey } from '../services/api/auth/tokens.js';
 import { handler as ai } from '../services/api/handlers/ai.js';
 import { handler as auth } from '../services/api/handlers/auth.js';
@@ -148,11 +149,19 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
 }
 
 /**
- * On a real server, the API logs in as the application role, as on AWS: the deploy-time step's grants
- * (rows only, no DDL) made here for `<database>_app` with a password new each start. The given URL's
- * user (the owner) only migrates.
+ * The API runs as the application role, as on AWS: the deploy-time step's grants (rows only, no DDL)
+ * made here with a password new each start. On a real server it logs in as `<database>_app`; the given
+ * URL's user (the owner) only migrates. PGlite is one session that every connection shares, so there the
+ * session itself switches to the role (`SET ROLE`) once the migrations have run.
  */
-async function runAsApplicationRole(ownerUrl: string): Promise<void> {
+async function runAsApplicationRole(ownerUrl: string | undefined): Promise<void> {
+  if (!ownerUrl) {
+    const login = { username: 'goalmandala_app', password: randomBytes(18).toString('hex') };
+    const pool = await getPool();
+    await ensureAppRole(pool, { login, resetPassword: true });
+    await pool.query(`SET ROLE ${pg.escapeIdentifier(login.username)}`);
+    return;
+  }
   const url = new URL(ownerUrl);
   const database =
     decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
@@ -185,7 +194,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     setLocalSigningKey(await localSigningKey(options.dataDir));
     await migrate(await getPool());
-    if (options.databaseUrl) await runAsApplicationRole(options.databaseUrl);
+    await runAsApplicationRole(options.databaseUrl);
     return await serve(options, embedded);
   } catch (error) {
     await closePool();

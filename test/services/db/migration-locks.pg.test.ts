@@ -34,9 +34,10 @@ async function appliedNames(): Promise<string[]> {
 }
 
 async function relationExists(name: string): Promise<boolean> {
-  const { rows } = await db.ownerPool.query<{ found: boolean }>('SELECT to_regclass($1) IS NOT NULL AS found', [
-    name,
-  ]);
+  const { rows } = await db.ownerPool.query<{ found: boolean }>(
+    'SELECT to_regclass($1) IS NOT NULL AS found',
+    [name],
+  );
   return rows[0]!.found;
 }
 

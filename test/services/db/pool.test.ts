@@ -86,6 +86,14 @@ describe('migration handler', () => {
     await db?.close();
   });
 
+  it('refuses to start on Lambda without the application login to create', async () => {
+    setEnv({ AWS_LAMBDA_FUNCTION_NAME: 'migrate', DATABASE_URL: db.ownerUrl });
+    delete process.env.DB_APP_SECRET_ARN;
+    await expect(migrateHandler()).rejects.toThrow(
+      /^environment variable DB_APP_SECRET_ARN: required on Lambda \(the application login\)$/,
+    );
+  });
+
   it('applies pending migrations, is idempotent, and closes its pool', async () => {
     setEnv({ DATABASE_URL: db.ownerUrl, DB_POOL_MAX: '1' });
     expect(await migrateHandler()).toEqual({ applied: migrationList.map(([name]) => name) });

@@ -233,7 +233,9 @@ describe('local workflow: failures', () => {
       expect(job.error).toMatch(/could not be saved/);
       expect(cells(await goal.chart())).toEqual(before);
     } finally {
-      await fx.ownerPool.query('DROP TRIGGER fail_action_write ON actions; DROP FUNCTION fail_action_write();');
+      await fx.ownerPool.query(
+        'DROP TRIGGER fail_action_write ON actions; DROP FUNCTION fail_action_write();',
+      );
     }
   });
 

@@ -2,7 +2,6 @@ import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as rds from 'aws-cdk-lib/aws-rds';
-import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { restrictKeyGrantsToAwsServices } from './constructs/restrict-key-grants.js';
 
@@ -48,7 +47,7 @@ export class DataStack extends Stack {
   /** The master login (host, port, username, password); rotated; only the migration function reads it. */
   readonly databaseSecret: rds.DatabaseSecret;
   /** The application login (same fields, the cluster's host attached); rotated with alternating users. */
-  readonly appDatabaseSecret: secretsmanager.ISecret;
+  readonly appDatabaseSecret: rds.DatabaseSecret;
   /** The application login's user; its rotation alternates with `<name>_clone`. */
   readonly appDatabaseUser = 'goalmandala_app';
   readonly databaseName = 'goalmandala';
@@ -113,9 +112,10 @@ export class DataStack extends Stack {
     const appDatabaseSecret = new rds.DatabaseSecret(this, 'AppDatabaseSecret', {
       username: this.appDatabaseUser,
       masterSecret: databaseSecret,
-    }).attach(cluster);
+    });
     cluster.addRotationMultiUser('AppDatabaseRotation', {
-      secret: appDatabaseSecret,
+      // Attached: the cluster's host and port are added to the secret (the rotation and the functions need them).
+      secret: appDatabaseSecret.attach(cluster),
       automaticallyAfter: Duration.days(30),
       vpcSubnets: props.functionSubnets,
       // The login exists only once the api stack's migration step has created it: no rotation at creation.

@@ -4,7 +4,7 @@ import { accept, allOf } from './accept-findings.js';
 
 /** Data stack: the Aurora cluster, its key and its generated secrets (the master and the application login). */
 export function acknowledgeDataStack(stack: DataStack): void {
-  for (const secret of [stack.databaseSecret, stack.node.findChild('AppDatabaseSecret')]) {
+  for (const secret of [stack.databaseSecret, stack.appDatabaseSecret]) {
     accept(
       secret,
       [['NIST.800.53.R5', 'NIST.800.53.R5-SecretsManagerUsingKMSKey']],

@@ -106,7 +106,7 @@ describe('ApiStack functions', () => {
 describe('ApiStack database logins', () => {
   const data = () => built.staging.data;
   const ownerId = () => logicalId(data().databaseSecret);
-  const appId = () => logicalId(data().appDatabaseSecret as never);
+  const appId = () => logicalId(data().appDatabaseSecret);
   const variablesOf = (fn: lambda.IFunction) =>
     template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables as Record<string, unknown>;
   const secretsReadBy = (fn: lambda.IFunction) => {

@@ -278,7 +278,7 @@ describe('workflow stack in the real stage', () => {
     const { data, workflow } = stages.staging;
     const idOf = (construct: { node: { defaultChild?: unknown } }) =>
       Stack.of(data).getLogicalId(construct.node.defaultChild as never);
-    const [ownerId, appId] = [idOf(data.databaseSecret), idOf(data.appDatabaseSecret as never)];
+    const [ownerId, appId] = [idOf(data.databaseSecret), idOf(data.appDatabaseSecret)];
     const staged = JSON.stringify(stages.template(workflow).toJSON());
     expect(staged).toContain(appId);
     expect(staged).not.toContain(ownerId);

@@ -77,7 +77,7 @@ export class GoalMandalaStage extends Stage {
       vpc: this.network.vpc,
       functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
-      databaseSecret: this.data.databaseSecret,
+      databaseSecret: this.data.appDatabaseSecret,
       bedrockModelId: config.bedrockModelId,
       stateMachineName,
     });
@@ -85,7 +85,8 @@ export class GoalMandalaStage extends Stage {
       vpc: this.network.vpc,
       functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
-      databaseSecret: this.data.databaseSecret,
+      databaseSecret: this.data.appDatabaseSecret,
+      databaseOwnerSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,
       appVersion: props.appVersion,
       passwordResetMail: config.passwordResetMail,

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { appRoleNames } from '../../services/db/app-role.js';
 import { MigrationsCheckError } from './migrations-check-error.js';
 
 /** The server the check uses unless MIGRATIONS_CHECK_DATABASE_URL names another (trust auth locally). */
@@ -34,7 +35,14 @@ export function serverDatabase(serverUrl: string): ScratchDatabaseFactory {
     return {
       url: url.toString(),
       label: `database ${name} on ${where}`,
-      close: () => adminQuery(serverUrl, where, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      async close() {
+        await adminQuery(serverUrl, where, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // REF's local stack logs its API in as `<database>_app`, a role of the server, not the database.
+        const roles = appRoleNames(`${name}_app`);
+        for (const role of [roles.clone, roles.login, roles.group]) {
+          await adminQuery(serverUrl, where, `DROP ROLE IF EXISTS ${pg.escapeIdentifier(role)}`);
+        }
+      },
     };
   };
 }

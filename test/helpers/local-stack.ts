@@ -15,7 +15,7 @@ export async function startTestLocalStack(
   options: Omit<LocalStackOptions, 'port' | 'databaseUrl'>,
 ): Promise<TestLocalStack> {
   const db = usingRealPostgres ? await createTestDatabase({ migrated: false }) : undefined;
-  const stack = await startLocalStack({ ...options, port: 0, databaseUrl: db?.url });
+  const stack = await startLocalStack({ ...options, port: 0, databaseUrl: db?.ownerUrl });
   return {
     ...stack,
     databaseGoesAway: () => (db ? db.goAway() : stack.embeddedDatabase!.pause()),

@@ -3,6 +3,7 @@
  * indistinguishable from a missing one (null / false).
  */
 import type pg from 'pg';
+import './date-columns.js';
 import { CapReached, maxGoalsPerUser } from './limits.js';
 import { withTransaction, type Queryable } from './transaction.js';
 import { lockUser } from './users.js';

@@ -4,13 +4,11 @@
  * (a frozen container should not hold Aurora connections) and hard timeouts so a lost database answers
  * fast instead of hanging until API Gateway's 29 s cut.
  */
-import pg from 'pg';
+import pg, { type PoolConfig } from 'pg';
 import { logger } from '../shared/logger.js';
 import { runtimeEnv } from '../shared/env.js';
 import { connectionConfig } from './connection.js';
-
-// Dates (`date` columns) stay 'YYYY-MM-DD' strings instead of becoming midnight in the server's zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+import './date-columns.js';
 
 export const poolDefaults = {
   idleTimeoutMillis: 10_000,
@@ -33,7 +31,12 @@ export function getPool(): Promise<pg.Pool> {
 }
 
 async function createSharedPool(): Promise<pg.Pool> {
-  const pool = new pg.Pool({ ...(await connectionConfig()), ...poolDefaults, max: runtimeEnv().DB_POOL_MAX });
+  return createPool(await connectionConfig(), runtimeEnv().DB_POOL_MAX);
+}
+
+/** A pool with these defaults over `connection` (the shared one; the local stack makes its own). */
+export function createPool(connection: PoolConfig, max: number): pg.Pool {
+  const pool = new pg.Pool({ ...connection, ...poolDefaults, max });
   // An idle client losing its server must not crash the process; the pool drops it and reconnects later.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));
   pool.on('connect', (client) => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { acknowledge } from '../../compliance/acknowledge.js';
 import { GoalMandalaChecks } from '../../compliance/goal-mandala-checks.js';
 import type { ValidationReportJson } from '../../compliance/report/findings.js';
-import { inlineFunction } from './rules/helpers.js';
+import { inlineFunction, synthesized } from './rules/helpers.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /** The original design's mistakes, in one stack. */
@@ -32,7 +32,9 @@ describe('GoalMandalaChecks', () => {
     const stack = new Stack(new App(), 'Design');
     designMistakes(stack);
 
-    const report = new GoalMandalaChecks(undefined, { backupWindowUtc: '18:00-19:00' }).validateScope(stack);
+    const report = new GoalMandalaChecks(undefined, { backupWindowUtc: '18:00-19:00' }).validateScope(
+      synthesized(stack),
+    );
 
     expect(report.success).toBe(false);
     expect(

@@ -84,12 +84,19 @@ export function parseConfig(raw: unknown): Readonly<AppConfig> {
   return deepFreeze(parsed.data);
 }
 
+/** The whole `context` of a cdk.json (the repository's own by default): feature flags and `goalMandala`. */
+export function readCdkJsonContext(
+  cdkJsonPath: URL | string = new URL('../cdk.json', import.meta.url),
+): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
 /** The `goalMandala` context of a cdk.json (the repository's own by default), for entry points that run no CDK app. */
 export function readCdkJsonConfig(
   cdkJsonPath: URL | string = new URL('../cdk.json', import.meta.url),
 ): Readonly<AppConfig> {
-  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
-  return parseConfig(cdkJson.context?.[CONTEXT_KEY]);
+  return parseConfig(readCdkJsonContext(cdkJsonPath)[CONTEXT_KEY]);
 }
 
 export function stageConfig(config: AppConfig, stageName: StageName): StageConfig {

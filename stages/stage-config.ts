@@ -150,7 +150,6 @@ export const deploymentStageSchema = z
   });
 
 export type DeploymentStageConfig = z.infer<typeof deploymentStageSchema>;
-export type DatabaseShape = z.infer<typeof databaseShapeSchema>;
 export type PasswordResetMailConfig = z.infer<typeof passwordResetMailSchema>;
 export type UsageAssumptions = z.infer<typeof usageAssumptionsSchema>;
 export type StageName = 'staging' | 'production';

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ReviewError } from './review-error.js';
 
 export const REVIEW_USAGE =
-  'usage: npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out change-review.md] [--note FILE] [--config cdk.json]';
+  'usage: npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out reports/change-review.md] [--note FILE] [--config cdk.json]';
 
 export interface ReviewArgs {
   /** The deployed templates: one `<artifact id>.template.json` per deployed stack. */
@@ -11,7 +11,7 @@ export interface ReviewArgs {
   readonly assembly: string;
   /** @default 'Production' */
   readonly stage: string;
-  /** @default 'change-review.md' */
+  /** @default 'reports/change-review.md' (git ignores reports/) */
   readonly out: string;
   /** Where to write the approval's one-line note. @default - not written */
   readonly note?: string;
@@ -29,7 +29,7 @@ export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
         deployed: { type: 'string' },
         assembly: { type: 'string', default: 'cdk.out' },
         stage: { type: 'string', default: 'Production' },
-        out: { type: 'string', default: 'change-review.md' },
+        out: { type: 'string', default: 'reports/change-review.md' },
         note: { type: 'string' },
         config: { type: 'string', default: 'cdk.json' },
       },

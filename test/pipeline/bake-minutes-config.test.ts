@@ -1,14 +1,11 @@
 // `bakeMinutes`: how long production bakes under its alarms (pipeline/stage-bake.ts), per stage, default 30.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, readCdkJsonConfig, readCdkJsonContext } from '../../pipeline/config.js';
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
-  context: Record<string, Record<string, Record<string, unknown>>>;
-};
+const example = readCdkJsonContext()[CONTEXT_KEY] as Record<string, Record<string, unknown>>;
 
 function withProductionBake(value: unknown): unknown {
-  const copy = structuredClone(cdkJson.context[CONTEXT_KEY]!);
+  const copy = structuredClone(example);
   if (value === undefined) delete copy.production!.bakeMinutes;
   else copy.production!.bakeMinutes = value;
   return copy;
@@ -18,7 +15,7 @@ describe('bakeMinutes', () => {
   it('is read from the stage configuration, 30 minutes when left out', () => {
     expect(parseConfig(withProductionBake(45)).production.bakeMinutes).toBe(45);
     expect(parseConfig(withProductionBake(undefined)).production.bakeMinutes).toBe(30);
-    expect(parseConfig(cdkJson.context[CONTEXT_KEY]).staging.bakeMinutes).toBe(30);
+    expect(readCdkJsonConfig().staging.bakeMinutes).toBe(30);
   });
 
   it.each([

@@ -1,14 +1,17 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_KEY, ConfigError, parseConfig, stageConfig } from '../../pipeline/config.js';
+import {
+  CONTEXT_KEY,
+  ConfigError,
+  parseConfig,
+  readCdkJsonContext,
+  stageConfig,
+} from '../../pipeline/config.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = new URL('../../', import.meta.url);
-const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
-  context: Record<string, unknown>;
-};
-const example = cdkJson.context[CONTEXT_KEY] as Record<string, unknown>;
+const cdkJsonContext = readCdkJsonContext();
+const example = cdkJsonContext[CONTEXT_KEY] as Record<string, unknown>;
 
 /** The example configuration with one value replaced (or removed, with `undefined`) at a dotted path. */
 function exampleWith(path: string, value: unknown): Record<string, unknown> {
@@ -186,7 +189,7 @@ describe('stageConfig', () => {
 
 describe('bin/app.ts with a malformed value', () => {
   it('exits 1 printing only the one-line error, no stack trace', () => {
-    const context = { ...cdkJson.context, [CONTEXT_KEY]: exampleWith('production.account', 'prod-account') };
+    const context = { ...cdkJsonContext, [CONTEXT_KEY]: exampleWith('production.account', 'prod-account') };
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
       cwd: new URL('.', repoRoot).pathname,
       env: {

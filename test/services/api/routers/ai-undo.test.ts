@@ -1,7 +1,7 @@
 /**
  * Drafts the person controls: cells an AI draft wrote are marked (`drafted`) until edited, and ai/undoDraft
  * empties the last draft's untouched cells. A draft's writes are simulated here as SaveDrafts makes them
- * (the workflow itself is tested in test/services/workflow).
+ * (the workflow itself is tested in test/local/workflow).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 /**
  * The AI router through createCaller on a fresh database: a job per goal, idempotent while it runs,
  * per-user limits answering 429, 404 for anyone else's goal or job. The workflow starter is replaced at
- * the edge by a recorder (the workflow itself is tested in test/services/workflow).
+ * the edge by a recorder (the workflow itself is tested in test/local/workflow).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -20,7 +20,7 @@ import {
   type ReportedFinding,
   type ValidationReportJson,
 } from '../../compliance/report/findings.js';
-import { readCdkJsonConfig, readCdkJsonContext } from '../../pipeline/config.js';
+import { readCdkJsonConfig, readAppContext } from '../../pipeline/config.js';
 import { PipelineStack } from '../../pipeline/pipeline-stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -37,7 +37,7 @@ let findings: ReportedFinding[];
 let acknowledgements: Acknowledgement[];
 
 beforeAll(() => {
-  const context = readCdkJsonContext();
+  const context = readAppContext();
   outdir = tempDir('gm-compliance-');
   const app = new App({ outdir, context });
   const config = readCdkJsonConfig();

@@ -7,9 +7,9 @@ import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerCompliance } from '../../compliance/register.js';
 import { ChangeReviewAccessStack } from '../../pipeline/change-review-access-stack.js';
-import { readCdkJsonConfig, readCdkJsonContext } from '../../pipeline/config.js';
+import { readCdkJsonConfig, readAppContext } from '../../pipeline/config.js';
 
-const context = readCdkJsonContext();
+const context = readAppContext();
 const outdir = mkdtempSync(join(tmpdir(), 'gm-review-access-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 

@@ -6,11 +6,11 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { registerCompliance } from '../../compliance/register.js';
 import type { ValidationReportJson } from '../../compliance/report/findings.js';
-import { CONTEXT_KEY, readCdkJsonConfig, readCdkJsonContext } from '../../pipeline/config.js';
+import { CONTEXT_KEY, readCdkJsonConfig, readAppContext } from '../../pipeline/config.js';
 import { inlineFunction } from './rules/helpers.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const cdkJsonContext = readCdkJsonContext() as Record<string, Record<string, unknown>>;
+const cdkJsonContext = readAppContext() as Record<string, Record<string, unknown>>;
 
 /**
  * A stack inside a stage inside a stack (how CDK Pipelines nests the stages), holding a function with a

@@ -8,7 +8,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import {
   CONTEXT_KEY,
   readCdkJsonConfig,
-  readCdkJsonContext,
+  readAppContext,
   stageConfig,
   type AppConfig,
 } from '../../pipeline/config.js';
@@ -23,7 +23,7 @@ export function exampleConfig(): Readonly<AppConfig> {
 
 /** The feature flags of cdk.json, so tests synthesize what `cdk synth` does. */
 function featureFlags(): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(readCdkJsonContext()).filter(([key]) => key !== CONTEXT_KEY));
+  return Object.fromEntries(Object.entries(readAppContext()).filter(([key]) => key !== CONTEXT_KEY));
 }
 
 export interface TestStageOptions {

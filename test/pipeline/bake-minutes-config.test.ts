@@ -1,8 +1,8 @@
-// `bakeMinutes`: how long production bakes under its alarms (pipeline/stage-bake.ts), per stage, default 30.
+// `bakeMinutes`: how long production bakes under its alarms (pipeline/stage-bake.ts), production only, default 30.
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_KEY, parseConfig, readCdkJsonConfig, readCdkJsonContext } from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, readAppContext } from '../../pipeline/config.js';
 
-const example = readCdkJsonContext()[CONTEXT_KEY] as Record<string, Record<string, unknown>>;
+const example = readAppContext()[CONTEXT_KEY] as Record<string, Record<string, unknown>>;
 
 function withProductionBake(value: unknown): unknown {
   const copy = structuredClone(example);
@@ -15,7 +15,14 @@ describe('bakeMinutes', () => {
   it('is read from the stage configuration, 30 minutes when left out', () => {
     expect(parseConfig(withProductionBake(45)).production.bakeMinutes).toBe(45);
     expect(parseConfig(withProductionBake(undefined)).production.bakeMinutes).toBe(30);
-    expect(readCdkJsonConfig().staging.bakeMinutes).toBe(30);
+  });
+
+  it('is production only: staging does not bake, so its bakeMinutes is refused as an unknown key', () => {
+    const copy = structuredClone(example);
+    copy.staging!.bakeMinutes = 30;
+    expect(() => parseConfig(copy)).toThrow(
+      'configuration: goalMandala.staging has unknown key(s) bakeMinutes',
+    );
   });
 
   it.each([

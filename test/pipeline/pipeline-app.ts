@@ -5,14 +5,14 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { CONTEXT_KEY, parseConfig, readCdkJsonContext } from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, readAppContext } from '../../pipeline/config.js';
 import { PipelineStack, type PipelineStackProps } from '../../pipeline/pipeline-stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 export const TEST_COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 export function cdkJsonContext(): Record<string, unknown> {
-  return readCdkJsonContext();
+  return readAppContext();
 }
 
 export interface PipelineApp {

@@ -72,6 +72,8 @@ export interface LocalStack {
   readonly pool: pg.Pool;
   /** Its size: 1 on the embedded database (one session), else DB_POOL_MAX or 10. */
   readonly poolMax: number;
+  /** What `/api/health` reports: APP_VERSION, else the checked-out commit. */
+  readonly version: string;
   /** The embedded database, when one is used (tests pause and resume it). */
   readonly embeddedDatabase?: EmbeddedPostgres;
   /** Password reset mails (also at `/_local/outbox`). */
@@ -265,6 +267,7 @@ async function serve(options: LocalStackOptions, resources: LocalResources): Pro
     url: siteUrl,
     pool,
     poolMax: resources.poolMax,
+    version,
     embeddedDatabase: embedded,
     outbox,
     close() {

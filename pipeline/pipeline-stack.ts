@@ -6,6 +6,7 @@ import type { Construct } from 'constructs';
 import { GoalMandalaStage } from '../stages/goal-mandala-stage.js';
 import type { StageName } from '../stages/stage-config.js';
 import { ArtifactBucketHardening } from './artifact-bucket.js';
+import { holdAssetRoleToAssetBuilds } from './asset-build-scope.js';
 import { type AppConfig, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
 import {
@@ -132,6 +133,7 @@ export class PipelineStack extends Stack {
 
     // Notifications and the artifact bucket's settings need the underlying CodePipeline, built here.
     this.pipeline.buildPipeline();
+    holdAssetRoleToAssetBuilds(this.pipeline);
     new ArtifactBucketHardening(this, 'Artifacts', { artifactBucket: this.pipeline.pipeline.artifactBucket });
     this.notifications = new DeliveryNotifications(this, 'Notifications', {
       pipeline: this.pipeline.pipeline,

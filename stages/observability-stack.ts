@@ -122,7 +122,7 @@ export class ObservabilityStack extends Stack {
     this.alarms = alarms.byKey;
 
     this.dashboard = createDashboard(this, props, functions, apiServerErrors, Object.values(alarms.byKey));
-    this.trail = createTrail(this, functions, props.siteBucket);
+    this.trail = createTrail(this, props, functions);
     createBudget(this, props);
   }
 }

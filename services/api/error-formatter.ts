@@ -1,11 +1,12 @@
 /**
  * The error shape every API answer carries. Invalid input answers 400 with "<field>: <problem>" messages and
  * `data.fields` (what a client needs to word each problem its way); a cap reached carries `data.cap`; a 429
- * that knows when to come back carries `data.retryAfterSeconds`; a 500's message is generic. The shape is
+ * that knows when to come back carries `data.retryAfterSeconds`; a stale edit carries `data.current`; a 500's message is generic. The shape is
  * rebuilt rather than spread, so a stack (tRPC adds one in development) can never reach a client.
  */
 import type { TRPCDefaultErrorShape, TRPCError } from '@trpc/server';
 import { CapReached } from '../db/limits.js';
+import { StaleEdit } from '../db/stale-edit.js';
 import { RetryLaterError } from './retry-later.js';
 
 interface ValidationIssue {
@@ -53,6 +54,7 @@ export function errorFormatter({ shape, error }: { shape: TRPCDefaultErrorShape;
       ...(issues && { fields: issues.map(fieldOf) }),
       ...(error instanceof RetryLaterError && { retryAfterSeconds: error.retryAfterSeconds }),
       ...(error.cause instanceof CapReached && { cap: { name: error.cause.cap, max: error.cause.max } }),
+      ...(error.cause instanceof StaleEdit && { current: error.cause.current }),
     },
   };
 }

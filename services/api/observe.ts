@@ -1,10 +1,11 @@
 /**
  * Observing one procedure call: a log line with its request id, a database outage mapped to 503, a cap
- * reached to 409, one EMF metric line and an X-Ray subsegment.
+ * reached or a stale edit to 409, one EMF metric line and an X-Ray subsegment.
  */
 import { TRPCError } from '@trpc/server';
 import { isDatabaseOutage } from '../db/database-outage.js';
 import { CapReached } from '../db/limits.js';
+import { StaleEdit } from '../db/stale-edit.js';
 import { logger } from '../shared/logger.js';
 import type { Context } from './context.js';
 
@@ -72,7 +73,7 @@ export async function observe<R extends Outcome>(call: Call, run: (() => Promise
         code: 'SERVICE_UNAVAILABLE',
         message: 'Database unavailable, try again shortly',
       });
-    } else if (cause instanceof CapReached) {
+    } else if (cause instanceof CapReached || cause instanceof StaleEdit) {
       logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'CONFLICT' });
       result.error = new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {

@@ -4,8 +4,9 @@
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
  * SERVICE_UNAVAILABLE; a cap reached (CapReached from services/db/limits.ts) becomes 409 CONFLICT naming
- * the cap, with `data.cap: {name, max}`; any other unexpected error becomes a 500 whose message and stack
- * never reach the client. Invalid input answers 400 with "<field>: <problem>" messages.
+ * the cap, with `data.cap: {name, max}`; an edit from a stale version (StaleEdit from services/db/stale-edit.ts)
+ * becomes 409 CONFLICT with `data.current: {title, updatedAt}`; any other unexpected error becomes a 500 whose
+ * message and stack never reach the client. Invalid input answers 400 with "<field>: <problem>" messages.
  */
 import { initTRPC } from '@trpc/server';
 import type { Context } from './context.js';

@@ -31,6 +31,16 @@ export function createAlarmTopic(
     masterKey: key,
     enforceSSL: true,
   });
+  // A topic policy replaces SNS's default one: without this statement CloudWatch could not publish.
+  topic.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsPublish',
+      principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+      actions: ['sns:Publish'],
+      resources: [topic.topicArn],
+      conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(scope).account } },
+    }),
+  );
   topic.addSubscription(new subscriptions.EmailSubscription(props.alertEmail));
   return topic;
 }

@@ -1,6 +1,7 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import * as cloudtrail from 'aws-cdk-lib/aws-cloudtrail';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -14,8 +15,8 @@ import type { ObservabilityStackProps } from '../../observability-stack.js';
  */
 export function createTrail(
   scope: Construct,
+  props: Pick<ObservabilityStackProps, 'appName' | 'stageName' | 'siteBucket'>,
   functions: readonly { readonly function: lambda.IFunction }[],
-  siteBucket: s3.IBucket,
 ): cloudtrail.Trail {
   const bucket = new s3.Bucket(scope, 'TrailBucket', {
     encryption: s3.BucketEncryption.S3_MANAGED,
@@ -26,7 +27,29 @@ export function createTrail(
     lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
     removalPolicy: RemovalPolicy.RETAIN,
   });
+  // Named, so the bucket can hold CloudTrail to this trail alone (aws:SourceArn, as AWS recommends)
+  // without a reference from the bucket policy back to the trail, which depends on that policy.
+  const trailName = `${props.appName}-${props.stageName}`;
+  bucket.addToResourcePolicy(
+    new iam.PolicyStatement({
+      sid: 'CloudTrailOnlyForThisTrail',
+      effect: iam.Effect.DENY,
+      principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
+      actions: ['s3:GetBucketAcl', 's3:PutObject'],
+      resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+      conditions: {
+        StringNotEquals: {
+          'aws:SourceArn': Stack.of(scope).formatArn({
+            service: 'cloudtrail',
+            resource: 'trail',
+            resourceName: trailName,
+          }),
+        },
+      },
+    }),
+  );
   const trail = new cloudtrail.Trail(scope, 'Trail', {
+    trailName,
     bucket,
     includeGlobalServiceEvents: true,
     isMultiRegionTrail: true,
@@ -38,7 +61,7 @@ export function createTrail(
     functions.map(({ function: fn }) => fn),
     { readWriteType: cloudtrail.ReadWriteType.ALL, includeManagementEvents: true },
   );
-  trail.addS3EventSelector([{ bucket: siteBucket }], {
+  trail.addS3EventSelector([{ bucket: props.siteBucket }], {
     readWriteType: cloudtrail.ReadWriteType.WRITE_ONLY,
     includeManagementEvents: false,
   });

@@ -143,7 +143,13 @@ describe('queries', () => {
       position: 5,
       title: '',
       drafted: false,
-      actions: [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '', drafted: false })),
+      updatedAt: null, // no row (its actions went with it), so no version
+      actions: [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({
+        position,
+        title: '',
+        drafted: false,
+        updatedAt: null,
+      })),
     });
   });
 

@@ -8,6 +8,7 @@ import { ConfigError, parseConfig, readCdkJsonContext } from '../pipeline/config
 import { readAssemblyStacks } from '../pipeline/cost/cloud-assembly.js';
 import { costInputsFromConfig, priceTemplates } from '../pipeline/cost/estimate.js';
 import { renderReport, summaryLine } from '../pipeline/cost/render.js';
+import { stalePriceWarnings } from '../pipeline/cost/stale-prices.js';
 
 const COST_COMMAND = {
   name: 'cost',
@@ -52,6 +53,8 @@ try {
   console.log(
     `cost: wrote ${values.out}${notPriced > 0 ? ` (${notPriced} resource(s) not priced: listed there)` : ''}`,
   );
+  const regions = [config.toolchain.region, config.staging.region, config.production.region];
+  for (const warning of stalePriceWarnings(regions)) console.log(warning);
   console.log(summaryLine(estimate));
 } catch (error) {
   // A malformed configuration or a region without prices: one line, no stack trace.

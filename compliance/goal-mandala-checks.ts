@@ -12,9 +12,8 @@ export interface GoalMandalaChecksProps extends NagPackProps {
 }
 
 /**
- * What the stock packs miss and the original design got wrong: secrets in templates, CORS for any
- * origin, API Gateway data trace, and RDS backups at the wrong time of day. A cdk-nag pack like the
- * others, so findings and acknowledgements work the same way (`GoalMandala::GoalMandala-<Rule>`).
+ * What the stock packs miss: secrets in templates, CORS for any origin, API Gateway data trace, and RDS
+ * backups at the wrong time of day. A cdk-nag pack like the others, so findings and acknowledgements work the same way (`GoalMandala::GoalMandala-<Rule>`).
  */
 export class GoalMandalaChecks extends NagPack {
   readonly name = 'GoalMandala';

@@ -3,8 +3,9 @@
  * into the API Gateway proxy event those handlers get in AWS (same routes table, same paths), over an
  * embedded PostgreSQL (PGlite) or DATABASE_URL, plus the built web app at `/`.
  *
- * One per process: handlers share the process-wide pool (services/db/pool.ts), configured from the
- * environment this function sets.
+ * The handlers are composed with the local stack's own dependencies (its pool, a development signing key,
+ * the outbox for reset mails, the workflow's local runner): nothing is set in the environment or in a
+ * module, so several can run in one process.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -16,20 +17,19 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import pg from 'pg';
-import { setLocalSigningKey } from '../services/api/auth/tokens.js';
-import { handler as ai } from '../services/api/handlers/ai.js';
-import { handler as auth } from '../services/api/handlers/auth.js';
-import { handler as goals } from '../services/api/handlers/goals.js';
-import { handler as healthHandler } from '../services/api/handlers/health.js';
-import { handler as reflections } from '../services/api/handlers/reflections.js';
-import { handler as tasks } from '../services/api/handlers/tasks.js';
-import { setPasswordResetMailer } from '../services/api/password-reset-mailer.js';
+import { accessTokens } from '../services/api/auth/tokens.js';
+import type { ApiDependencies } from '../services/api/context.js';
+import { createHandler as ai } from '../services/api/handlers/ai.js';
+import { createHandler as auth } from '../services/api/handlers/auth.js';
+import { createHandler as goals } from '../services/api/handlers/goals.js';
+import { createHandler as health } from '../services/api/handlers/health.js';
+import { createHandler as reflections } from '../services/api/handlers/reflections.js';
+import { createHandler as tasks } from '../services/api/handlers/tasks.js';
 import { healthRoute, type ServiceRoute } from '../services/api/routes.js';
-import { setWorkflowStarter } from '../services/api/workflow-starter.js';
+import type { WorkflowStarter } from '../services/api/workflow-starter.js';
 import { ensureAppRole } from '../services/db/app-role.js';
 import { migrate } from '../services/db/migrate.js';
-import { closePool, getPool } from '../services/db/pool.js';
-import { resetRuntimeEnv } from '../services/shared/env.js';
+import { createPool } from '../services/db/pool.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { createLocalOutbox, outboxPath, type LocalOutbox } from './local-outbox.js';
 import { toProxyEvent } from './proxy-event.js';
@@ -41,16 +41,15 @@ const maxBodyBytes = 1024 * 1024;
 
 type ProxyHandler = (event: APIGatewayProxyEvent, context: Context) => Promise<APIGatewayProxyResult>;
 
-/** The modules of the routes table (services/api/routes.ts), by service: what the api stack bundles. */
-export const serviceHandlers: Readonly<Record<ServiceRoute['service'], ProxyHandler>> = {
-  auth,
-  goals,
-  tasks,
-  reflections,
-  ai,
-};
+/**
+ * The handler factories of the routes table's modules (services/api/routes.ts), by service: the handlers
+ * the api stack bundles, composed here with the local dependencies.
+ */
+export const serviceHandlerFactories: Readonly<
+  Record<ServiceRoute['service'], (dependencies: ApiDependencies) => ProxyHandler>
+> = { auth, goals, tasks, reflections, ai };
 
-export const health: ProxyHandler = healthHandler;
+export const healthHandlerFactory = health;
 
 export interface LocalStackOptions {
   /** @default 3000; 0 picks a free port */
@@ -70,6 +69,12 @@ export interface LocalStackOptions {
 export interface LocalStack {
   /** `http://host:port` (the API is under `/api`). */
   readonly url: string;
+  /** The stack's database pool (tests read what the API wrote through it). */
+  readonly pool: pg.Pool;
+  /** Its size: 1 on the embedded database (one session), else DB_POOL_MAX or 10. */
+  readonly poolMax: number;
+  /** What `/api/health` reports: APP_VERSION, else the checked-out commit. */
+  readonly version: string;
   /** The embedded database, when one is used (tests pause and resume it). */
   readonly embeddedDatabase?: EmbeddedPostgres;
   /** Password reset mails (also at `/_local/outbox`). */
@@ -154,24 +159,26 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
  * URL's user (the owner) only migrates. PGlite is one session that every connection shares, so there the
  * session itself switches to the role (`SET ROLE`) once the migrations have run.
  */
-async function runAsApplicationRole(ownerUrl: string | undefined): Promise<void> {
+async function runAsApplicationRole(
+  ownerPool: pg.Pool,
+  ownerUrl: string | undefined,
+  poolMax: number,
+): Promise<pg.Pool> {
   if (!ownerUrl) {
     const login = { username: 'goalmandala_app', password: randomBytes(18).toString('hex') };
-    const pool = await getPool();
-    await ensureAppRole(pool, { login, resetPassword: true });
-    await pool.query(`SET ROLE ${pg.escapeIdentifier(login.username)}`);
-    return;
+    await ensureAppRole(ownerPool, { login, resetPassword: true });
+    await ownerPool.query(`SET ROLE ${pg.escapeIdentifier(login.username)}`);
+    return ownerPool;
   }
   const url = new URL(ownerUrl);
   const database =
     decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
   const login = { username: `${database}_app`, password: randomBytes(18).toString('hex') };
-  await ensureAppRole(await getPool(), { login, resetPassword: true });
+  await ensureAppRole(ownerPool, { login, resetPassword: true });
+  await ownerPool.end();
   url.username = encodeURIComponent(login.username);
   url.password = login.password;
-  process.env.DATABASE_URL = url.toString();
-  resetRuntimeEnv();
-  await closePool();
+  return createPool({ connectionString: url.toString() }, poolMax);
 }
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -180,50 +187,56 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const embedded = options.databaseUrl
     ? undefined
     : await startEmbeddedPostgres(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {});
+  // PGlite is one session: one connection. A real server gets a small pool for this one process.
+  const poolMax = embedded ? 1 : Number(process.env.DB_POOL_MAX ?? 10);
+  let pool = createPool({ connectionString: options.databaseUrl ?? embedded!.url }, poolMax);
   try {
-    // The handlers read their configuration from the environment, exactly as on Lambda.
-    process.env.DATABASE_URL = options.databaseUrl ?? embedded!.url;
-    // PGlite is one session: one connection. A real server gets a small pool for this one process.
-    process.env.DB_POOL_MAX = embedded ? '1' : (process.env.DB_POOL_MAX ?? '10');
-    process.env.APP_VERSION ??= gitCommit();
-    delete process.env.JWT_SECRET_ARN;
-    delete process.env.DB_SECRET_ARN;
-    delete process.env.ORIGIN_VERIFY_SECRET_ARN; // no CloudFront in front: trust no viewer header
-    resetRuntimeEnv();
-    await closePool();
-
-    setLocalSigningKey(await localSigningKey(options.dataDir));
-    await migrate(await getPool());
-    await runAsApplicationRole(options.databaseUrl);
-    return await serve(options, embedded);
+    await migrate(pool);
+    pool = await runAsApplicationRole(pool, options.databaseUrl, poolMax);
+    const signingKey = await localSigningKey(options.dataDir);
+    return await serve(options, { pool, poolMax, embedded, signingKey });
   } catch (error) {
-    await closePool();
+    await pool.end().catch(() => undefined);
     await embedded?.stop();
     throw error;
   }
 }
 
-async function serve(
-  options: LocalStackOptions,
-  embedded: EmbeddedPostgres | undefined,
-): Promise<LocalStack> {
-  const webDir = options.webDir ?? join(repoRoot, 'services/web/dist');
+interface LocalResources {
+  readonly pool: pg.Pool;
+  readonly poolMax: number;
+  readonly embedded: EmbeddedPostgres | undefined;
+  readonly signingKey: Uint8Array;
+}
 
-  let stopWorkflow: (() => Promise<void>) | undefined;
-  if (options.workflow !== false) {
-    const workflow = await startLocalServices();
-    // No STATE_MACHINE_ARN locally: `ai/generate` starts its runs on the local runner.
-    setWorkflowStarter(workflow.starter);
-    stopWorkflow = async () => {
-      setWorkflowStarter(undefined);
-      await workflow.close();
-    };
-  }
+const noWorkflow = (): WorkflowStarter => {
+  throw new Error('no workflow starter: the local stack runs without its workflow');
+};
+
+async function serve(options: LocalStackOptions, resources: LocalResources): Promise<LocalStack> {
+  const { pool, embedded } = resources;
+  const db = () => Promise.resolve(pool);
+  const webDir = options.webDir ?? join(repoRoot, 'services/web/dist');
+  const version = process.env.APP_VERSION ?? gitCommit();
+
+  const workflow = options.workflow !== false ? await startLocalServices({ db }) : undefined;
 
   // Its links point at this server, whose address is known once it listens (before any request).
   const outbox = createLocalOutbox(() => siteUrl);
   let siteUrl = '';
 
+  const dependencies: ApiDependencies = {
+    db,
+    tokens: accessTokens(() => resources.signingKey),
+    passwordResetMailer: () => Promise.resolve(outbox.mailer),
+    workflowStarter: workflow ? () => workflow.starter : noWorkflow,
+    // No CloudFront in front: no viewer header is believed.
+    originVerifySecretArn: undefined,
+  };
+  const serviceHandlers = Object.fromEntries(
+    Object.entries(serviceHandlerFactories).map(([service, create]) => [service, create(dependencies)]),
+  ) as Record<ServiceRoute['service'], ProxyHandler>;
+  const healthHandler = healthHandlerFactory({ db, version: () => version });
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const method = req.method ?? 'GET';
@@ -237,7 +250,8 @@ async function serve(
       if (url.pathname === healthRoute.path) {
         if (method !== 'GET') return sendJson(res, 405, { message: 'Method not allowed' });
         const event = toProxyEvent(req, url, body, healthRoute.path);
-        return sendResult(res, await health(event, lambdaContext(event.requestContext.requestId, 'health')));
+        const context = lambdaContext(event.requestContext.requestId, 'health');
+        return sendResult(res, await healthHandler(event, context));
       }
       const [, , service, ...rest] = url.pathname.split('/');
       const handler = Object.hasOwn(serviceHandlers, service!)
@@ -277,21 +291,21 @@ async function serve(
   const { address, port } = server.address() as AddressInfo;
   const host = address.includes(':') ? `[${address}]` : address;
   siteUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
-  // RESET_MAIL_SENDER unset locally: auth/requestPasswordReset writes to this outbox.
-  setPasswordResetMailer(outbox.mailer);
 
   let closing: Promise<void> | undefined;
   return {
     url: siteUrl,
+    pool,
+    poolMax: resources.poolMax,
+    version,
     embeddedDatabase: embedded,
     outbox,
     close() {
       closing ??= (async () => {
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
-        await stopWorkflow?.();
-        setPasswordResetMailer(undefined);
-        await closePool();
+        await workflow?.close();
+        await pool.end();
         await embedded?.stop();
       })();
       return closing;

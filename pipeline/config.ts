@@ -122,6 +122,14 @@ export function readCdkJsonContext(cdkJsonPath: URL | string): unknown {
   }
 }
 
+/** The whole `context` of a cdk.json (the repository's own by default), feature flags included: what `cdk synth` hands the app. */
+export function readAppContext(
+  cdkJsonPath: URL | string = new URL('../cdk.json', import.meta.url),
+): Record<string, unknown> {
+  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
+  return cdkJson.context ?? {};
+}
+
 export function stageConfig(config: AppConfig, stageName: StageName): StageConfig {
   return Object.freeze({
     ...config[stageName],

@@ -119,29 +119,25 @@ export class ApiStack extends Stack {
     props.databaseSecret.grantRead(health);
 
     const mail = props.passwordResetMail;
-    const ownEnvironment: Partial<Record<ServiceRoute['service'], Record<string, string>>> = {
-      ai: { STATE_MACHINE_ARN: props.stateMachine.stateMachineArn },
-      auth: {
-        RESET_MAIL_SENDER: mail.sender,
-        SITE_URL: mail.siteUrl,
-        ORIGIN_VERIFY_SECRET_ARN: this.originVerifySecret.secretArn,
-        ...(mail.configurationSet && { SES_CONFIGURATION_SET: mail.configurationSet }),
-      },
-    };
+    /** The variables a route's declared needs take (services/api/routes.ts). */
+    const needsEnvironment = (route: ServiceRoute): Record<string, string> => ({
+      ...(route.startsWorkflow && { STATE_MACHINE_ARN: props.stateMachine.stateMachineArn }),
+      ...(route.sendsResetMail && { RESET_MAIL_SENDER: mail.sender, SITE_URL: mail.siteUrl }),
+      ...(route.tellsClientAddress && { ORIGIN_VERIFY_SECRET_ARN: this.originVerifySecret.secretArn }),
+      ...(route.sendsResetMail && mail.configurationSet && { SES_CONFIGURATION_SET: mail.configurationSet }),
+    });
     const services = serviceRoutes.map((route) => {
       const fn = new ServiceFunction(this, `${route.id}Function`, {
         entry: route.entry,
         serviceName: route.service,
-        environment: { ...environment, ...ownEnvironment[route.service] },
+        environment: { ...environment, ...needsEnvironment(route) },
         ...network,
       });
       props.databaseSecret.grantRead(fn);
       jwtSigningSecret.grantRead(fn);
-      if (route.service === 'ai') props.stateMachine.grantStartExecution(fn);
-      if (route.service === 'auth') {
-        this.grantSendResetMail(fn, mail);
-        this.originVerifySecret.grantRead(fn);
-      }
+      if (route.startsWorkflow) props.stateMachine.grantStartExecution(fn);
+      if (route.sendsResetMail) this.grantSendResetMail(fn, mail);
+      if (route.tellsClientAddress) this.originVerifySecret.grantRead(fn);
       return { route, fn };
     });
 

@@ -160,7 +160,6 @@ export const productionStageSchema = z
   .superRefine(zonesInRegion);
 
 export type DeploymentStageConfig = z.infer<typeof stagingStageSchema>;
-export type DatabaseShape = z.infer<typeof databaseShapeSchema>;
 export type PasswordResetMailConfig = z.infer<typeof passwordResetMailSchema>;
 export type UsageAssumptions = z.infer<typeof usageAssumptionsSchema>;
 export type StageName = 'staging' | 'production';

@@ -2,8 +2,8 @@
  * What the acknowledgement files use: `accept` (acknowledge findings on one construct) and `acceptWildcards`,
  * and the finders that name that construct (`at`, `allOf`, `resourcesOfType`, `resourceOf`).
  */
-import { CfnResource, Stack } from 'aws-cdk-lib';
-import type * as iam from 'aws-cdk-lib/aws-iam';
+import { CfnResource } from 'aws-cdk-lib';
+import { rules } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import { acknowledge } from '../acknowledge.js';
 import type { PackName } from '../pack-names.js';
@@ -51,25 +51,14 @@ export function accept(
 }
 
 /**
- * The `AwsSolutions-IAM5[...]` findings a policy has, computed the way cdk-nag does (wildcard actions
- * and resources of its Allow statements, intrinsic references flattened to `<LogicalId.Attr>`).
- * Lets a shared acknowledgement name only the findings a given policy really has.
+ * The `AwsSolutions-IAM5[...]` findings a policy has: cdk-nag's own rule (its public `rules` export) asked
+ * directly. Lets a shared acknowledgement name only the findings a given policy really has.
  */
 export function wildcardFindings(policy: IConstruct): string[] {
   const resource = resourceOf(policy);
   if (!CfnResource.isCfnResource(resource) || resource.cfnResourceType !== 'AWS::IAM::Policy') return [];
-  const document = Stack.of(resource).resolve((resource as iam.CfnPolicy).policyDocument) as {
-    Statement?: { Effect?: string; Action?: unknown; Resource?: unknown }[];
-  };
-  const findings = new Set<string>();
-  for (const statement of document.Statement ?? []) {
-    if (statement.Effect !== 'Allow') continue;
-    for (const action of list(statement.Action))
-      if (String(action).includes('*')) findings.add(`Action::${String(action)}`);
-    for (const target of list(statement.Resource).map(flatten))
-      if (target.includes('*')) findings.add(`Resource::${target}`);
-  }
-  return [...findings].map((finding) => `AwsSolutions-IAM5[${finding}]`);
+  const findings = rules.iam.IAMNoWildcardPermissions(resource);
+  return Array.isArray(findings) ? findings.map((finding) => `AwsSolutions-IAM5[${finding}]`) : [];
 }
 
 /** Acknowledges those of the candidate IAM5 findings this policy really has (none is made up for it). */
@@ -79,27 +68,4 @@ export function acceptWildcards(policy: IConstruct, candidates: readonly string[
     .filter((rule) => present.has(rule))
     .map((rule) => ['AwsSolutions', rule] as [PackName, string]);
   if (findings.length > 0) accept(policy, findings, reason);
-}
-
-function list(value: unknown): unknown[] {
-  return value === undefined ? [] : Array.isArray(value) ? value : [value];
-}
-
-/** cdk-nag's flattening of intrinsic functions (utils/flatten-cfn-reference). */
-function flatten(node: unknown): string {
-  if (node === undefined) return '';
-  if (typeof node === 'string') return node.replace(/\$\{/g, '<').replace(/\}/g, '>');
-  const object = node as Record<string, unknown>;
-  if (object['Fn::Join']) {
-    const [delimiter, items] = object['Fn::Join'] as [string, unknown[]];
-    return items.map(flatten).join(delimiter);
-  }
-  if (object['Fn::Sub']) return flatten(object['Fn::Sub']);
-  if (object['Fn::GetAtt']) {
-    const [resource, attribute] = object['Fn::GetAtt'] as [unknown, unknown];
-    return `<${flatten(resource)}.${flatten(attribute)}>`;
-  }
-  if (object['Fn::ImportValue']) return flatten(object['Fn::ImportValue']);
-  if (object.Ref) return `<${flatten(object.Ref)}>`;
-  return JSON.stringify(node);
 }

@@ -7,6 +7,7 @@
 import './polyfills.js';
 import { randomUUID } from 'node:crypto';
 import { StateMachine } from 'aws-local-stepfunctions';
+import type { WorkflowDependencies } from '../../services/workflow/dependencies.js';
 import type { WorkflowInput } from '../../services/workflow/workflow-state.js';
 import type { GeneratedDefinition } from './definition-source.js';
 import { stepHandlers, type LocalTaskHandler } from './step-handlers.js';
@@ -32,6 +33,8 @@ export interface LocalExecutionResult {
 
 export interface LocalWorkflowRunnerOptions {
   readonly definition: GeneratedDefinition;
+  /** The pool and model the step handlers use. */
+  readonly dependencies: WorkflowDependencies;
   /**
    * Wait this many milliseconds before every retry instead of the definition's jittered backoff
    * (tests, the benchmark). @default - the definition's own intervals
@@ -74,7 +77,7 @@ export class LocalWorkflowRunner {
 
   constructor(options: LocalWorkflowRunnerOptions) {
     const states = options.definition.definition.States as Record<string, AnyState>;
-    this.handlers = { ...stepHandlers(), ...options.handlers };
+    this.handlers = { ...stepHandlers(options.dependencies), ...options.handlers };
     const missing = taskStates(states).filter((name) => !this.handlers[name]);
     if (missing.length > 0)
       throw new Error(`local workflow: no local handler for task state(s) ${missing.join(', ')}`);

@@ -3,24 +3,26 @@
  * Lambda reports them to Step Functions (Error = errorType, Cause = JSON with errorMessage), so the
  * definition's Retry/Catch and the failure step see exactly what they see in AWS.
  */
-import { handler as draftActions } from '../../services/workflow/handlers/draft-actions.js';
-import { handler as draftSubGoals } from '../../services/workflow/handlers/draft-sub-goals.js';
-import { handler as markJobFailed } from '../../services/workflow/handlers/mark-job-failed.js';
-import { handler as saveDrafts } from '../../services/workflow/handlers/save-drafts.js';
-import { handler as startJob } from '../../services/workflow/handlers/start-job.js';
+import type { WorkflowDependencies } from '../../services/workflow/dependencies.js';
+import { draftActionsStep } from '../../services/workflow/handlers/draft-actions.js';
+import { draftSubGoalsStep } from '../../services/workflow/handlers/draft-sub-goals.js';
+import { markJobFailedStep } from '../../services/workflow/handlers/mark-job-failed.js';
+import { saveDraftsStep } from '../../services/workflow/handlers/save-drafts.js';
+import { startJobStep } from '../../services/workflow/handlers/start-job.js';
 import { workflowSteps } from '../../services/workflow/steps.js';
 
 type StepHandler = (input: never) => Promise<unknown>;
 export type LocalTaskHandler = (input: unknown) => Promise<never>;
 
 /** The same modules the workflow stack bundles (`workflowSteps[*].entry`), keyed by step. */
-const handlers: Record<keyof typeof workflowSteps, StepHandler> = {
-  startJob,
-  draftSubGoals,
-  draftActions,
-  saveDrafts,
-  markJobFailed,
-};
+const stepFactories: Record<keyof typeof workflowSteps, (dependencies: WorkflowDependencies) => StepHandler> =
+  {
+    startJob: startJobStep,
+    draftSubGoals: draftSubGoalsStep,
+    draftActions: draftActionsStep,
+    saveDrafts: saveDraftsStep,
+    markJobFailed: markJobFailedStep,
+  };
 
 export class LambdaStyleError extends Error {
   constructor(errorType: string, errorMessage: string) {
@@ -41,12 +43,12 @@ function asLambda(handler: StepHandler): LocalTaskHandler {
   };
 }
 
-/** State name → handler, for every step of the workflow. */
-export function stepHandlers(): Record<string, LocalTaskHandler> {
+/** State name → handler, for every step of the workflow, composed with the local dependencies. */
+export function stepHandlers(dependencies: WorkflowDependencies): Record<string, LocalTaskHandler> {
   return Object.fromEntries(
     Object.entries(workflowSteps).map(([key, step]) => [
       step.state,
-      asLambda(handlers[key as keyof typeof workflowSteps]),
+      asLambda(stepFactories[key as keyof typeof workflowSteps](dependencies)),
     ]),
   );
 }

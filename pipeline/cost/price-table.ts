@@ -3,8 +3,8 @@
  * public page it was read from and the day it was read. Free tiers are NOT subtracted (they differ per
  * account and age), so estimates lean high.
  *
- * REFRESH BY the table's `refreshBy` date (a test fails a year after `readOn`): open each source page,
- * pick the region, update `usd` and `readOn`; see docs/runbook.md, "Cost".
+ * REFRESH BY the table's `refreshBy` date (`npm run cost` warns after it, a year after `readOn`): open each
+ * source page, pick the region, update `usd` and `readOn`; see docs/runbook.md, "Cost".
  */
 
 export interface Price {
@@ -65,7 +65,7 @@ export interface PriceTable {
   readonly region: string;
   /** The oldest `readOn` of the table: the day the whole table was last refreshed. */
   readonly readOn: string;
-  /** A year after `readOn`: refresh before this day (a test fails after it). */
+  /** A year after `readOn`: refresh before this day (`npm run cost` warns after it). */
   readonly refreshBy: string;
   readonly prices: Readonly<Record<PriceKey, Price>>;
 }

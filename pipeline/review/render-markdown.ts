@@ -1,5 +1,5 @@
 /**
- * The review as markdown (`change-review.md`, also printed to the build log the approval links):
+ * The review as markdown (`reports/change-review.md`, also printed to the build log the approval links):
  * the data-loss risks first, then per stack the resources added, modified, replaced and removed and
  * the IAM and security-group changes, ending with the summary line.
  */

@@ -3,7 +3,7 @@ import { parseCommandLine, UsageError, type CommandSpec } from '../cli/command-l
 export const REVIEW_COMMAND = {
   name: 'review',
   usage:
-    'npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out change-review.md] [--note FILE] [--config cdk.json]',
+    'npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out reports/change-review.md] [--note FILE] [--config cdk.json]',
   description: [
     "What deploying the stage's cloud assembly would change against its deployed templates (fetched by",
     '`npm run review:fetch`): resources added, modified, replaced and removed, data-loss risks, IAM and',
@@ -18,7 +18,12 @@ export const REVIEW_COMMAND = {
     },
     assembly: { type: 'string', value: 'DIR', default: 'cdk.out', help: 'the cloud assembly to deploy' },
     stage: { type: 'string', value: 'NAME', default: 'Production', help: 'the stage to review' },
-    out: { type: 'string', value: 'FILE', default: 'change-review.md', help: 'where the review is written' },
+    out: {
+      type: 'string',
+      value: 'FILE',
+      default: 'reports/change-review.md',
+      help: 'where the review is written (git ignores reports/)',
+    },
     note: { type: 'string', value: 'FILE', help: "where to write the approval's one-line note" },
     config: {
       type: 'string',
@@ -37,7 +42,7 @@ export interface ReviewArgs {
   readonly assembly: string;
   /** @default 'Production' */
   readonly stage: string;
-  /** @default 'change-review.md' */
+  /** @default 'reports/change-review.md' (git ignores reports/) */
   readonly out: string;
   /** Where to write the approval's one-line note. @default - not written */
   readonly note?: string;

@@ -2,7 +2,8 @@
  * `npm run review`: reviews the stage's stacks in the assembly against the deployed templates and
  * writes the markdown (and, for the pipeline, the approval's one-line note).
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { CONTEXT_KEY, ConfigError, parseConfig } from '../config.js';
 import { type CostInputs, costInputsFromConfig } from '../cost/estimate.js';
 import { DeployedTemplateError } from './deployed-templates.js';
@@ -44,6 +45,7 @@ export function runReview(args: ReviewArgs): ReviewResult {
     throw error;
   }
   const markdown = renderMarkdown(review);
+  mkdirSync(dirname(args.out), { recursive: true });
   writeFileSync(args.out, markdown);
   if (args.note) writeFileSync(args.note, approvalNote(review));
   return { review, markdown, summary: summaryLine(review) };

@@ -18,12 +18,18 @@ import { requestHeader } from './request-header.js';
 /** What a request whose address cannot be told is counted as (all such requests share one count). */
 export const UNKNOWN_ADDRESS = 'unknown';
 
+/** `originVerifySecretArn` absent (the local stack: nothing in front of it), no viewer header is believed. */
 export async function clientAddress(
   event: Pick<APIGatewayProxyEvent, 'headers' | 'requestContext'>,
+  originVerifySecretArn: string | undefined,
 ): Promise<string> {
   const viewer = requestHeader(event.headers, 'CloudFront-Viewer-Address');
   const fromCloudFront = viewer === undefined ? undefined : withoutPort(viewer.trim());
-  if (fromCloudFront && isIP(fromCloudFront) && (await cameThroughCloudFront(event.headers))) {
+  if (
+    fromCloudFront &&
+    isIP(fromCloudFront) &&
+    (await cameThroughCloudFront(event.headers, originVerifySecretArn))
+  ) {
     return fromCloudFront.toLowerCase();
   }
   const peer = event.requestContext?.identity?.sourceIp;

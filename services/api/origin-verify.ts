@@ -15,13 +15,13 @@ import { requestHeader } from './request-header.js';
 export const ORIGIN_VERIFY_HEADER = 'X-Origin-Verify';
 
 /**
- * True only when the header equals the secret named by ORIGIN_VERIFY_SECRET_ARN (cached, services/shared/
- * secrets.ts). Without that variable (the local stack, tests) nothing came through CloudFront.
+ * True only when the header equals the secret `secretArn` names (cached, services/shared/secrets.ts; the
+ * Lambda entry passes ORIGIN_VERIFY_SECRET_ARN). Without one (the local stack) nothing came through CloudFront.
  */
 export async function cameThroughCloudFront(
   headers: APIGatewayProxyEvent['headers'] | null,
+  secretArn: string | undefined,
 ): Promise<boolean> {
-  const secretArn = process.env.ORIGIN_VERIFY_SECRET_ARN;
   const sent = requestHeader(headers, ORIGIN_VERIFY_HEADER);
   if (!secretArn || sent === undefined) return false;
   return sameValue(sent, await getSecretString(secretArn));

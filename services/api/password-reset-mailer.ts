@@ -1,8 +1,7 @@
 /**
- * How auth/requestPasswordReset sends its link, chosen once per container:
- *   - RESET_MAIL_SENDER set (AWS): Amazon SES v2 (ses-password-reset-mailer.ts, loaded on first use);
- *   - otherwise whatever was registered with `setPasswordResetMailer()` (the local stack's outbox, tests);
- *   - neither: sending fails with a clear message.
+ * How auth/requestPasswordReset sends its link: Amazon SES v2 on AWS (ses-password-reset-mailer.ts, chosen by
+ * the Lambda entry from RESET_MAIL_SENDER), the local stack's outbox locally. The entry hands the mailer in
+ * through the context.
  */
 export type MailLanguage = 'en' | 'ja';
 
@@ -24,25 +23,4 @@ export interface PasswordResetMailer {
  */
 export function resetLink(siteUrl: string, token: string): string {
   return `${siteUrl.replace(/\/+$/, '')}/#/reset-password?token=${encodeURIComponent(token)}`;
-}
-
-let registered: PasswordResetMailer | undefined;
-
-/** Register the mailer to use when RESET_MAIL_SENDER is not set (the local stack and tests do this). */
-export function setPasswordResetMailer(mailer: PasswordResetMailer | undefined): void {
-  registered = mailer;
-}
-
-let ses: Promise<PasswordResetMailer> | undefined;
-
-export function getPasswordResetMailer(): Promise<PasswordResetMailer> {
-  if (process.env.RESET_MAIL_SENDER) {
-    return (ses ??= import('./ses-password-reset-mailer.js').then((module) => module.sesMailerFromEnv()));
-  }
-  if (registered) return Promise.resolve(registered);
-  return Promise.reject(
-    new Error(
-      'no password reset mailer: set RESET_MAIL_SENDER or register one with setPasswordResetMailer()',
-    ),
-  );
 }

@@ -11,14 +11,42 @@ export interface ServiceRoute {
   readonly entry: string;
   /** Construct id prefix in the api stack. */
   readonly id: string;
+  // What the function needs besides the database and the signing key (every one has those): the api stack
+  // gives it the variables and grants each need takes, as the workflow steps declare theirs (steps.ts).
+  /** Starts AI drafting runs: STATE_MACHINE_ARN and states:StartExecution. */
+  readonly startsWorkflow: boolean;
+  /** Sends password reset links: SES, the sender and the site's URL. */
+  readonly sendsResetMail: boolean;
+  /** Tells the client's address behind CloudFront (throttles): the origin-verify secret. */
+  readonly tellsClientAddress: boolean;
 }
 
+const needsNothingMore = { startsWorkflow: false, sendsResetMail: false, tellsClientAddress: false };
+
 export const serviceRoutes: readonly ServiceRoute[] = [
-  { service: 'auth', entry: 'services/api/handlers/auth.ts', id: 'Auth' },
-  { service: 'goals', entry: 'services/api/handlers/goals.ts', id: 'Goal' },
-  { service: 'tasks', entry: 'services/api/handlers/tasks.ts', id: 'Task' },
-  { service: 'reflections', entry: 'services/api/handlers/reflections.ts', id: 'Reflection' },
-  { service: 'ai', entry: 'services/api/handlers/ai.ts', id: 'Ai' },
+  {
+    service: 'auth',
+    entry: 'services/api/handlers/auth.ts',
+    id: 'Auth',
+    ...needsNothingMore,
+    sendsResetMail: true,
+    tellsClientAddress: true,
+  },
+  { service: 'goals', entry: 'services/api/handlers/goals.ts', id: 'Goal', ...needsNothingMore },
+  { service: 'tasks', entry: 'services/api/handlers/tasks.ts', id: 'Task', ...needsNothingMore },
+  {
+    service: 'reflections',
+    entry: 'services/api/handlers/reflections.ts',
+    id: 'Reflection',
+    ...needsNothingMore,
+  },
+  {
+    service: 'ai',
+    entry: 'services/api/handlers/ai.ts',
+    id: 'Ai',
+    ...needsNothingMore,
+    startsWorkflow: true,
+  },
 ];
 
 export const healthRoute = {

@@ -51,12 +51,16 @@ export function sesPasswordResetMailer(
   };
 }
 
-export function sesMailerFromEnv(): PasswordResetMailer {
-  const parsed = settingsSchema.safeParse(process.env);
+export function sesMailerFromEnv(env: NodeJS.ProcessEnv = process.env): PasswordResetMailer {
+  const parsed = settingsSchema.safeParse(env);
   if (!parsed.success) throw new Error(`password reset mail: ${parsed.error.issues[0]!.message}`);
-  const env = parsed.data;
+  const settings = parsed.data;
   return sesPasswordResetMailer(
-    { sender: env.RESET_MAIL_SENDER, siteUrl: env.SITE_URL, configurationSet: env.SES_CONFIGURATION_SET },
+    {
+      sender: settings.RESET_MAIL_SENDER,
+      siteUrl: settings.SITE_URL,
+      configurationSet: settings.SES_CONFIGURATION_SET,
+    },
     // Traced as X-Ray subsegments in Lambda (the tracer is off elsewhere).
     tracer.captureAWSv3Client(new SESv2Client({})),
   );

@@ -1,14 +1,11 @@
 /**
- * How the AI router starts a drafting run, chosen once per container:
- *   - STATE_MACHINE_ARN set (AWS): a Step Functions StartExecution (the SDK is loaded on first use);
- *   - otherwise whatever the local stack registered with `setWorkflowStarter()` (the workflow's local runner);
- *   - neither: starting fails with a clear message.
+ * How the AI router starts a drafting run: a Step Functions StartExecution on AWS (`stepFunctionsStarter`,
+ * chosen by the Lambda entry from STATE_MACHINE_ARN), the workflow's local runner in the local stack
+ * (local/workflow/local-services.ts). The entry hands the starter in through the context.
  *
  * The starter must return quickly (API Gateway cuts integrations at 29 s): it only kicks the run off.
  * The run itself moves ai_jobs.status queued → running → succeeded | failed.
  */
-import { runtimeEnv } from '../shared/env.js';
-
 export interface WorkflowStartInput {
   readonly jobId: string;
   readonly goalId: string;
@@ -25,16 +22,8 @@ export interface WorkflowStarter {
   start(input: WorkflowStartInput): Promise<{ executionArn: string }>;
 }
 
-let registered: WorkflowStarter | undefined;
-
-/** Register the starter to use when STATE_MACHINE_ARN is not set (the local stack does this). */
-export function setWorkflowStarter(starter: WorkflowStarter | undefined): void {
-  registered = starter;
-}
-
-let stepFunctions: WorkflowStarter | undefined;
-
-function stepFunctionsStarter(stateMachineArn: string): WorkflowStarter {
+/** Starts executions of the state machine `stateMachineArn` (the SDK is loaded on first use). */
+export function stepFunctionsStarter(stateMachineArn: string): WorkflowStarter {
   return {
     async start(input) {
       const sfn = await import('@aws-sdk/client-sfn');
@@ -46,12 +35,4 @@ function stepFunctionsStarter(stateMachineArn: string): WorkflowStarter {
       return { executionArn: out.executionArn! };
     },
   };
-}
-
-export function getWorkflowStarter(): WorkflowStarter {
-  const arn = process.env.STATE_MACHINE_ARN;
-  if (arn) return (stepFunctions ??= stepFunctionsStarter(arn));
-  if (registered) return registered;
-  runtimeEnv(); // surfaces any configuration error first
-  throw new Error('no workflow starter: set STATE_MACHINE_ARN or register one with setWorkflowStarter()');
 }

@@ -4,6 +4,7 @@
  */
 import type pg from 'pg';
 import { goalProgress, type ProgressTask } from '../shared/plan-progress.js';
+import './date-columns.js';
 import { CapReached, maxGoalsPerUser } from './limits.js';
 import { StaleEdit } from './stale-edit.js';
 import { taskColumns } from './task-columns.js';

@@ -4,14 +4,12 @@
  * (a frozen container should not hold Aurora connections) and hard timeouts so a lost database answers
  * fast instead of hanging until API Gateway's 29 s cut.
  */
-import pg from 'pg';
+import pg, { type PoolConfig } from 'pg';
 import { logger } from '../shared/logger.js';
 import { runtimeEnv } from '../shared/env.js';
-import { databaseConnection } from './connection.js';
+import { databaseConnection, type DatabaseConnection } from './connection.js';
+import './date-columns.js';
 import { createSecretLoginPool } from './secret-login-pool.js';
-
-// Dates (`date` columns) stay 'YYYY-MM-DD' strings instead of becoming midnight in the server's zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 
 export const poolDefaults = {
   idleTimeoutMillis: 10_000,
@@ -35,7 +33,19 @@ export function getPool(): Promise<pg.Pool> {
 
 async function createSharedPool(): Promise<pg.Pool> {
   const { config, login } = await databaseConnection();
-  const options = { ...config, ...poolDefaults, max: runtimeEnv().DB_POOL_MAX };
+  return createPool(config, runtimeEnv().DB_POOL_MAX, login);
+}
+
+/**
+ * A pool with these defaults over `connection` (the shared one; the local stack makes its own). With a
+ * `login` from a secret, each new connection reads it and retries once afresh when the password was rotated.
+ */
+export function createPool(
+  connection: PoolConfig,
+  max: number,
+  login?: DatabaseConnection['login'],
+): pg.Pool {
+  const options = { ...connection, ...poolDefaults, max };
   const pool = login ? createSecretLoginPool(options, login) : new pg.Pool(options);
   // An idle client losing its server must not crash the process; the pool drops it and reconnects later.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));

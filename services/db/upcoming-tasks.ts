@@ -1,5 +1,6 @@
 /** Today's list: the user's tasks due soon or overdue, across all goals, with the goal and action they serve. */
 import { taskColumns } from './task-columns.js';
+import './date-columns.js';
 import type { Task } from './tasks.js';
 import type { Queryable } from './transaction.js';
 

@@ -2,11 +2,11 @@
  * One Powertools logger per container: JSON lines with the service name, the invocation's Lambda request id
  * and cold start (`logger.addContext`, done by `withLambdaContext` and the API's tRPC context), and the API
  * Gateway request id passed per call.
- * Never hand it a password, token, secret or a whole event: the redacting formatter below is a last
- * guard, not the plan.
+ * Never hand it a password, token, secret or a whole event: the redaction below is a last guard,
+ * not the plan.
  */
-import { Logger, LogFormatter, LogItem } from '@aws-lambda-powertools/logger';
-import type { LogAttributes, UnformattedAttributes } from '@aws-lambda-powertools/logger/types';
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
 import type { Context } from 'aws-lambda';
 
 const sensitiveKey = /pass(word)?|token|secret|authorization|cookie/i;
@@ -30,34 +30,45 @@ function redactEntries(
   return into;
 }
 
-// The container's time zone is fixed at start (Lambda sets TZ); Powertools would read it again for every line.
-const utcZone = !process.env.TZ || process.env.TZ.includes('UTC');
+function redactMessage(input: LogItemMessage): LogItemMessage {
+  return typeof input === 'string' ? input : (redactEntries(input, {}, 0) as typeof input);
+}
 
-/** Powertools' standard layout, with values under sensitive-looking keys replaced. */
-class RedactingFormatter extends LogFormatter {
-  override formatTimestamp(now: Date): string {
-    return utcZone ? now.toISOString() : super.formatTimestamp(now);
+function redactExtra(extra: LogItemExtraInput): LogItemExtraInput {
+  return extra.map((item) =>
+    typeof item === 'string' || item instanceof Error ? item : redactEntries(item, {}, 0),
+  ) as LogItemExtraInput;
+}
+
+/**
+ * Powertools' Logger, its own formatter and layout untouched (function name and ARN, memory size, sampling
+ * rate, request id, cold start, X-Ray trace id), with values under sensitive-looking keys replaced before
+ * they reach it. (Powertools exports no formatter to extend: its PowertoolsLogFormatter is internal.)
+ */
+class RedactingLogger extends Logger {
+  override trace(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    super.trace(redactMessage(input), ...redactExtra(extra));
   }
-
-  formatAttributes(attributes: UnformattedAttributes, additional: LogAttributes): LogItem {
-    // One object built in place: a LogItem's addAttributes would deep-merge a copy on every line.
-    const item: Record<string, unknown> = {
-      level: attributes.logLevel,
-      message: attributes.message,
-      timestamp: this.formatTimestamp(attributes.timestamp),
-      service: attributes.serviceName,
-      xray_trace_id: attributes.xRayTraceId,
-      function_request_id: attributes.lambdaContext?.awsRequestId,
-      cold_start: attributes.lambdaContext?.coldStart,
-    };
-    return new LogItem({ attributes: redactEntries(additional, item, 0) as LogAttributes });
+  override debug(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    super.debug(redactMessage(input), ...redactExtra(extra));
+  }
+  override info(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    super.info(redactMessage(input), ...redactExtra(extra));
+  }
+  override warn(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    super.warn(redactMessage(input), ...redactExtra(extra));
+  }
+  override error(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    super.error(redactMessage(input), ...redactExtra(extra));
+  }
+  override critical(input: LogItemMessage, ...extra: LogItemExtraInput): void {
+    super.critical(redactMessage(input), ...redactExtra(extra));
   }
 }
 
-export const logger = new Logger({
+export const logger: Logger = new RedactingLogger({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'goal-mandala-api',
   logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
-  logFormatter: new RedactingFormatter(),
 });
 
 /**

@@ -6,7 +6,6 @@
 import type pg from 'pg';
 import { failJobs, lockJob, markJobRunning, markJobSucceeded } from '../db/ai-jobs.js';
 import { isDatabaseOutage } from '../db/database-outage.js';
-import { getPool } from '../db/pool.js';
 import { withTransaction } from '../db/transaction.js';
 import { WorkflowError } from './errors.js';
 import { detectLanguage } from './language.js';
@@ -23,17 +22,20 @@ export function classifyDatabaseError(error: unknown): WorkflowError {
   );
 }
 
-async function withDatabase<T>(work: (pool: pg.Pool) => Promise<T>): Promise<T> {
+/** The pool a step uses, created on first use (the entry point hands it in). */
+export type Database = () => Promise<pg.Pool>;
+
+async function withDatabase<T>(db: Database, work: (pool: pg.Pool) => Promise<T>): Promise<T> {
   try {
-    return await work(await getPool());
+    return await work(await db());
   } catch (error) {
     throw classifyDatabaseError(error);
   }
 }
 
 /** Runs `work` in one transaction on one connection: all of it is committed, or none. */
-function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  return withDatabase((pool) => withTransaction(pool, work));
+function inTransaction<T>(db: Database, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withDatabase(db, (pool) => withTransaction(pool, work));
 }
 
 interface SlotRow {
@@ -48,8 +50,8 @@ interface SlotRow {
  * Marks the job running (a retry of this step finds it running already) and loads its goal's chart in the
  * same transaction. A job that is gone (its goal was deleted) or already finished fails with GoalNotFound.
  */
-export async function startJob(input: WorkflowInput): Promise<JobState> {
-  return inTransaction(async (client) => {
+export async function startJob(db: Database, input: WorkflowInput): Promise<JobState> {
+  return inTransaction(db, async (client) => {
     if (!(await markJobRunning(client, input)))
       throw new WorkflowError(workflowErrors.goalNotFound, 'the job or its goal no longer exists');
     const { rows } = await client.query<SlotRow>(
@@ -87,12 +89,12 @@ export interface SavedDrafts {
  * The job row is locked first: a job no longer running (failed meanwhile, or deleted with its goal) writes
  * nothing.
  */
-export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
+export async function saveDrafts(db: Database, state: DraftedJobState): Promise<SavedDrafts> {
   const subGoals = state.subGoals.filter((s) => s.drafted);
   const actions = state.actionDrafts.flatMap((d) =>
     d.actions.map((a) => ({ subGoalPosition: d.subGoalPosition, position: a.position, title: a.title })),
   );
-  return inTransaction(async (client) => {
+  return inTransaction(db, async (client) => {
     const status = await lockJob(client, state.jobId, state.goalId);
     // A retry after a commit whose answer was lost: already done, nothing more to write.
     if (status === 'succeeded') return { subGoals: 0, actions: 0 };
@@ -131,6 +133,6 @@ export async function saveDrafts(state: DraftedJobState): Promise<SavedDrafts> {
 }
 
 /** Marks an unfinished job failed with a reason a user can read; a finished job is left as it is. */
-export async function markJobFailed(jobId: string, reason: string): Promise<void> {
-  await withDatabase((pool) => failJobs(pool, [jobId], reason));
+export async function markJobFailed(db: Database, jobId: string, reason: string): Promise<void> {
+  await withDatabase(db, (pool) => failJobs(pool, [jobId], reason));
 }

@@ -192,8 +192,8 @@ async function serve(): Promise<void> {
     workflow: false,
   });
   const databaseUrl = process.env.BENCH_SERVE_DATABASE_URL || stack.embeddedDatabase!.url;
-  // startLocalStack settled DB_POOL_MAX (BENCH_POOL_MAX, else its default); the baseline takes the same.
-  const poolMax = Number(process.env.DB_POOL_MAX);
+  // The local stack's pool size (DB_POOL_MAX: BENCH_POOL_MAX, else its default); the baseline takes the same.
+  const poolMax = stack.poolMax;
   let baseline: Awaited<ReturnType<typeof startBaseline>> | undefined;
   process.on('message', (message: ToServer) => {
     void (async () => {
@@ -340,7 +340,13 @@ function coldStartOnce(file: string): number {
   const script = `await import(${JSON.stringify(`file://${file}`)}); process.exit(0);`;
   const started = performance.now();
   // As on Lambda: modules that behave differently there (the tracer) take their Lambda path.
-  const env = { ...process.env, AWS_LAMBDA_FUNCTION_NAME: 'bench-cold-start', NODE_OPTIONS: '' };
+  const env = {
+    ...process.env,
+    AWS_LAMBDA_FUNCTION_NAME: 'bench-cold-start',
+    // A token function refuses to start on Lambda without its key's secret (read on the first request only).
+    JWT_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-1:000000000000:secret:bench-cold-start',
+    NODE_OPTIONS: '',
+  };
   const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe', env });
   if (out.status !== 0)
     throw new Error(`cold start of ${file} failed: ${out.stderr.toString().split('\n')[0]}`);

@@ -12,10 +12,9 @@
 import { randomUUID } from 'node:crypto';
 import { insertGoal } from '../../services/db/goals.js';
 import { migrate } from '../../services/db/migrate.js';
-import { closePool, getPool } from '../../services/db/pool.js';
+import { createPool } from '../../services/db/pool.js';
 import { insertUser } from '../../services/db/users.js';
 import { startEmbeddedPostgres } from '../../local/embedded-postgres.js';
-import { resetRuntimeEnv } from '../../services/shared/env.js';
 import { logger } from '../../services/shared/logger.js';
 import { LocalBedrockServer } from '../../local/workflow/bedrock-server.js';
 import { loadWorkflowDefinition } from '../../local/workflow/definition.js';
@@ -35,16 +34,22 @@ const median = (values: number[]) => {
 logger.setLogLevel('SILENT');
 const benchDatabaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const embedded = benchDatabaseUrl ? undefined : await startEmbeddedPostgres();
-process.env.DATABASE_URL = benchDatabaseUrl ?? embedded!.url;
-process.env.DB_POOL_MAX = embedded ? '1' : '4';
-resetRuntimeEnv();
-const pool = await getPool();
+const pool = createPool({ connectionString: benchDatabaseUrl ?? embedded!.url }, embedded ? 1 : 4);
 await migrate(pool);
 
 const bedrock = await LocalBedrockServer.start({ behaviour: { delayMs } });
-process.env.BEDROCK_ENDPOINT = bedrock.url;
-process.env.BEDROCK_MODEL_ID = localBedrockModelId;
-const runner = new LocalWorkflowRunner({ definition: loadWorkflowDefinition() });
+const runner = new LocalWorkflowRunner({
+  definition: loadWorkflowDefinition(),
+  dependencies: {
+    db: () => Promise.resolve(pool),
+    model: () => ({
+      modelId: localBedrockModelId,
+      endpoint: bedrock.url,
+      requestTimeoutMs: 50_000,
+      region: 'ap-northeast-1',
+    }),
+  },
+});
 
 console.log(
   `model delay L = ${delayMs} ms, ${generations} generations (+1 warm-up), database: ${embedded ? 'embedded PGlite' : 'BENCH_DATABASE_URL'}`,
@@ -99,7 +104,7 @@ try {
 } finally {
   await runner.stop();
   await bedrock.stop();
-  await closePool();
+  await pool.end();
   await embedded?.stop();
 }
 

@@ -20,7 +20,7 @@ import {
   type ReportedFinding,
   type ValidationReportJson,
 } from '../../compliance/report/findings.js';
-import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
+import { readCdkJsonConfig, readAppContext } from '../../pipeline/config.js';
 import { PipelineStack } from '../../pipeline/pipeline-stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -37,10 +37,10 @@ let findings: ReportedFinding[];
 let acknowledgements: Acknowledgement[];
 
 beforeAll(() => {
-  const context = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+  const context = readAppContext();
   outdir = tempDir('gm-compliance-');
   const app = new App({ outdir, context });
-  const config = parseConfig(context[CONTEXT_KEY]);
+  const config = readCdkJsonConfig();
   registerCompliance(app, { backupWindowUtc: config.backupWindowUtc });
   new PipelineStack(app, 'GoalMandalaPipeline', {
     config,

@@ -1,14 +1,15 @@
 // The change review role's stack passes every compliance pack `cdk synth` runs, with its acknowledged
 // findings being exactly the per-stack ARN wildcards (the id CloudFormation appends to a stack's ARN).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack, Stage, Validations } from 'aws-cdk-lib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerCompliance } from '../../compliance/register.js';
 import { ChangeReviewAccessStack } from '../../pipeline/change-review-access-stack.js';
+import { readCdkJsonConfig, readAppContext } from '../../pipeline/config.js';
 
-const context = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+const context = readAppContext();
 const outdir = mkdtempSync(join(tmpdir(), 'gm-review-access-'));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
@@ -21,7 +22,7 @@ describe('the change review access stack under the compliance packs', () => {
     for (const name of ['Network', 'Data']) new Stack(production, name);
 
     const app = new App({ outdir, context });
-    registerCompliance(app, { backupWindowUtc: context.goalMandala.backupWindowUtc });
+    registerCompliance(app, { backupWindowUtc: readCdkJsonConfig().backupWindowUtc });
     const access = new ChangeReviewAccessStack(app, 'GoalMandalaChangeReviewAccess', {
       stage: production,
       appName: 'goal-mandala',

@@ -6,11 +6,11 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { registerCompliance } from '../../compliance/register.js';
 import type { ValidationReportJson } from '../../compliance/report/findings.js';
-import { CONTEXT_KEY } from '../../pipeline/config.js';
+import { CONTEXT_KEY, readCdkJsonConfig, readAppContext } from '../../pipeline/config.js';
 import { inlineFunction } from './rules/helpers.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-const cdkJsonContext = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')).context;
+const cdkJsonContext = readAppContext() as Record<string, Record<string, unknown>>;
 
 /**
  * A stack inside a stage inside a stack (how CDK Pipelines nests the stages), holding a function with a
@@ -70,7 +70,7 @@ describe('registerCompliance', () => {
   it("keeps aws-cdk-lib's built-in CloudFormation validation running beside the packs", () => {
     const outdir = tempDir('gm-register-');
     const app = new App({ outdir, context: cdkJsonContext });
-    registerCompliance(app, { backupWindowUtc: cdkJsonContext[CONTEXT_KEY].backupWindowUtc });
+    registerCompliance(app, { backupWindowUtc: readCdkJsonConfig().backupWindowUtc });
     const stack = new Stack(new Stage(app, 'Staging'), 'Edge');
     new s3.CfnBucket(stack, 'LegacyAclBucket', { accessControl: 'LogDeliveryWrite' });
 

@@ -3,30 +3,27 @@
  * temporary outdir (never cdk.out). Building a stage is slow (bundling, synthesis), so suites call
  * `buildTestStages()` once per file and read every template from the one synthesized assembly.
  */
-import { readFileSync } from 'node:fs';
 import { App, Stage, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CONTEXT_KEY, parseConfig, stageConfig, type AppConfig } from '../../pipeline/config.js';
+import {
+  CONTEXT_KEY,
+  readCdkJsonConfig,
+  readAppContext,
+  stageConfig,
+  type AppConfig,
+} from '../../pipeline/config.js';
 import type { StageName } from '../../stages/stage-config.js';
 import { GoalMandalaStage } from '../../stages/goal-mandala-stage.js';
 import { tempDir } from './temp-dir.js';
 
-const repoRoot = new URL('../../', import.meta.url);
-
 /** The `goalMandala` context of cdk.json, validated: the configuration every test builds from. */
 export function exampleConfig(): Readonly<AppConfig> {
-  const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
-    context: Record<string, unknown>;
-  };
-  return parseConfig(cdkJson.context[CONTEXT_KEY]);
+  return readCdkJsonConfig();
 }
 
 /** The feature flags of cdk.json, so tests synthesize what `cdk synth` does. */
 function featureFlags(): Record<string, unknown> {
-  const { context } = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
-    context: Record<string, unknown>;
-  };
-  return Object.fromEntries(Object.entries(context).filter(([key]) => key !== CONTEXT_KEY));
+  return Object.fromEntries(Object.entries(readAppContext()).filter(([key]) => key !== CONTEXT_KEY));
 }
 
 export interface TestStageOptions {

@@ -1,7 +1,7 @@
 /**
  * The local stack's own life cycle on the embedded database: data and the development signing key kept in
- * the data directory survive a restart; closing frees the port; it runs the very handler modules of the
- * routes table and registers its workflow runner as the API's starter while it runs.
+ * the data directory survive a restart; closing frees the port; it composes the very handler modules of the
+ * routes table with its own dependencies, its workflow runner starting the AI drafts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, expect, it } from 'vitest';
 import { healthRoute, serviceRoutes } from '../../services/api/routes.js';
-import { getWorkflowStarter } from '../../services/api/workflow-starter.js';
-import { health, serviceHandlers, startLocalStack } from '../../local/local-stack.js';
+import { healthHandlerFactory, serviceHandlerFactories, startLocalStack } from '../../local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
 
 const repoRoot = new URL('../../', import.meta.url);
@@ -57,25 +56,55 @@ it('keeps users, goals and sessions across a restart on the same data directory'
   }
 });
 
-it('serves each route with the handler module the api stack bundles for it', async () => {
-  const handlerAt = async (entry: string) =>
-    ((await import(pathToFileURL(new URL(entry, repoRoot).pathname).href)) as { handler: unknown }).handler;
-  expect(Object.keys(serviceHandlers).sort()).toEqual(serviceRoutes.map((r) => r.service).sort());
+it('composes each route from the handler module the api stack bundles for it', async () => {
+  const factoryAt = async (entry: string) =>
+    ((await import(pathToFileURL(new URL(entry, repoRoot).pathname).href)) as { createHandler: unknown })
+      .createHandler;
+  expect(Object.keys(serviceHandlerFactories).sort()).toEqual(serviceRoutes.map((r) => r.service).sort());
   for (const route of serviceRoutes) {
-    expect(serviceHandlers[route.service], route.entry).toBe(await handlerAt(route.entry));
+    expect(serviceHandlerFactories[route.service], route.entry).toBe(await factoryAt(route.entry));
   }
-  expect(health).toBe(await handlerAt(healthRoute.entry));
+  expect(healthHandlerFactory).toBe(await factoryAt(healthRoute.entry));
 });
 
-it('registers its workflow runner as the starter while it runs', async () => {
+it('starts AI drafts on its workflow runner, and says so in one line when started without it', async () => {
   logger.setLogLevel('SILENT');
-  expect(() => getWorkflowStarter()).toThrow(/no workflow starter/);
-  const stack = await startLocalStack({ port: 0 });
+  const withWorkflow = await startLocalStack({ port: 0 });
+  const without = await startLocalStack({ port: 0, workflow: false });
   try {
-    expect(getWorkflowStarter()).toBeDefined();
-    expect(typeof getWorkflowStarter().start).toBe('function');
+    for (const [stack, status, message] of [
+      [withWorkflow, 200, undefined],
+      [without, 503, 'The AI draft could not be started, try again shortly'],
+    ] as const) {
+      const signUp = await fetch(`${stack.url}/api/auth/signUp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'drafts@example.com', password: 'password123', name: 'D' }),
+      });
+      const { accessToken } = ((await signUp.json()) as { result: { data: { accessToken: string } } }).result
+        .data;
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
+      const created = await fetch(`${stack.url}/api/goals/create`, {
+        method: 'POST',
+        headers,
+        body: '{"title":"Drafted"}',
+      });
+      const goalId = ((await created.json()) as { result: { data: { id: string } } }).result.data.id;
+      const generate = await fetch(`${stack.url}/api/ai/generate`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ goalId }),
+      });
+      expect(generate.status).toBe(status);
+      const body = (await generate.json()) as {
+        result?: { data: { drafter: string } };
+        error?: { message: string };
+      };
+      if (message) expect(body.error?.message).toBe(message);
+      else expect(body.result?.data.drafter).toBe('local-stand-in');
+    }
   } finally {
-    await stack.close();
+    await withWorkflow.close();
+    await without.close();
   }
-  expect(() => getWorkflowStarter()).toThrow(/no workflow starter/);
 });

@@ -7,7 +7,6 @@ import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getPool } from '../../services/db/pool.js';
 import type { LocalStack } from '../../local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
 import { startTestLocalStack } from '../helpers/local-stack.js';
@@ -57,9 +56,9 @@ describe('acceptance journey', () => {
     ]);
     expect(run.stdout).toContain(`acceptance journey passed against ${stack.url}/api`);
     // Nothing of the throw-away users is left behind.
-    const { rows } = await (
-      await getPool()
-    ).query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE email LIKE 'acceptance-%'");
+    const { rows } = await stack.pool.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM users WHERE email LIKE 'acceptance-%'",
+    );
     expect(rows[0]!.n).toBe(0);
   });
 });

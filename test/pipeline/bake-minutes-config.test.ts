@@ -1,14 +1,11 @@
 // `bakeMinutes`: how long production bakes under its alarms (pipeline/stage-bake.ts), production only, default 30.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, readAppContext } from '../../pipeline/config.js';
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8')) as {
-  context: Record<string, Record<string, Record<string, unknown>>>;
-};
+const example = readAppContext()[CONTEXT_KEY] as Record<string, Record<string, unknown>>;
 
 function withProductionBake(value: unknown): unknown {
-  const copy = structuredClone(cdkJson.context[CONTEXT_KEY]!);
+  const copy = structuredClone(example);
   if (value === undefined) delete copy.production!.bakeMinutes;
   else copy.production!.bakeMinutes = value;
   return copy;
@@ -21,7 +18,7 @@ describe('bakeMinutes', () => {
   });
 
   it('is production only: staging does not bake, so its bakeMinutes is refused as an unknown key', () => {
-    const copy = structuredClone(cdkJson.context[CONTEXT_KEY]!);
+    const copy = structuredClone(example);
     copy.staging!.bakeMinutes = 30;
     expect(() => parseConfig(copy)).toThrow(
       'configuration: goalMandala.staging has unknown key(s) bakeMinutes',

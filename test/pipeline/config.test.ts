@@ -1,14 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_KEY, ConfigError, parseConfig, stageConfig } from '../../pipeline/config.js';
+import { CONTEXT_KEY, ConfigError, parseConfig, readAppContext, stageConfig } from '../../pipeline/config.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = new URL('../../', import.meta.url);
-const cdkJson = JSON.parse(readFileSync(new URL('cdk.json', repoRoot), 'utf8')) as {
-  context: Record<string, unknown>;
-};
-const example = cdkJson.context[CONTEXT_KEY] as Record<string, unknown>;
+const cdkJsonContext = readAppContext();
+const example = cdkJsonContext[CONTEXT_KEY] as Record<string, unknown>;
 
 /** The example configuration with one value replaced (or removed, with `undefined`) at a dotted path. */
 function exampleWith(path: string, value: unknown): Record<string, unknown> {
@@ -216,7 +213,7 @@ describe('stageConfig', () => {
 
 /** Synthesizes the app (bin/app.ts) with this `goalMandala` context. */
 function synthWith(config: Record<string, unknown>) {
-  const context = { ...cdkJson.context, [CONTEXT_KEY]: config };
+  const context = { ...cdkJsonContext, [CONTEXT_KEY]: config };
   return spawnSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
     cwd: new URL('.', repoRoot).pathname,
     env: {

@@ -2,19 +2,17 @@
  * Builds the delivery pipeline app once per test file (two stages × six stacks with bundling is slow)
  * from cdk.json's context, exactly as `cdk synth` does, into a temporary outdir.
  */
-import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
+import { CONTEXT_KEY, parseConfig, readAppContext } from '../../pipeline/config.js';
 import { PipelineStack, type PipelineStackProps } from '../../pipeline/pipeline-stack.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 export const TEST_COMMIT = '0123456789abcdef0123456789abcdef01234567';
 
 export function cdkJsonContext(): Record<string, unknown> {
-  const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.url), 'utf8'));
-  return cdkJson.context;
+  return readAppContext();
 }
 
 export interface PipelineApp {

@@ -465,10 +465,18 @@ describe('notifications', () => {
 
   it('delivers them to the Slack notifier, which gets the secret name, never the webhook URL', () => {
     app.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'lambda' });
-    app.template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: {
-        Variables: Match.objectLike({ SLACK_WEBHOOK_SECRET_ID: config.slackWebhookSecretName }),
+    const notifiers = app.template.findResources('AWS::Lambda::Function', {
+      Properties: {
+        Environment: {
+          Variables: Match.objectLike({ SLACK_WEBHOOK_SECRET_ID: config.slackWebhookSecretName }),
+        },
       },
     });
+    expect(Object.keys(notifiers)).toHaveLength(1);
+    // Neither the URL nor a reference CloudFormation would resolve to it reaches a variable or the template.
+    const [notifier] = Object.values(notifiers) as { Properties: { Environment: { Variables: object } } }[];
+    const variables = JSON.stringify(notifier!.Properties.Environment.Variables);
+    expect(variables).not.toMatch(/hooks\.slack\.com|resolve:secretsmanager|WEBHOOK_URL/i);
+    expect(JSON.stringify(app.template.toJSON())).not.toMatch(/hooks\.slack\.com|resolve:secretsmanager/i);
   });
 });

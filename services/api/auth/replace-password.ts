@@ -10,10 +10,12 @@ import { withTransaction } from '../../db/transaction.js';
 import { setPasswordHash, type User } from '../../db/users.js';
 import { markUserSessionsEnded } from './session-check.js';
 import { startSession, type Session } from './start-session.js';
+import type { AccessTokens } from './tokens.js';
 
 /** The new session, or null (nothing changed) when `whose` finds no user inside the transaction. */
 export async function replacePassword(
   pool: pg.Pool,
+  tokens: AccessTokens,
   passwordHash: string,
   whose: (client: pg.PoolClient) => Promise<User | null>,
 ): Promise<Session | null> {
@@ -23,7 +25,7 @@ export async function replacePassword(
     await setPasswordHash(client, user.id, passwordHash);
     await endUserSessions(client, user.id);
     await spendResetTokens(client, user.id);
-    return startSession(client, user);
+    return startSession(client, tokens, user);
   });
   if (session) markUserSessionsEnded(session.user.id);
   return session;

@@ -1,5 +1,9 @@
-import { countServerFaults } from '../count-server-faults.js';
-import { lambdaHandler } from '../lambda-handler.js';
+import type { ApiDependencies } from '../context.js';
+import { apiDependenciesFromEnv } from '../lambda-dependencies.js';
+import { serviceHandler } from '../lambda-handler.js';
 import { aiRouter } from '../routers/ai.js';
 
-export const handler = countServerFaults(lambdaHandler(aiRouter));
+/** The handler over these dependencies: Lambda's below, the local stack's own (local/local-stack.ts). */
+export const createHandler = (dependencies: ApiDependencies) => serviceHandler(aiRouter, dependencies);
+
+export const handler = createHandler(apiDependenciesFromEnv());

@@ -1,44 +1,8 @@
-/**
- * GET /api/health: plain JSON `{status, version, database}` for the pipeline's post-deploy check and
- * people. 503 "degraded" while the database cannot be reached; each call probes again, so it recovers
- * by itself.
- */
-import type { APIGatewayProxyResult } from 'aws-lambda';
 import { getPool } from '../../db/pool.js';
 import { runtimeEnv } from '../../shared/env.js';
-import { logger, withLambdaContext } from '../../shared/logger.js';
-import { countServerFaults } from '../count-server-faults.js';
+import { healthHandler } from '../health.js';
 
-const probeTimeoutMs = 2_000;
+/** The handler over these dependencies: Lambda's below, the local stack's own (local/local-stack.ts). */
+export const createHandler = healthHandler;
 
-async function databaseReachable(): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const pool = await getPool();
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('health probe timed out')), probeTimeoutMs);
-    });
-    await Promise.race([pool.query('SELECT 1'), timeout]);
-    return true;
-  } catch (error) {
-    logger.warn('health: database unreachable', { error: (error as Error).message });
-    return false;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-export const handler = countServerFaults(
-  withLambdaContext(async (_event?: unknown): Promise<APIGatewayProxyResult> => {
-    const ok = await databaseReachable();
-    return {
-      statusCode: ok ? 200 : 503,
-      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
-      body: JSON.stringify({
-        status: ok ? 'ok' : 'degraded',
-        version: runtimeEnv().APP_VERSION,
-        database: ok ? 'ok' : 'unreachable',
-      }),
-    };
-  }),
-);
+export const handler = createHandler({ db: getPool, version: () => runtimeEnv().APP_VERSION });

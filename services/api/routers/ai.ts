@@ -12,13 +12,15 @@ import { logger } from '../../shared/logger.js';
 import { jobLimits } from '../ai-job-limits.js';
 import { id } from '../inputs.js';
 import { notFound } from '../not-found.js';
-import { authedProcedure, router } from '../trpc.js';
-import { getWorkflowStarter, type Drafter } from '../workflow-starter.js';
+import { authedProcedure } from '../procedures.js';
+import { router } from '../trpc.js';
+import type { Context } from '../context.js';
+import type { Drafter } from '../workflow-starter.js';
 
 /** Who drafts in this deployment; a starter that cannot be found is reported where it is used. */
-function drafter(): Drafter {
+function drafter(ctx: Context): Drafter {
   try {
-    return getWorkflowStarter().drafter ?? 'bedrock';
+    return ctx.workflowStarter().drafter ?? 'bedrock';
   } catch {
     return 'bedrock';
   }
@@ -44,13 +46,13 @@ export const aiRouter = router({
           message: `Too many AI drafts running at once (at most ${outcome.limit}). Please wait for one to finish.`,
         });
       case 'existing':
-        return { jobId: outcome.jobId, drafter: drafter() };
+        return { jobId: outcome.jobId, drafter: drafter(ctx) };
       case 'created':
         break;
     }
     const { jobId } = outcome;
     try {
-      const { executionArn } = await getWorkflowStarter().start({ jobId, goalId: input.goalId, userId });
+      const { executionArn } = await ctx.workflowStarter().start({ jobId, goalId: input.goalId, userId });
       await recordExecution(ctx.db, jobId, executionArn);
     } catch (error) {
       logger.error('ai job could not start', {
@@ -64,7 +66,7 @@ export const aiRouter = router({
         message: 'The AI draft could not be started, try again shortly',
       });
     }
-    return { jobId, drafter: drafter() };
+    return { jobId, drafter: drafter(ctx) };
   }),
 
   /** Empties the cells the goal's last draft wrote and nobody edited since: the chart as it was before. */
@@ -77,6 +79,6 @@ export const aiRouter = router({
   status: authedProcedure.input(z.object({ jobId: id })).query(async ({ ctx, input }) => {
     const job = await readJob(ctx.db, ctx.user.id, input.jobId);
     if (!job) throw notFound('job');
-    return { ...job, drafter: drafter() };
+    return { ...job, drafter: drafter(ctx) };
   }),
 });

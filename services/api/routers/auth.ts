@@ -26,7 +26,8 @@ import { admitSignIn, signInSucceeded } from '../auth/sign-in-throttle.js';
 import { startSession } from '../auth/start-session.js';
 import { text } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
-import { authedProcedure, publicProcedure, router } from '../trpc.js';
+import { authedProcedure, publicProcedure } from '../procedures.js';
+import { router } from '../trpc.js';
 import { passwordResetProcedures } from './password-reset.js';
 
 /** The signed-in user's account with its hash, after checking `password` (401 naming `field` if wrong). */
@@ -61,7 +62,7 @@ export const authRouter = router({
       const passwordHash = await hashPassword(input.password);
       const session = await withTransaction(ctx.db, async (client) => {
         const user = await insertUser(client, { email: input.email, name: input.name, passwordHash });
-        return user && startSession(client, user);
+        return user && startSession(client, ctx.tokens, user);
       });
       if (!session) throw new TRPCError({ code: 'CONFLICT', message: 'email: already registered' });
       return session;
@@ -84,7 +85,7 @@ export const authRouter = router({
       if (!user || !valid) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Wrong e-mail or password' });
       await signInSucceeded(ctx.db, attempt);
       await setLastSignInAddress(ctx.db, user.id, address);
-      return startSession(ctx.db, user);
+      return startSession(ctx.db, ctx.tokens, user);
     }),
 
   me: authedProcedure.query(async ({ ctx }) => orNotFound(await findUserById(ctx.db, ctx.user.id), 'user')),
@@ -102,7 +103,7 @@ export const authRouter = router({
     .mutation(async ({ ctx, input }) => {
       const user = await confirmPassword(ctx.db, ctx.user.id, input.currentPassword, 'currentPassword');
       const passwordHash = await hashPassword(input.newPassword);
-      const session = await replacePassword(ctx.db, passwordHash, async () => user);
+      const session = await replacePassword(ctx.db, ctx.tokens, passwordHash, async () => user);
       if (!session) throw sessionGone();
       return session;
     }),

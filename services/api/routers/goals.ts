@@ -11,7 +11,8 @@ import {
 } from '../../db/goals.js';
 import { cellTitle, expectedUpdatedAt, id, isoDate, position, serverToday, text, title } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
-import { authedProcedure, router } from '../trpc.js';
+import { authedProcedure } from '../procedures.js';
+import { router } from '../trpc.js';
 
 const description = text({ max: 2000 });
 

@@ -15,10 +15,9 @@ import { email, newPassword } from '../auth/account-inputs.js';
 import { hashPassword } from '../auth/password.js';
 import { replacePassword } from '../auth/replace-password.js';
 import { newResetToken, resetTokenHash } from '../auth/reset-token.js';
-import { getPasswordResetMailer } from '../password-reset-mailer.js';
 import { retryLaterInMinutes } from '../retry-later.js';
-import type { Context } from '../trpc.js';
-import { publicProcedure } from '../trpc.js';
+import type { Context } from '../context.js';
+import { publicProcedure } from '../procedures.js';
 
 /** Every answer to a reset request takes at least this long: above an SES SendEmail call's usual time. */
 export const resetRequestAnswerMs = 500;
@@ -52,7 +51,7 @@ async function sendResetLink(ctx: Context, to: string, language: 'en' | 'ja'): P
     return;
   }
   try {
-    const mailer = await getPasswordResetMailer();
+    const mailer = await ctx.passwordResetMailer();
     await mailer.send({ to: user.email, token, language });
   } catch (error) {
     // Answered like a success all the same: a failure only for existing accounts would reveal them.
@@ -79,7 +78,7 @@ export const passwordResetProcedures = {
     )
     .mutation(async ({ ctx, input }) => {
       const passwordHash = await hashPassword(input.newPassword);
-      const session = await replacePassword(ctx.db, passwordHash, async (client) => {
+      const session = await replacePassword(ctx.db, ctx.tokens, passwordHash, async (client) => {
         const userId = await consumeResetToken(client, resetTokenHash(input.token));
         return userId === null ? null : findUserById(client, userId);
       });

@@ -4,7 +4,8 @@ import { reflectionsPageSize } from '../../db/limits.js';
 import { deleteReflection, insertReflection, listReflections } from '../../db/reflections.js';
 import { id, isoDate, text } from '../inputs.js';
 import { notFound, orNotFound } from '../not-found.js';
-import { authedProcedure, router } from '../trpc.js';
+import { authedProcedure } from '../procedures.js';
+import { router } from '../trpc.js';
 
 /** A page of the goal's reflections: the newest `limit`, or those after `before` (the previous page's last). */
 const listInput = z.object({

@@ -6,7 +6,8 @@ import { deleteTask, insertTask, listTasks, updateTask } from '../../db/tasks.js
 import { listUpcomingTasks } from '../../db/upcoming-tasks.js';
 import { id, isoDate, position, serverToday, title } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
-import { authedProcedure, router } from '../trpc.js';
+import { authedProcedure } from '../procedures.js';
+import { router } from '../trpc.js';
 
 const status = z.enum(['todo', 'doing', 'done'], 'must be todo, doing or done');
 

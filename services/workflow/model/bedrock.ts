@@ -7,25 +7,40 @@ import type { Prompt } from './prompts.js';
 
 const settingsSchema = z.object({
   BEDROCK_MODEL_ID: z.string().min(3, 'BEDROCK_MODEL_ID must name a Bedrock model'),
-  /** Locally: the local Bedrock Runtime endpoint. In AWS: unset (the regional endpoint). */
-  BEDROCK_ENDPOINT: z.url('BEDROCK_ENDPOINT must be a URL').optional(),
   /** Below the function timeout, so a hung model call ends as ModelTimeout, not a killed Lambda. */
   BEDROCK_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(50_000),
   AWS_REGION: z.string().default('ap-northeast-1'),
 });
 
-type Settings = z.infer<typeof settingsSchema>;
+/** Which model the steps ask, where, and for how long. */
+export interface ModelSettings {
+  readonly modelId: string;
+  /** Locally: the local Bedrock Runtime endpoint. In AWS: absent (the regional endpoint). */
+  readonly endpoint?: string;
+  readonly requestTimeoutMs: number;
+  readonly region: string;
+}
 
-function settings(): Settings {
-  const parsed = settingsSchema.safeParse(process.env);
-  if (!parsed.success) throw new Error(`workflow configuration: ${parsed.error.issues[0]!.message}`);
-  return parsed.data;
+/** The settings of a Lambda step, from its environment (validated on first use: one line naming the variable). */
+export function modelSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): () => ModelSettings {
+  let settings: ModelSettings | undefined;
+  return () => {
+    if (settings) return settings;
+    const parsed = settingsSchema.safeParse(env);
+    if (!parsed.success) throw new Error(`workflow configuration: ${parsed.error.issues[0]!.message}`);
+    const { BEDROCK_MODEL_ID, BEDROCK_REQUEST_TIMEOUT_MS, AWS_REGION } = parsed.data;
+    return (settings = {
+      modelId: BEDROCK_MODEL_ID,
+      requestTimeoutMs: BEDROCK_REQUEST_TIMEOUT_MS,
+      region: AWS_REGION,
+    });
+  };
 }
 
 const clients = new Map<string, BedrockRuntimeClient>();
 
 /** One client per endpoint, created once per container. */
-function client({ BEDROCK_ENDPOINT: endpoint, AWS_REGION: region }: Settings): BedrockRuntimeClient {
+function client({ endpoint, region }: ModelSettings): BedrockRuntimeClient {
   const key = `${region} ${endpoint ?? ''}`;
   let existing = clients.get(key);
   if (!existing) {
@@ -82,8 +97,7 @@ export function classifyModelError(error: unknown): WorkflowError {
 }
 
 /** Sends one Anthropic Messages request through Bedrock Runtime `InvokeModel` and returns the parsed body. */
-export async function invokeModel(prompt: Prompt): Promise<unknown> {
-  const config = settings();
+export async function invokeModel(config: ModelSettings, prompt: Prompt): Promise<unknown> {
   const body = {
     anthropic_version: 'bedrock-2023-05-31',
     max_tokens: 1024,
@@ -95,12 +109,12 @@ export async function invokeModel(prompt: Prompt): Promise<unknown> {
   try {
     response = await client(config).send(
       new InvokeModelCommand({
-        modelId: config.BEDROCK_MODEL_ID,
+        modelId: config.modelId,
         contentType: 'application/json',
         accept: 'application/json',
         body: JSON.stringify(body),
       }),
-      { abortSignal: AbortSignal.timeout(config.BEDROCK_REQUEST_TIMEOUT_MS) },
+      { abortSignal: AbortSignal.timeout(config.requestTimeoutMs) },
     );
   } catch (error) {
     throw classifyModelError(error);

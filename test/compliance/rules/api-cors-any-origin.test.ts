@@ -2,7 +2,7 @@ import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import { NagRuleCompliance } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { ApiCorsAnyOrigin } from '../../../compliance/rules/api-cors-any-origin.js';
-import { testStack } from './helpers.js';
+import { synthesized, testStack } from './helpers.js';
 
 function api(allowOrigins: string[]) {
   const stack = testStack();
@@ -20,10 +20,10 @@ describe('GoalMandala-ApiCorsAnyOrigin', () => {
       responseHeaders: { 'Access-Control-Allow-Origin': "'https://d111111abcdef8.cloudfront.net'" },
     });
 
-    expect(ApiCorsAnyOrigin(preflight)).toBe(NagRuleCompliance.COMPLIANT);
-    expect(ApiCorsAnyOrigin(gatewayResponse.node.defaultChild as apigateway.CfnGatewayResponse)).toBe(
-      NagRuleCompliance.COMPLIANT,
-    );
+    expect(ApiCorsAnyOrigin(synthesized(preflight))).toBe(NagRuleCompliance.COMPLIANT);
+    expect(
+      ApiCorsAnyOrigin(synthesized(gatewayResponse.node.defaultChild as apigateway.CfnGatewayResponse)),
+    ).toBe(NagRuleCompliance.COMPLIANT);
   });
 
   it("flags ALL_ORIGINS preflight responses and a gateway response answering '*'", () => {
@@ -33,9 +33,9 @@ describe('GoalMandala-ApiCorsAnyOrigin', () => {
       responseHeaders: { 'Access-Control-Allow-Origin': "'*'" },
     });
 
-    expect(ApiCorsAnyOrigin(preflight)).toBe(NagRuleCompliance.NON_COMPLIANT);
-    expect(ApiCorsAnyOrigin(gatewayResponse.node.defaultChild as apigateway.CfnGatewayResponse)).toBe(
-      NagRuleCompliance.NON_COMPLIANT,
-    );
+    expect(ApiCorsAnyOrigin(synthesized(preflight))).toBe(NagRuleCompliance.NON_COMPLIANT);
+    expect(
+      ApiCorsAnyOrigin(synthesized(gatewayResponse.node.defaultChild as apigateway.CfnGatewayResponse)),
+    ).toBe(NagRuleCompliance.NON_COMPLIANT);
   });
 });

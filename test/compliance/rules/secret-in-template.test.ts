@@ -7,7 +7,7 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { NagRuleCompliance } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
 import { SecretInTemplate } from '../../../compliance/rules/secret-in-template.js';
-import { inlineFunction, testStack } from './helpers.js';
+import { inlineFunction, synthesized, testStack } from './helpers.js';
 
 // Built from pieces so no scanner mistakes this test for a leaked webhook.
 const webhook = ['https://hooks.slack.com', 'services', 'T0000000', 'B0000000', 'abcdefghijklmnop'].join('/');
@@ -29,8 +29,10 @@ describe('GoalMandala-SecretInTemplate', () => {
       vpc,
     });
 
-    expect(SecretInTemplate(fn)).toBe(NagRuleCompliance.COMPLIANT);
-    expect(SecretInTemplate(cluster.node.defaultChild as rds.CfnDBCluster)).toBe(NagRuleCompliance.COMPLIANT);
+    expect(SecretInTemplate(synthesized(fn))).toBe(NagRuleCompliance.COMPLIANT);
+    expect(SecretInTemplate(synthesized(cluster.node.defaultChild as rds.CfnDBCluster))).toBe(
+      NagRuleCompliance.COMPLIANT,
+    );
   });
 
   it('flags a resolved secret reference in a Lambda environment, naming the variable', () => {
@@ -40,7 +42,7 @@ describe('GoalMandala-SecretInTemplate', () => {
       LOG_LEVEL: 'INFO',
     });
 
-    expect(SecretInTemplate(fn)).toEqual(['Environment.Variables.SLACK_WEBHOOK_URL']);
+    expect(SecretInTemplate(synthesized(fn))).toEqual(['Environment.Variables.SLACK_WEBHOOK_URL']);
   });
 
   it('flags a literal Slack webhook URL anywhere in a template, and a private key in an environment', () => {
@@ -50,8 +52,8 @@ describe('GoalMandala-SecretInTemplate', () => {
       KEY: ['-----BEGIN', 'RSA PRIVATE KEY-----\nMIIEow...'].join(' '),
     });
 
-    expect(SecretInTemplate(parameter.node.defaultChild as ssm.CfnParameter)).toEqual(['Value']);
-    expect(SecretInTemplate(fn)).toEqual(['Environment.Variables.KEY']);
+    expect(SecretInTemplate(synthesized(parameter.node.defaultChild as ssm.CfnParameter))).toEqual(['Value']);
+    expect(SecretInTemplate(synthesized(fn))).toEqual(['Environment.Variables.KEY']);
   });
 
   it('flags a resolved secret in a plaintext CodeBuild variable, not one CodeBuild resolves itself', () => {
@@ -77,7 +79,9 @@ describe('GoalMandala-SecretInTemplate', () => {
       },
     });
 
-    expect(SecretInTemplate(plaintext)).toEqual(['Environment.EnvironmentVariables.SLACK_WEBHOOK_URL']);
-    expect(SecretInTemplate(resolvedByCodeBuild)).toBe(NagRuleCompliance.COMPLIANT);
+    expect(SecretInTemplate(synthesized(plaintext))).toEqual([
+      'Environment.EnvironmentVariables.SLACK_WEBHOOK_URL',
+    ]);
+    expect(SecretInTemplate(synthesized(resolvedByCodeBuild))).toBe(NagRuleCompliance.COMPLIANT);
   });
 });

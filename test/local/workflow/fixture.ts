@@ -13,15 +13,15 @@ import {
 } from '../../../services/db/goals.js';
 import { migrate } from '../../../services/db/migrate.js';
 import { createTestDatabase, usingRealPostgres } from '../../helpers/db.js';
-import { closePool, getPool } from '../../../services/db/pool.js';
+import { createPool } from '../../../services/db/pool.js';
 import { insertUser } from '../../../services/db/users.js';
 import { startEmbeddedPostgres } from '../../../local/embedded-postgres.js';
-import { resetRuntimeEnv } from '../../../services/shared/env.js';
 import { logger } from '../../../services/shared/logger.js';
 import { LocalBedrockServer } from '../../../local/workflow/bedrock-server.js';
 import { loadWorkflowDefinition } from '../../../local/workflow/definition.js';
 import { localBedrockModelId } from '../../../local/workflow/local-model.js';
 import { LocalWorkflowRunner, type LocalWorkflowRunnerOptions } from '../../../local/workflow/runner.js';
+import type { WorkflowDependencies } from '../../../services/workflow/dependencies.js';
 import type { WorkflowInput } from '../../../services/workflow/workflow-state.js';
 
 export interface WorkflowFixture {
@@ -29,7 +29,9 @@ export interface WorkflowFixture {
   /** The database owner, for DDL a test needs (the process pool logs in as the application role). */
   readonly ownerPool: pg.Pool;
   readonly bedrock: LocalBedrockServer;
-  runner(options?: Omit<LocalWorkflowRunnerOptions, 'definition'>): LocalWorkflowRunner;
+  /** The pool and the local model, as the local stack hands them to the steps. */
+  readonly dependencies: WorkflowDependencies;
+  runner(options?: Omit<LocalWorkflowRunnerOptions, 'definition' | 'dependencies'>): LocalWorkflowRunner;
   /** Make the database unreachable (open connections drop) and reachable again. */
   goAway(): Promise<void>;
   comeBack(): Promise<void>;
@@ -41,29 +43,32 @@ export const TEST_MODEL_TIMEOUT_MS = 400;
 
 export async function startWorkflowFixture(): Promise<WorkflowFixture> {
   // A real server gets a fresh migrated database per file; PGlite (one session) is shared with the
-  // handlers through the process pool only, so it is started here rather than by the helper (own pool).
+  // handlers through the one pool here, so it is started here rather than by the helper (own pool).
   const real = usingRealPostgres ? await createTestDatabase() : undefined;
   const embedded = real ? undefined : await startEmbeddedPostgres();
-  process.env.DATABASE_URL = real?.url ?? embedded!.url;
-  process.env.DB_POOL_MAX = embedded ? '1' : '4';
   // The failure paths log errors on purpose; keep the test output readable.
   if (!process.env.POWERTOOLS_LOG_LEVEL) logger.setLogLevel('SILENT');
-  resetRuntimeEnv();
-  await closePool();
-  const pool = await getPool();
+  const pool = createPool({ connectionString: real?.url ?? embedded!.url }, embedded ? 1 : 4);
   if (embedded) await migrate(pool);
   const bedrock = await LocalBedrockServer.start();
-  process.env.BEDROCK_ENDPOINT = bedrock.url;
-  process.env.BEDROCK_MODEL_ID = localBedrockModelId;
-  process.env.BEDROCK_REQUEST_TIMEOUT_MS = String(TEST_MODEL_TIMEOUT_MS);
+  const dependencies: WorkflowDependencies = {
+    db: () => Promise.resolve(pool),
+    model: () => ({
+      modelId: localBedrockModelId,
+      endpoint: bedrock.url,
+      requestTimeoutMs: TEST_MODEL_TIMEOUT_MS,
+      region: 'ap-northeast-1',
+    }),
+  };
   const definition = loadWorkflowDefinition();
   const runners: LocalWorkflowRunner[] = [];
   return {
     pool,
     ownerPool: real?.ownerPool ?? pool,
     bedrock,
+    dependencies,
     runner(options = {}) {
-      const runner = new LocalWorkflowRunner({ definition, retryDelayMs: 5, ...options });
+      const runner = new LocalWorkflowRunner({ definition, dependencies, retryDelayMs: 5, ...options });
       runners.push(runner);
       return runner;
     },
@@ -72,7 +77,7 @@ export async function startWorkflowFixture(): Promise<WorkflowFixture> {
     async close() {
       await Promise.all(runners.map((r) => r.stop()));
       await bedrock.stop();
-      await closePool();
+      await pool.end();
       await embedded?.stop();
       await real?.close();
     },

@@ -1,17 +1,12 @@
 /** The local stack names the model the stages are configured with, so a local draft asks what AWS would. */
-import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { readCdkJsonConfig } from '../../../pipeline/config.js';
+import type { StageName } from '../../../stages/stage-config.js';
 import { localBedrockModelId } from '../../../local/workflow/local-model.js';
 
 it('is the bedrockModelId of every deployment stage in cdk.json', () => {
-  const cdkJson = JSON.parse(readFileSync(new URL('../../../cdk.json', import.meta.url), 'utf8')) as {
-    context: Record<string, unknown>;
-  };
-  const modelIds: string[] = [];
-  JSON.stringify(cdkJson, (key, value: unknown) => {
-    if (key === 'bedrockModelId') modelIds.push(value as string);
-    return value;
-  });
-  expect(modelIds.length).toBeGreaterThan(0);
+  const config = readCdkJsonConfig();
+  const stages: StageName[] = ['staging', 'production'];
+  const modelIds = stages.map((stage) => config[stage].bedrockModelId);
   expect(new Set(modelIds)).toEqual(new Set([localBedrockModelId]));
 });

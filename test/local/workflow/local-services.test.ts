@@ -23,7 +23,10 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 }
 
 it('starts executions named after the job, and fails the jobs it stops with the local stack', async () => {
-  const services = await startLocalServices({ behaviour: { delayMs: 60_000 } });
+  const services = await startLocalServices({
+    db: () => Promise.resolve(fx.pool),
+    behaviour: { delayMs: 60_000 },
+  });
   const goal = await seedGoal(fx.pool, 'A goal interrupted');
   const { executionArn } = await services.starter.start(goal);
   expect(executionArn).toMatch(new RegExp(`:execution:TaskGenerationStateMachine\\w*:${goal.jobId}$`));
@@ -38,30 +41,29 @@ it('starts executions named after the job, and fails the jobs it stops with the 
   );
 });
 
+const db = () => Promise.resolve(fx.pool);
+
 it('LOCAL_AI_MODEL=bedrock starts no stand-in: the real regional endpoint answers, and the API says Bedrock', async () => {
   process.env.LOCAL_AI_MODEL = 'bedrock';
-  const before = process.env.BEDROCK_ENDPOINT;
   try {
-    const services = await startLocalServices();
+    const services = await startLocalServices({ db });
     expect(services.bedrock).toBeUndefined();
-    expect(process.env.BEDROCK_ENDPOINT).toBeUndefined();
+    expect(services.model.endpoint).toBeUndefined();
     expect(services.starter.drafter).toBe('bedrock');
     await services.close();
   } finally {
     delete process.env.LOCAL_AI_MODEL;
-    if (before === undefined) delete process.env.BEDROCK_ENDPOINT;
-    else process.env.BEDROCK_ENDPOINT = before;
   }
-  const standIn = await startLocalServices();
+  const standIn = await startLocalServices({ db });
   expect(standIn.starter.drafter).toBe('local-stand-in');
-  expect(process.env.BEDROCK_ENDPOINT).toBe(standIn.bedrock!.url);
+  expect(standIn.model.endpoint).toBe(standIn.bedrock!.url);
   await standIn.close();
 });
 
 it('refuses an unknown LOCAL_AI_MODEL with a message naming it', async () => {
   process.env.LOCAL_AI_MODEL = 'gpt';
   try {
-    await expect(startLocalServices()).rejects.toThrow(/LOCAL_AI_MODEL must be stand-in or bedrock/);
+    await expect(startLocalServices({ db })).rejects.toThrow(/LOCAL_AI_MODEL must be stand-in or bedrock/);
   } finally {
     delete process.env.LOCAL_AI_MODEL;
   }

@@ -4,8 +4,8 @@
  * model endpoint: the happy path and each way it can fail, checking the job's state and the chart.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { handler as draftSubGoals } from '../../../services/workflow/handlers/draft-sub-goals.js';
-import { handler as saveDrafts } from '../../../services/workflow/handlers/save-drafts.js';
+import { draftSubGoalsStep } from '../../../services/workflow/handlers/draft-sub-goals.js';
+import { saveDraftsStep } from '../../../services/workflow/handlers/save-drafts.js';
 import { WorkflowError } from '../../../services/workflow/errors.js';
 import { LambdaStyleError } from '../../../local/workflow/step-handlers.js';
 import { cells, seedGoal, startWorkflowFixture, type WorkflowFixture } from './fixture.js';
@@ -99,7 +99,7 @@ describe('local workflow: happy path', () => {
       handlers: {
         // The user types into two empty cells after the sub-goals were drafted, before the write.
         DraftSubGoals: async (input: unknown) => {
-          const state = await draftSubGoals(input as never);
+          const state = await draftSubGoalsStep(fx.dependencies)(input as never);
           await fx.pool.query(
             `UPDATE sub_goals SET title = 'Typed meanwhile' WHERE goal_id = $1 AND position = 4`,
             [goal.goalId],
@@ -182,7 +182,7 @@ describe('local workflow: failures', () => {
     const runner = fx.runner({
       handlers: {
         DraftSubGoals: async (input: unknown) => {
-          const state = await draftSubGoals(input as never);
+          const state = await draftSubGoalsStep(fx.dependencies)(input as never);
           fx.bedrock.configure({ malformed: 1000 });
           return state as never;
         },
@@ -247,10 +247,10 @@ describe('local workflow: failures', () => {
       handlers: {
         SaveDrafts: async (input: unknown) => {
           attempts++;
-          if (attempts > 1) return (await saveDrafts(input as never)) as never;
+          if (attempts > 1) return (await saveDraftsStep(fx.dependencies)(input as never)) as never;
           await fx.goAway();
           try {
-            return (await saveDrafts(input as never)) as never;
+            return (await saveDraftsStep(fx.dependencies)(input as never)) as never;
           } finally {
             await fx.comeBack();
           }
@@ -284,7 +284,7 @@ describe('local workflow: failures', () => {
       handlers: {
         // The commit happens, then the connection drops before the step reports back.
         SaveDrafts: async (input: unknown) => {
-          const saved = await saveDrafts(input as never);
+          const saved = await saveDraftsStep(fx.dependencies)(input as never);
           if (++attempts === 1)
             throw new WorkflowError('DatabaseUnavailable', 'Connection terminated unexpectedly');
           return saved as never;

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { PRICE_TABLES, priceTableFor } from '../../../pipeline/cost/price-table.js';
+import { stalePriceWarnings } from '../../../pipeline/cost/stale-prices.js';
 
 const DAY_MS = 86_400_000;
 
 describe('the price table', () => {
   it.each(Object.values(PRICE_TABLES))(
-    'of $region was read less than a year ago (refresh it: docs/runbook.md, Cost)',
+    'of $region is due for a refresh within a year of its reading',
     (table) => {
-      const ageDays = (Date.now() - Date.parse(table.readOn)) / DAY_MS;
-      expect(ageDays, `read on ${table.readOn}`).toBeLessThan(365);
-      expect(Date.parse(table.refreshBy) - Date.parse(table.readOn)).toBeLessThanOrEqual(366 * DAY_MS);
+      const refreshAfterDays = (Date.parse(table.refreshBy) - Date.parse(table.readOn)) / DAY_MS;
+      expect(refreshAfterDays).toBeGreaterThan(0);
+      expect(refreshAfterDays).toBeLessThanOrEqual(366);
+    },
+  );
+
+  it.each(Object.values(PRICE_TABLES))(
+    'of $region makes `npm run cost` warn once past its refresh day, naming the region and dates',
+    (table) => {
+      const dayAfter = new Date(Date.parse(table.refreshBy) + DAY_MS);
+      expect(stalePriceWarnings([table.region, table.region], dayAfter)).toEqual([
+        `cost: warning: the ${table.region} prices were read on ${table.readOn} and were due for a refresh by ${table.refreshBy}; refresh them (docs/runbook.md, Cost)`,
+      ]);
+      expect(stalePriceWarnings([table.region], new Date(Date.parse(table.readOn)))).toEqual([]);
+      expect(stalePriceWarnings([table.region], new Date(Date.parse(table.refreshBy)))).toEqual([]);
     },
   );
 

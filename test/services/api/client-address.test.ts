@@ -2,7 +2,7 @@
  * The client address the sign-in throttle counts: CloudFront's viewer header when the request carries
  * CloudFront's origin-verify secret, else API Gateway's peer.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { clientAddress, UNKNOWN_ADDRESS } from '../../../services/api/client-address.js';
 import { ORIGIN_VERIFY_HEADER } from '../../../services/api/origin-verify.js';
 
@@ -29,11 +29,7 @@ const viaCloudFront = (viewerAddress: string, headerName = 'CloudFront-Viewer-Ad
 });
 
 beforeEach(() => {
-  process.env.ORIGIN_VERIFY_SECRET_ARN = secret.arn;
   secret.reads = 0;
-});
-afterEach(() => {
-  delete process.env.ORIGIN_VERIFY_SECRET_ARN;
 });
 
 describe('clientAddress', () => {
@@ -47,13 +43,13 @@ describe('clientAddress', () => {
       'cloudfront-viewer-address',
       'CLOUDFRONT-VIEWER-ADDRESS',
     ]) {
-      expect(await clientAddress(event(viaCloudFront(value, name), '130.176.0.7'))).toBe(address);
+      expect(await clientAddress(event(viaCloudFront(value, name), '130.176.0.7'), secret.arn)).toBe(address);
     }
   });
 
   it('reads the origin-verify header whatever its case', async () => {
     const headers = { 'CloudFront-Viewer-Address': '198.51.100.10:1', 'x-origin-verify': secret.value };
-    expect(await clientAddress(event(headers, '130.176.0.7'))).toBe('198.51.100.10');
+    expect(await clientAddress(event(headers, '130.176.0.7'), secret.arn)).toBe('198.51.100.10');
   });
 
   it.each([
@@ -67,32 +63,33 @@ describe('clientAddress', () => {
       'CloudFront-Viewer-Address': '198.51.100.10:46532',
       ...(verify !== undefined && { [ORIGIN_VERIFY_HEADER]: verify }),
     };
-    expect(await clientAddress(event(headers, '203.0.113.5'))).toBe('203.0.113.5');
+    expect(await clientAddress(event(headers, '203.0.113.5'), secret.arn)).toBe('203.0.113.5');
   });
 
   it('trusts no header when no origin-verify secret is configured (local stack): the source address counts', async () => {
-    delete process.env.ORIGIN_VERIFY_SECRET_ARN;
-    expect(await clientAddress(event(viaCloudFront('198.51.100.10:46532'), '203.0.113.5'))).toBe(
+    expect(await clientAddress(event(viaCloudFront('198.51.100.10:46532'), '203.0.113.5'), undefined)).toBe(
       '203.0.113.5',
     );
     expect(secret.reads).toBe(0);
   });
 
   it('reads no secret for a request without a viewer address', async () => {
-    expect(await clientAddress(event({ [ORIGIN_VERIFY_HEADER]: secret.value }, '203.0.113.5'))).toBe(
-      '203.0.113.5',
-    );
+    expect(
+      await clientAddress(event({ [ORIGIN_VERIFY_HEADER]: secret.value }, '203.0.113.5'), secret.arn),
+    ).toBe('203.0.113.5');
     expect(secret.reads).toBe(0);
   });
 
   it('never reads X-Forwarded-For: without the CloudFront header it is API Gateway’s source address', async () => {
     const headers = { 'X-Forwarded-For': '10.9.8.7, 198.51.100.10, 130.176.0.7' };
-    expect(await clientAddress(event(headers, '203.0.113.5'))).toBe('203.0.113.5');
+    expect(await clientAddress(event(headers, '203.0.113.5'), secret.arn)).toBe('203.0.113.5');
   });
 
   it('falls back to the source address when the header is not an address, and to unknown without either', async () => {
-    expect(await clientAddress(event(viaCloudFront('not-an-ip:80'), '203.0.113.5'))).toBe('203.0.113.5');
-    expect(await clientAddress(event(null, undefined))).toBe(UNKNOWN_ADDRESS);
-    expect(await clientAddress(event({}, 'garbage'))).toBe(UNKNOWN_ADDRESS);
+    expect(await clientAddress(event(viaCloudFront('not-an-ip:80'), '203.0.113.5'), secret.arn)).toBe(
+      '203.0.113.5',
+    );
+    expect(await clientAddress(event(null, undefined), secret.arn)).toBe(UNKNOWN_ADDRESS);
+    expect(await clientAddress(event({}, 'garbage'), secret.arn)).toBe(UNKNOWN_ADDRESS);
   });
 });

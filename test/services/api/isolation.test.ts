@@ -7,14 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { SignJWT, UnsecuredJWT, decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setLocalSigningKey, tokenAudience, tokenIssuer } from '../../../services/api/auth/tokens.js';
+import { tokenAudience, tokenIssuer } from '../../../services/api/auth/tokens.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
-import { callerWithToken, signedUpUser, type Caller } from './caller.js';
+import { callerWithToken, signedUpUser, testSigningKey, type Caller } from './caller.js';
 
 let db: TestDatabase;
-const key = randomBytes(32);
+const key = testSigningKey;
 beforeAll(async () => {
-  setLocalSigningKey(key);
   db = await createTestDatabase();
 });
 afterAll(async () => {

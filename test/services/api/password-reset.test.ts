@@ -7,26 +7,21 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { RESET_REQUESTS_PER_ADDRESS } from '../../../services/api/routers/password-reset.js';
 import { resetLinksPerHour } from '../../../services/db/password-reset-tokens.js';
-import {
-  setPasswordResetMailer,
-  type PasswordResetMail,
-} from '../../../services/api/password-reset-mailer.js';
+import type { PasswordResetMail, PasswordResetMailer } from '../../../services/api/password-reset-mailer.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { failedFields, failure } from '../../helpers/trpc-failure.js';
-import { callerWithToken, signedUpUser } from './caller.js';
+import { callerWithToken, signedUpUser, testDependencies } from './caller.js';
 
 let db: TestDatabase;
 let sent: PasswordResetMail[] = [];
+/** The mailer at the edge: records what it sends (a test makes it fail). */
+const recording: PasswordResetMailer = { send: async (mail) => void sent.push(mail) };
+let mailer = recording;
+const dependencies = testDependencies({ passwordResetMailer: () => Promise.resolve(mailer) });
 beforeAll(async () => {
   db = await createTestDatabase();
-  setPasswordResetMailer({
-    send: async (mail) => {
-      sent.push(mail);
-    },
-  });
 });
 afterAll(async () => {
-  setPasswordResetMailer(undefined);
   await db?.close();
 });
 afterEach(async () => {
@@ -35,7 +30,7 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-const anonymous = () => callerWithToken(db.pool);
+const anonymous = () => callerWithToken(db.pool, undefined, undefined, dependencies);
 
 async function requestReset(email: string, language?: 'en' | 'ja') {
   return (await anonymous()).auth.requestPasswordReset({ email, ...(language && { language }) });
@@ -112,17 +107,17 @@ describe('auth/requestPasswordReset', () => {
 
   it('still answers {sent: true} when the mail fails (a failure would tell the account exists)', async () => {
     const user = await signedUpUser(db.pool, 'reset-mail-fails');
-    setPasswordResetMailer({ send: () => Promise.reject(new Error('SES is down')) });
+    mailer = { send: () => Promise.reject(new Error('SES is down')) };
     try {
       expect(await requestReset(user.email)).toEqual({ sent: true });
     } finally {
-      setPasswordResetMailer({ send: async (mail) => void sent.push(mail) });
+      mailer = recording;
     }
   });
 
   it(`answers 429 past ${RESET_REQUESTS_PER_ADDRESS.attempts} requests an hour from one client address, sending nothing`, async () => {
     const users = await Promise.all([0, 1].map(() => signedUpUser(db.pool, 'reset-sprayed')));
-    const from = (address: string) => callerWithToken(db.pool, undefined, address);
+    const from = (address: string) => callerWithToken(db.pool, undefined, address, dependencies);
     const sprayer = await from('203.0.113.9');
     for (let i = 0; i < RESET_REQUESTS_PER_ADDRESS.attempts; i++) {
       await sprayer.auth.requestPasswordReset({ email: `stranger-${i}@example.com` });

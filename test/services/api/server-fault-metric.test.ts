@@ -12,6 +12,19 @@ import { buildTestStages } from '../../helpers/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { apiEvent, lambdaContext } from './events.js';
 
+/** The signing-key secret every token function has on Lambda, as Secrets Manager would answer it. */
+const jwtSecret = vi.hoisted(() => ({
+  arn: 'arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:Staging-Api/JwtSecret-AbCdEf',
+  value: 'a signing key as the stack generates it, 64 characters long.....',
+}));
+vi.mock('../../../services/shared/secrets.js', () => ({
+  getSecretString: async (arn: string) => {
+    if (arn !== jwtSecret.arn) throw new Error(`no secret ${arn} in this test`);
+    return jwtSecret.value;
+  },
+  forgetSecrets: () => {},
+}));
+
 interface AlarmProperties {
   Namespace: string;
   MetricName: string;
@@ -59,6 +72,7 @@ beforeAll(async () => {
   process.env.DATABASE_URL = db.url;
   process.env.DB_POOL_MAX = String(db.real ? 4 : 1);
   process.env.AWS_LAMBDA_FUNCTION_NAME = 'Staging-Api-GoalFunction';
+  process.env.JWT_SECRET_ARN = jwtSecret.arn;
   process.env.AWS_LAMBDA_FUNCTION_VERSION = DEPLOYED_VERSION;
   process.env.POWERTOOLS_SERVICE_NAME = serviceName;
   process.env.POWERTOOLS_TRACE_ENABLED = 'false';
@@ -87,6 +101,7 @@ afterAll(async () => {
     'DB_POOL_MAX',
     'AWS_LAMBDA_FUNCTION_NAME',
     'AWS_LAMBDA_FUNCTION_VERSION',
+    'JWT_SECRET_ARN',
     'POWERTOOLS_SERVICE_NAME',
     'POWERTOOLS_TRACE_ENABLED',
   ]) {

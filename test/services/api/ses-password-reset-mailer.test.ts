@@ -6,7 +6,7 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { getPasswordResetMailer } from '../../../services/api/password-reset-mailer.js';
+import { apiDependenciesFromEnv } from '../../../services/api/lambda-dependencies.js';
 import { sesPasswordResetMailer } from '../../../services/api/ses-password-reset-mailer.js';
 
 const ses = mockClient(SESv2Client);
@@ -67,7 +67,7 @@ it('is what the API uses when RESET_MAIL_SENDER is set, reading SITE_URL', async
   vi.stubEnv('RESET_MAIL_SENDER', 'no-reply@example.com');
   vi.stubEnv('SITE_URL', 'https://staging.example.com');
   vi.stubEnv('AWS_REGION', 'ap-northeast-1');
-  const mailer = await getPasswordResetMailer();
+  const mailer = await apiDependenciesFromEnv().passwordResetMailer();
   await mailer.send({ to: 'd@example.com', token, language: 'en' });
   const input = ses.commandCalls(SendEmailCommand)[0]!.args[0].input;
   expect(input.FromEmailAddress).toBe('no-reply@example.com');

@@ -20,10 +20,12 @@ import { apiEvent, lambdaContext } from './events.js';
 
 const checks = vi.hoisted(() => ({ count: 0 }));
 /** The origin-verify secret as Secrets Manager would answer it; what CloudFront sends as X-Origin-Verify. */
-const originVerify = vi.hoisted(() => ({
-  arn: 'arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:Staging-Api/OriginVerify-AbCdEf',
-  value: 'originVerifyTestValue0123456789abcdefABCDEF',
-}));
+const originVerify = vi.hoisted(() => {
+  const arn = 'arn:aws:secretsmanager:ap-northeast-1:111111111111:secret:Staging-Api/OriginVerify-AbCdEf';
+  // The function's environment as Lambda gives it, before its handler module builds its dependencies.
+  process.env.ORIGIN_VERIFY_SECRET_ARN = arn;
+  return { arn, value: 'originVerifyTestValue0123456789abcdefABCDEF' };
+});
 vi.mock('../../../services/shared/secrets.js', () => ({
   getSecretString: async (arn: string) => {
     if (arn !== originVerify.arn) throw new Error(`no secret ${arn} in this test`);
@@ -47,7 +49,6 @@ beforeAll(async () => {
   logger.setLogLevel('SILENT');
   db = await createTestDatabase();
   process.env.DATABASE_URL = db.url;
-  process.env.ORIGIN_VERIFY_SECRET_ARN = originVerify.arn;
   process.env.DB_POOL_MAX = String(db.real ? 10 : 1);
   resetRuntimeEnv();
 });

@@ -3,12 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { afterEach, expect, it, vi } from 'vitest';
 import {
-  setLocalSigningKey,
-  signAccessToken,
+  accessTokens,
   tokenAudience,
   tokenIssuer,
   tokenLifetimeSeconds,
-  verifyAccessToken,
 } from '../../../services/api/auth/tokens.js';
 
 const user = { id: '6f1c2d3e-4a5b-4c6d-8e7f-8091a2b3c4d5', email: 'token@example.com' };
@@ -19,32 +17,42 @@ afterEach(() => {
 });
 
 it('verifies its own tokens, again and again', async () => {
-  setLocalSigningKey(randomBytes(32));
-  const token = await signAccessToken(user, sessionId);
-  expect((await verifyAccessToken(token))?.user).toEqual(user);
-  expect((await verifyAccessToken(token))?.user).toEqual(user);
+  const key = randomBytes(32);
+  const tokens = accessTokens(() => key);
+  const token = await tokens.sign(user, sessionId);
+  expect((await tokens.verify(token))?.user).toEqual(user);
+  expect((await tokens.verify(token))?.user).toEqual(user);
 });
 
 it('stops accepting a verified token once it expires', async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
-  setLocalSigningKey(randomBytes(32));
-  const token = await signAccessToken(user, sessionId);
-  expect((await verifyAccessToken(token))?.user).toEqual(user);
+  const key = randomBytes(32);
+  const tokens = accessTokens(() => key);
+  const token = await tokens.sign(user, sessionId);
+  expect((await tokens.verify(token))?.user).toEqual(user);
   vi.setSystemTime(Date.now() + (tokenLifetimeSeconds + 1) * 1000);
-  expect(await verifyAccessToken(token)).toBeNull();
+  expect(await tokens.verify(token)).toBeNull();
 });
 
 it('stops accepting tokens of a replaced key', async () => {
-  setLocalSigningKey(randomBytes(32));
-  const token = await signAccessToken(user, sessionId);
-  expect((await verifyAccessToken(token))?.user).toEqual(user);
-  setLocalSigningKey(randomBytes(32));
-  expect(await verifyAccessToken(token)).toBeNull();
+  let key = randomBytes(32);
+  const tokens = accessTokens(() => key);
+  const token = await tokens.sign(user, sessionId);
+  expect((await tokens.verify(token))?.user).toEqual(user);
+  key = randomBytes(32);
+  expect(await tokens.verify(token)).toBeNull();
+});
+
+it('refuses a token signed with another key', async () => {
+  const ours = randomBytes(32);
+  const theirs = randomBytes(32);
+  const token = await accessTokens(() => theirs).sign(user, sessionId);
+  expect(await accessTokens(() => ours).verify(token)).toBeNull();
 });
 
 it('refuses a token of ours without a session (issued before sessions could end)', async () => {
   const key = randomBytes(32);
-  setLocalSigningKey(key);
+  const tokens = accessTokens(() => key);
   const sessionless = await new SignJWT({ email: user.email })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(user.id)
@@ -53,6 +61,6 @@ it('refuses a token of ours without a session (issued before sessions could end)
     .setIssuedAt()
     .setExpirationTime('1h')
     .sign(key);
-  expect(await verifyAccessToken(sessionless)).toBeNull();
-  expect(await verifyAccessToken(await signAccessToken(user, sessionId))).toMatchObject({ sessionId, user });
+  expect(await tokens.verify(sessionless)).toBeNull();
+  expect(await tokens.verify(await tokens.sign(user, sessionId))).toMatchObject({ sessionId, user });
 });

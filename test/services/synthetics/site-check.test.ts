@@ -37,7 +37,7 @@ describe('site check (the Synthetics canary script)', () => {
     expect(seen).toEqual({
       page: `${stack.url}/`,
       script: `${stack.url}/assets/app-1234.js`,
-      version: process.env.APP_VERSION,
+      version: stack.version,
     });
   });
 

@@ -16,7 +16,5 @@ export function compare(a: string, b: string): -1 | 0 | 1 {
 }
 
 export const gte = (a: string, b: string): boolean => compare(a, b) >= 0;
-export const gt = (a: string, b: string): boolean => compare(a, b) > 0;
-export const lte = (a: string, b: string): boolean => compare(a, b) <= 0;
 export const lt = (a: string, b: string): boolean => compare(a, b) < 0;
 export const eq = (a: string, b: string): boolean => compare(a, b) === 0;

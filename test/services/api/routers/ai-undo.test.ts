@@ -1,22 +1,22 @@
 /**
  * Drafts the person controls: cells an AI draft wrote are marked (`drafted`) until edited, and ai/undoDraft
  * empties the last draft's untouched cells. A draft's writes are simulated here as SaveDrafts makes them
- * (the workflow itself is tested in test/services/workflow).
+ * (the workflow itself is tested in test/local/workflow).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { setWorkflowStarter } from '../../../../services/api/workflow-starter.js';
 import { createTestDatabase, type TestDatabase } from '../../../helpers/db.js';
 import { failure } from '../../../helpers/trpc-failure.js';
-import { signedUpUser } from '../caller.js';
+import { signedUpUser, testDependencies } from '../caller.js';
 
 let db: TestDatabase;
+const dependencies = testDependencies({
+  workflowStarter: () => ({ start: async (input) => ({ executionArn: `local:${input.jobId}` }) }),
+});
 beforeAll(async () => {
   db = await createTestDatabase();
-  setWorkflowStarter({ start: async (input) => ({ executionArn: `local:${input.jobId}` }) });
 });
 afterAll(async () => {
-  setWorkflowStarter(undefined);
   await db?.close();
 });
 
@@ -36,7 +36,7 @@ async function draft(jobId: string, goalId: string, subGoal: number, actions: nu
 
 describe('drafted cells and ai/undoDraft', () => {
   it('marks drafted cells until the person edits them, and undo empties only the last draft’s untouched cells', async () => {
-    const { caller } = await signedUpUser(db.pool, 'undo');
+    const { caller } = await signedUpUser(db.pool, 'undo', dependencies);
     const goal = await caller.goals.create({ title: 'Learn the cello' });
     await caller.goals.setSubGoal({ goalId: goal.id, position: 0, title: 'Mine' });
 
@@ -84,11 +84,11 @@ describe('drafted cells and ai/undoDraft', () => {
   });
 
   it('answers 404 for another user’s goal and an unknown one, and clears nothing of theirs', async () => {
-    const owner = await signedUpUser(db.pool, 'owner');
+    const owner = await signedUpUser(db.pool, 'owner', dependencies);
     const goal = await owner.caller.goals.create({ title: 'Mine alone' });
     const { jobId } = await owner.caller.ai.generate({ goalId: goal.id });
     await draft(jobId, goal.id, 0, [0]);
-    const stranger = await signedUpUser(db.pool, 'stranger');
+    const stranger = await signedUpUser(db.pool, 'stranger', dependencies);
     for (const goalId of [goal.id, randomUUID()]) {
       const error = await failure(stranger.caller.ai.undoDraft({ goalId }));
       expect(error.code).toBe('NOT_FOUND');
@@ -97,7 +97,7 @@ describe('drafted cells and ai/undoDraft', () => {
   });
 
   it('clears nothing when the goal was never drafted', async () => {
-    const { caller } = await signedUpUser(db.pool, 'never');
+    const { caller } = await signedUpUser(db.pool, 'never', dependencies);
     const goal = await caller.goals.create({ title: 'Hand-made' });
     expect(await caller.ai.undoDraft({ goalId: goal.id })).toEqual({ cleared: 0 });
   });

@@ -1,36 +1,38 @@
 /**
  * The AI router through createCaller on a fresh database: a job per goal, idempotent while it runs,
  * per-user limits answering 429, 404 for anyone else's goal or job. The workflow starter is replaced at
- * the edge by a recorder (the workflow itself is tested in test/services/workflow).
+ * the edge by a recorder (the workflow itself is tested in test/local/workflow).
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { setWorkflowStarter, type WorkflowStartInput } from '../../../../services/api/workflow-starter.js';
+import type { WorkflowStarter, WorkflowStartInput } from '../../../../services/api/workflow-starter.js';
 import { createTestDatabase, type TestDatabase } from '../../../helpers/db.js';
-import { signedUpUser } from '../caller.js';
+import { signedUpUser, testDependencies } from '../caller.js';
 import { failure } from '../../../helpers/trpc-failure.js';
 
 let db: TestDatabase;
 let started: WorkflowStartInput[];
 let failStart: boolean;
+/** The starter at the edge: records what it was asked to start (a test swaps it). */
+let starter: WorkflowStarter;
+const dependencies = testDependencies({ workflowStarter: () => starter });
 
 beforeAll(async () => {
   db = await createTestDatabase();
 });
 afterAll(async () => {
-  setWorkflowStarter(undefined);
   await db?.close();
 });
 beforeEach(() => {
   started = [];
   failStart = false;
-  setWorkflowStarter({
+  starter = {
     async start(input) {
       if (failStart) throw new Error('StartExecution: AccessDenied');
       started.push(input);
       return { executionArn: `arn:aws:states:ap-northeast-1:123456789012:execution:test:${input.jobId}` };
     },
-  });
+  };
 });
 afterEach(() => {
   delete process.env.AI_DAILY_JOB_LIMIT;
@@ -38,7 +40,7 @@ afterEach(() => {
 });
 
 async function userWithGoal(title = 'Run a marathon') {
-  const user = await signedUpUser(db.pool, 'ai');
+  const user = await signedUpUser(db.pool, 'ai', dependencies);
   const goal = await user.caller.goals.create({ title });
   return { ...user, goalId: goal.id };
 }
@@ -183,10 +185,10 @@ describe('ai/status', () => {
   });
 
   it('says when the drafts come from the local stand-in rather than Bedrock', async () => {
-    setWorkflowStarter({
+    starter = {
       drafter: 'local-stand-in',
       start: async (input) => ({ executionArn: `local:${input.jobId}` }),
-    });
+    };
     const { caller, goalId } = await userWithGoal();
     const started = await caller.ai.generate({ goalId });
     expect(started.drafter).toBe('local-stand-in');

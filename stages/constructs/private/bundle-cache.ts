@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildSync, version as esbuildVersion, type BuildOptions } from 'esbuild';
-import { serviceBundle } from './bundling-options.js';
+import { serviceBuildOptions } from './bundling-options.js';
 
 export interface BundleRequest {
   /** Absolute path of the handler module. */
@@ -21,7 +21,7 @@ export interface BundleRequest {
 }
 
 export interface ServiceBundle {
-  /** Directory holding `index.mjs` and `index.mjs.map`. */
+  /** Directory holding `index.mjs`, the chunks it loads lazily, and their source maps. */
   readonly directory: string;
   /** Hash of everything that went into the bundle (inputs and options). */
   readonly assetHash: string;
@@ -41,32 +41,20 @@ function fileHash(path: string): string {
   return existsSync(path) ? sha256(readFileSync(path)) : 'absent';
 }
 
-/** The build options of a service bundle, as ServiceFunction has always used them. */
-function buildOptions(entry: string, projectRoot: string): BuildOptions {
-  return {
-    entryPoints: [entry],
-    absWorkingDir: projectRoot,
-    bundle: true,
-    platform: 'node',
-    format: serviceBundle.format,
-    target: serviceBundle.target,
-    minify: serviceBundle.minify,
-    sourcemap: serviceBundle.sourceMap,
-    sourcesContent: serviceBundle.sourcesContent,
-    mainFields: [...serviceBundle.mainFields],
-    external: [...serviceBundle.externalModules],
-    banner: { js: serviceBundle.banner },
-    alias: { ...serviceBundle.alias },
-    logLevel: 'warning',
-  };
-}
-
-/** Inputs whose content esbuild does not list in the metafile but which change the bundle. */
+/**
+ * What changes a bundle besides its source files: esbuild's version, the build options (paths relative to the
+ * project, so two clones agree), and the files esbuild reads without listing them as inputs. The lock file
+ * stands for everything under node_modules.
+ */
 function settingsFingerprint(options: BuildOptions, projectRoot: string): string {
+  const { entryPoints: _entry, absWorkingDir: _root, alias = {}, ...rest } = options;
   return sha256(
     JSON.stringify({
       esbuild: esbuildVersion,
-      options,
+      options: rest,
+      alias: Object.fromEntries(
+        Object.entries(alias).map(([name, path]) => [name, relative(projectRoot, path)]),
+      ),
       lockFile: fileHash(join(projectRoot, 'package-lock.json')),
       tsconfig: fileHash(join(projectRoot, 'tsconfig.json')),
       packageJson: fileHash(join(projectRoot, 'package.json')),
@@ -103,7 +91,8 @@ function writeAtomically(file: string, content: string): void {
 export function serviceBundleOf(request: BundleRequest): ServiceBundle {
   const { entry, projectRoot } = request;
   const cacheDir = request.cacheDir ?? join(projectRoot, 'node_modules/.cache/goal-mandala-bundles');
-  const options = buildOptions(entry, projectRoot);
+  // The output directory is left out of what identifies the build: the bundle is the same wherever it is built.
+  const options = serviceBuildOptions(entry, projectRoot, '');
   const settings = settingsFingerprint(options, projectRoot);
   const manifestFile = join(
     cacheDir,
@@ -124,7 +113,7 @@ export function serviceBundleOf(request: BundleRequest): ServiceBundle {
   const building = join(cacheDir, 'building', `${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(building, { recursive: true });
   try {
-    const result = buildSync({ ...options, outfile: join(building, 'index.mjs'), metafile: true });
+    const result = buildSync({ ...options, outdir: building, metafile: true });
     const inputs = currentInputs(Object.keys(result.metafile!.inputs).filter(isSource).sort(), projectRoot);
     const assetHash = sha256(JSON.stringify({ settings, entry: relative(projectRoot, entry), inputs }));
     const target = bundleDir(assetHash);

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/e2e-browser/**', 'node_modules/**'],
     setupFiles: ['test/setup/remove-temp-dirs.ts'],
+    globalSetup: ['test/setup/pglite-snapshots.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

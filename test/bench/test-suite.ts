@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { median } from './median.js';
 import { commitOf, refWorktree, repoRoot } from './ref-worktree.js';
@@ -41,6 +41,8 @@ interface SuiteRun {
   readonly passed: number;
   readonly failed: number;
   readonly skipped: number;
+  /** Seconds per test file (relative path), from the report. */
+  readonly perFile: Map<string, number>;
 }
 
 /** `vitest run` in `dir`, as `npm test` runs it, timed; counts from its JSON report. */
@@ -68,7 +70,7 @@ function runSuite(dir: string, keepBundleCache: boolean): SuiteRun {
       numFailedTests: number;
       numPendingTests: number;
       numTodoTests: number;
-      testResults: unknown[];
+      testResults: { name: string; startTime: number; endTime: number }[];
     };
     return {
       seconds,
@@ -77,6 +79,9 @@ function runSuite(dir: string, keepBundleCache: boolean): SuiteRun {
       passed: json.numPassedTests,
       failed: json.numFailedTests,
       skipped: json.numPendingTests + json.numTodoTests,
+      perFile: new Map(
+        json.testResults.map((r) => [relative(dir, r.name), (r.endTime - r.startTime) / 1000] as const),
+      ),
     };
   } finally {
     rmSync(reportDir, { recursive: true, force: true });
@@ -119,6 +124,15 @@ for (const side of [sides.ref, sides.head]) console.log(`${side.label}: ${descri
 console.log(
   `median of ${rounds} round(s): ${sides.ref.label} ${refSeconds.toFixed(1)} s, ${sides.head.label} ${headSeconds.toFixed(1)} s`,
 );
+// Where the time went: the files that took longest at the ref, with their time at HEAD.
+const refFiles = sides.ref.runs.at(-1)!.perFile;
+const headFiles = sides.head.runs.at(-1)!.perFile;
+console.log('slowest files at the ref (seconds in their worker, ref → HEAD):');
+for (const [file, seconds] of [...refFiles].sort((a, b) => b[1] - a[1]).slice(0, 15)) {
+  console.log(
+    `  ${file.padEnd(60)} ${seconds.toFixed(1).padStart(7)} → ${(headFiles.get(file)?.toFixed(1) ?? '-').padStart(7)}`,
+  );
+}
 const failed = [sides.ref, sides.head].filter((side) => side.runs.some((r) => r.failed > 0 || r.tests === 0));
 if (failed.length > 0) console.log(`FAILING SUITE at ${failed.map((s) => s.label).join(', ')}`);
 console.log(`ratio: ${(headSeconds / refSeconds).toFixed(2)}`);

@@ -2,10 +2,13 @@
  * A fresh, migrated database for one test file.
  * - TEST_DATABASE_URL set (CI, `npm run test:db:pg`): a new database `gm_test_<random>` on that server,
  *   reached through a TCP proxy the test can cut, dropped afterwards.
- * - otherwise: an embedded PGlite in memory (one session: use pools of 1).
+ * - otherwise: an embedded PGlite in memory (one session: use pools of 1), started from the run's snapshot of
+ *   a new (or new and migrated) cluster (test/setup/pglite-snapshots.ts) when there is one.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrate } from '../../services/db/migrate.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../local/embedded-postgres.js';
 import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
@@ -30,15 +33,23 @@ export interface TestDatabase {
 export const usingRealPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
 export async function createTestDatabase(options: { migrated?: boolean } = {}): Promise<TestDatabase> {
-  const db = usingRealPostgres
-    ? await realDatabase(process.env.TEST_DATABASE_URL!)
-    : await embeddedDatabase();
-  if (options.migrated !== false) await migrate(db.pool);
-  return db;
+  const migrated = options.migrated !== false;
+  if (usingRealPostgres) {
+    const db = await realDatabase(process.env.TEST_DATABASE_URL!);
+    if (migrated) await migrate(db.pool);
+    return db;
+  }
+  const snapshots = inject('pgliteSnapshots');
+  if (!snapshots) {
+    const db = await embeddedDatabase();
+    if (migrated) await migrate(db.pool);
+    return db;
+  }
+  return embeddedDatabase(new Blob([readFileSync(migrated ? snapshots.migrated : snapshots.fresh)]));
 }
 
-async function embeddedDatabase(): Promise<TestDatabase> {
-  const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
+async function embeddedDatabase(loadDataDir?: Blob): Promise<TestDatabase> {
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ loadDataDir });
   const pool = lazyPool(embedded.url, 1);
   return {
     url: embedded.url,

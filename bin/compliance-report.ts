@@ -11,13 +11,31 @@ import { assemblyStacks } from '../compliance/report/assembly-stacks.js';
 import { collectFindings, collectPackFailures, type ValidationReportJson } from '../compliance/report/findings.js';
 import { renderJunit } from '../compliance/report/junit.js';
 import { renderMarkdown } from '../compliance/report/markdown.js';
+import { parseCommandLine, readCommandLine } from '../pipeline/cli/command-line.js';
+
+const COMPLIANCE_COMMAND = {
+  name: 'compliance',
+  usage: 'npm run compliance [-- --no-synth]   (npm run compliance:report is --no-synth)',
+  description: [
+    'Synthesizes the app with every compliance pack (as the pipeline\'s build does), then renders',
+    'cdk.out/validation-report.json into compliance-report.md (readable) and compliance-report.xml (JUnit).',
+    'Exits 1 on an unacknowledged finding; the reports are written anyway.',
+  ].join('\n'),
+  options: {
+    'no-synth': { type: 'boolean', help: 'only render the report of an earlier cdk synth' },
+  },
+  environment: { COMPLIANCE_CDK_OUT: 'the cloud assembly directory (default cdk.out)' },
+  seeAlso: 'docs/runbook.md, "Acknowledging a compliance finding"',
+} as const;
+
+const { values } = readCommandLine(COMPLIANCE_COMMAND, (argv) => parseCommandLine(COMPLIANCE_COMMAND, argv));
 
 const outdir = process.env.COMPLIANCE_CDK_OUT ?? 'cdk.out';
 const reportPath = join(outdir, 'validation-report.json');
 const markdownPath = 'compliance-report.md';
 const junitPath = 'compliance-report.xml';
 
-const renderOnly = process.argv.includes('--no-synth');
+const renderOnly = values['no-synth'];
 if (!renderOnly) rmSync(reportPath, { force: true });
 const synth = renderOnly
   ? { status: 0, signal: null }

@@ -1,21 +1,36 @@
 #!/usr/bin/env node
 // `npm run cost [-- --assembly DIR] [--out FILE]`: prices the synthesized cloud assembly (default cdk.out,
 // written by `npm run synth`) at the configuration of cdk.json, writes cost-report.md, prints the summary.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
-import { CONTEXT_KEY, ConfigError, parseConfig } from '../pipeline/config.js';
+import { parseCommandLine, readCommandLine } from '../pipeline/cli/command-line.js';
+import { ConfigError, parseConfig, readCdkJsonContext } from '../pipeline/config.js';
 import { readAssemblyStacks } from '../pipeline/cost/cloud-assembly.js';
 import { costInputsFromConfig, priceTemplates } from '../pipeline/cost/estimate.js';
 import { renderReport, summaryLine } from '../pipeline/cost/render.js';
 
-const { values } = parseArgs({
+const COST_COMMAND = {
+  name: 'cost',
+  usage: 'npm run cost -- [--assembly DIR] [--out FILE] [--config FILE]',
+  description: [
+    'Prices every resource of the synthesized cloud assembly (run `npm run synth` first) for the pipeline,',
+    'staging and production at the usage configured in cdk.json, writes the report and prints the summary.',
+    'Offline: the prices are the tables in pipeline/cost/price-table.ts.',
+  ].join('\n'),
   options: {
-    assembly: { type: 'string', default: 'cdk.out' },
-    out: { type: 'string', default: 'cost-report.md' },
-    config: { type: 'string', default: 'cdk.json' },
+    assembly: { type: 'string', value: 'DIR', default: 'cdk.out', help: 'the cloud assembly to price' },
+    out: { type: 'string', value: 'FILE', default: 'cost-report.md', help: 'where the report is written' },
+    config: {
+      type: 'string',
+      value: 'FILE',
+      default: 'cdk.json',
+      help: 'the configuration (usage, budgets)',
+    },
   },
-});
+  seeAlso: 'docs/runbook.md, "Cost"',
+} as const;
+
+const { values } = readCommandLine(COST_COMMAND, (argv) => parseCommandLine(COST_COMMAND, argv));
 
 if (!existsSync(join(values.assembly, 'manifest.json'))) {
   console.error(
@@ -25,8 +40,7 @@ if (!existsSync(join(values.assembly, 'manifest.json'))) {
 }
 
 try {
-  const cdkJson = JSON.parse(readFileSync(values.config, 'utf8')) as { context?: Record<string, unknown> };
-  const config = parseConfig(cdkJson.context?.[CONTEXT_KEY]);
+  const config = parseConfig(readCdkJsonContext(values.config));
   const inputs = costInputsFromConfig(config);
   const estimate = priceTemplates(readAssemblyStacks(values.assembly), inputs);
   const budgets = {

@@ -6,22 +6,39 @@
  *   RELEASE_ID=<git commit> npm run frontend:publish -- --bucket <SiteBucketName> --store-arn <ReleaseStoreArn>
  */
 import { publishRelease } from '../pipeline/frontend/publish-release.js';
-import { FrontendReleaseError } from '../pipeline/frontend/frontend-release-error.js';
+import { readCommandLine, UsageError } from '../pipeline/cli/command-line.js';
 import {
+  frontendCommand,
   parseArgs,
   releaseBucketFor,
   releaseStoreFor,
   runCommand,
 } from '../pipeline/frontend/release-target.js';
 
+const PUBLISH_COMMAND = frontendCommand(
+  {
+    name: 'frontend:publish',
+    usage:
+      'npm run frontend:publish -- <releaseId> --bucket NAME --store-arn ARN [--region REGION] [--role-arn ARN]',
+    description: [
+      'Publishes the web app as a release candidate: builds it with its assets under /releases/<id>/,',
+      'uploads it to the site bucket (once: releases are immutable) and points `candidate` at it.',
+      'A pipeline step; switch it active with npm run frontend:switch.',
+    ].join('\n'),
+  },
+  ['bucket', 'store-arn', 'region', 'role-arn'],
+);
+
+const { args, releaseId } = readCommandLine(PUBLISH_COMMAND, (argv) => {
+  const parsed = parseArgs(argv, process.env);
+  const id = parsed.positional[0] ?? process.env.RELEASE_ID ?? '';
+  if (!id) throw new UsageError('missing release id (or RELEASE_ID)');
+  if (parsed.positional.length > 1)
+    throw new UsageError(`one release expected, not ${parsed.positional.length}`);
+  return { args: parsed, releaseId: id };
+});
+
 await runCommand(async () => {
-  const args = parseArgs(process.argv.slice(2), process.env);
-  const releaseId = args.positional[0] ?? process.env.RELEASE_ID ?? '';
-  if (!releaseId) {
-    throw new FrontendReleaseError(
-      'missing release id: npm run frontend:publish -- <releaseId> (or RELEASE_ID)',
-    );
-  }
   const result = await publishRelease(releaseId, {
     bucket: releaseBucketFor(args),
     store: releaseStoreFor(args),

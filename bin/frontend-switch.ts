@@ -10,7 +10,9 @@
  * Settings default from RELEASE_STORE_ARN, SITE_BUCKET, SITE_REGION, RELEASE_PUBLISHER_ROLE_ARN; the release
  * from RELEASE_ID when none is named.
  */
+import { readCommandLine, UsageError } from '../pipeline/cli/command-line.js';
 import {
+  frontendCommand,
   parseArgs,
   releaseBucketFor,
   releaseStoreFor,
@@ -18,8 +20,31 @@ import {
 } from '../pipeline/frontend/release-target.js';
 import { FrontendReleaseError } from '../pipeline/frontend/frontend-release-error.js';
 
+const SWITCH_COMMAND = frontendCommand(
+  {
+    name: 'frontend:switch',
+    usage:
+      'npm run frontend:switch -- <releaseId|previous|candidate> --store-arn ARN [--bucket NAME] [--region REGION] [--role-arn ARN]  |  --status --store-arn ARN',
+    description: [
+      "Switches the stage's active frontend release (instant: releases stay in the bucket), keeping the",
+      'replaced one as previous; `previous` switches back. With the bucket known, it refuses a release that',
+      'is not (completely) there. --status prints the active, candidate and previous releases.',
+    ].join('\n'),
+  },
+  ['store-arn', 'bucket', 'region', 'role-arn'],
+  { status: 'print active=… candidate=… previous=… and change nothing' },
+);
+
+const args = readCommandLine(SWITCH_COMMAND, (argv) => {
+  const parsed = parseArgs(argv, process.env, ['status']);
+  if (!parsed.flags.has('status') && parsed.positional.length === 0 && !process.env.RELEASE_ID)
+    throw new UsageError('name the release to switch to (a commit, previous or candidate), or --status');
+  if (parsed.positional.length > 1)
+    throw new UsageError(`one release expected, not ${parsed.positional.length}`);
+  return parsed;
+});
+
 await runCommand(async () => {
-  const args = parseArgs(process.argv.slice(2), process.env, ['status']);
   const store = releaseStoreFor(args);
   if (args.flags.has('status')) {
     const pointers = await store.read();
@@ -29,12 +54,7 @@ await runCommand(async () => {
     return;
   }
   // The pipeline passes the release it just smoke-tested as RELEASE_ID; people name one on the command line.
-  const [requested = process.env.RELEASE_ID, ...extra] = args.positional;
-  if (!requested || extra.length > 0) {
-    throw new FrontendReleaseError(
-      'usage: npm run frontend:switch -- <releaseId|previous|candidate> --store-arn <arn> (or --status)',
-    );
-  }
+  const requested = args.positional[0] ?? process.env.RELEASE_ID!;
   let releaseId = requested;
   if (requested === 'previous' || requested === 'candidate') {
     const pointers = await store.read();

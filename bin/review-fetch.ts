@@ -3,7 +3,8 @@
 // Run by the pipeline's ChangeReview step with the production account's read-only change review role.
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { parseFetchArgs } from '../pipeline/review/fetch-args.js';
+import { readCommandLine } from '../pipeline/cli/command-line.js';
+import { FETCH_COMMAND, parseFetchArgs } from '../pipeline/review/fetch-args.js';
 import { fetchDeployedTemplates } from '../pipeline/review/fetch-deployed-templates.js';
 import { ReviewError } from '../pipeline/review/review-error.js';
 import { StageNotFoundError, readStageStacks } from '../pipeline/review/stage-assembly.js';
@@ -11,8 +12,8 @@ import { StageNotFoundError, readStageStacks } from '../pipeline/review/stage-as
 // This project runs Node 20 on purpose (VERSIONS.md); the SDK's multi-line notice about it is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+const args = readCommandLine(FETCH_COMMAND, parseFetchArgs);
 try {
-  const args = parseFetchArgs(process.argv.slice(2));
   const stacks = readStageStacks(args.assembly, args.stage);
   const region = stacks[0]?.region;
   const credentials = args.roleArn

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 // `npm run rollback -- <tag>`: redeploy a tagged commit through the delivery pipeline.
-// Operator mistakes (missing tag, no credentials, wrong pipeline name) print one line, exit 1.
+// A wrong argument prints one line, exit 2; a missing tag, no credentials, a wrong pipeline name: one line, exit 1.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { ConfigError, readCdkJsonConfig } from '../pipeline/config.js';
 import { deliveryPipelineName } from '../pipeline/pipeline-names.js';
-import { parseRollbackArgs } from '../pipeline/rollback/parse-args.js';
+import { readCommandLine } from '../pipeline/cli/command-line.js';
+import { parseRollbackArgs, ROLLBACK_COMMAND } from '../pipeline/rollback/parse-args.js';
 import { RollbackError } from '../pipeline/rollback/rollback-error.js';
 import { runRollback } from '../pipeline/rollback/run-rollback.js';
 
+const args = readCommandLine(ROLLBACK_COMMAND, parseRollbackArgs);
 try {
-  const args = parseRollbackArgs(process.argv.slice(2));
   const config = readCdkJsonConfig();
   const region = args.region ?? config.toolchain.region;
   // package.json allows Node 20 (engines); the SDK's multi-line notice about upgrading is noise here.

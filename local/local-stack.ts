@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
+import pg from 'pg';
 import { setLocalSigningKey } from '../services/api/auth/tokens.js';
 import { handler as ai } from '../services/api/handlers/ai.js';
 import { handler as auth } from '../services/api/handlers/auth.js';
@@ -25,6 +26,7 @@ import { handler as tasks } from '../services/api/handlers/tasks.js';
 import { setPasswordResetMailer } from '../services/api/password-reset-mailer.js';
 import { healthRoute, type ServiceRoute } from '../services/api/routes.js';
 import { setWorkflowStarter } from '../services/api/workflow-starter.js';
+import { ensureAppRole } from '../services/db/app-role.js';
 import { migrate } from '../services/db/migrate.js';
 import { closePool, getPool } from '../services/db/pool.js';
 import { resetRuntimeEnv } from '../services/shared/env.js';
@@ -148,6 +150,32 @@ function sendResult(res: ServerResponse, result: APIGatewayProxyResult): void {
   res.end(result.isBase64Encoded ? Buffer.from(result.body, 'base64') : result.body);
 }
 
+/**
+ * The API runs as the application role, as on AWS: the deploy-time step's grants (rows only, no DDL)
+ * made here with a password new each start. On a real server it logs in as `<database>_app`; the given
+ * URL's user (the owner) only migrates. PGlite is one session that every connection shares, so there the
+ * session itself switches to the role (`SET ROLE`) once the migrations have run.
+ */
+async function runAsApplicationRole(ownerUrl: string | undefined): Promise<void> {
+  if (!ownerUrl) {
+    const login = { username: 'goalmandala_app', password: randomBytes(18).toString('hex') };
+    const pool = await getPool();
+    await ensureAppRole(pool, { login, resetPassword: true });
+    await pool.query(`SET ROLE ${pg.escapeIdentifier(login.username)}`);
+    return;
+  }
+  const url = new URL(ownerUrl);
+  const database =
+    decodeURIComponent(url.pathname.slice(1)) || decodeURIComponent(url.username) || 'postgres';
+  const login = { username: `${database}_app`, password: randomBytes(18).toString('hex') };
+  await ensureAppRole(await getPool(), { login, resetPassword: true });
+  url.username = encodeURIComponent(login.username);
+  url.password = login.password;
+  process.env.DATABASE_URL = url.toString();
+  resetRuntimeEnv();
+  await closePool();
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   // A fresh clone has no data folder yet: PGlite needs its parent to exist.
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
@@ -171,6 +199,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     setLocalSigningKey(await localSigningKey(options.dataDir));
     await migrate(await getPool());
+    await runAsApplicationRole(options.databaseUrl);
     return await serve(options, embedded);
   } catch (error) {
     await closePool();

@@ -13,12 +13,45 @@
  *   LOCAL_DATA_DIR  where the embedded database and the development signing key live; default .local-data;
  *                   `memory` keeps everything in memory (gone on exit)
  */
+import { parseArgs } from 'node:util';
 import { buildWebIfStale } from '../services/web/build-if-stale.js';
 import { startLocalStack } from './local-stack.js';
 
-function fail(message: string): never {
+const USAGE = 'npm start   (settings in the environment: PORT=3001 npm start)';
+const HELP = `usage: ${USAGE}
+
+The local stack: the API's own Lambda handlers on http://localhost:$PORT/api over an embedded PostgreSQL
+(PGlite), the AI workflow run locally, the web app at /. No AWS, Docker or database server. Ctrl-C stops it.
+
+environment:
+  PORT                    where it listens (default 3000)
+  DATABASE_URL            a real PostgreSQL instead of the embedded one
+  LOCAL_DATA_DIR          embedded database files and the development signing key (default .local-data;
+                          memory keeps nothing)
+  LOCAL_AI_MODEL          stand-in (default) or bedrock (this machine's AWS credentials; billed)
+  LOCAL_BEDROCK_DELAY_MS  how long the local model stand-in takes per answer (default 300)
+
+see README.md, "The local stack"
+`;
+
+function fail(message: string, status = 1): never {
   console.error(`npm start: ${message}`);
-  process.exit(1);
+  process.exit(status);
+}
+
+// It takes no arguments: --help explains, anything else is one line naming it (exit status 2).
+try {
+  if (parseArgs({ options: { help: { type: 'boolean', short: 'h' } } }).values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+} catch (error) {
+  const { code, message } = error as { code?: string; message: string };
+  const argument = /'([^']+)'/.exec(message)?.[1] ?? message;
+  fail(
+    `${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option ${argument}` : `unexpected argument "${argument}"`}; usage: ${USAGE} (--help explains)`,
+    2,
+  );
 }
 
 const port = Number(process.env.PORT ?? 3000);

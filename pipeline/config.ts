@@ -8,11 +8,13 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   account,
-  deploymentStageSchema,
+  productionStageSchema,
   region,
+  stagingStageSchema,
   type StageConfig,
   type StageName,
 } from '../stages/stage-config.js';
+import { productionRegionFindings, refusal, stageAccountFindings } from './config-rules.js';
 
 const environment = z.strictObject({ account, region });
 
@@ -25,8 +27,10 @@ export const appConfigSchema = z.strictObject({
   /** Prefix for names people read (dashboards, alarms); physical names are left to CloudFormation. */
   appName: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/, 'must be lowercase letters, digits and dashes'),
   toolchain: environment,
-  staging: deploymentStageSchema,
-  production: deploymentStageSchema,
+  staging: stagingStageSchema,
+  production: productionStageSchema,
+  /** Both stages in one account, on purpose (the stage accounts must otherwise differ). */
+  allowSharedAccount: z.boolean().optional(),
   repository: z.strictObject({
     /** `owner/name` of the source repository. */
     name: z.string().regex(/^[\w.-]+\/[\w.-]+$/, 'must be owner/name'),
@@ -56,8 +60,20 @@ export class ConfigError extends Error {
 
 export const CONTEXT_KEY = 'goalMandala';
 
-/** Validates raw configuration (the `goalMandala` context object) into frozen, typed data. */
+/**
+ * Validates raw configuration (the `goalMandala` context object) into frozen, typed data, refusing what
+ * cannot work: the stages sharing an account (unless allowed), production in another region than the
+ * toolchain. `npm run doctor` checks more (pipeline/doctor/).
+ */
 export function parseConfig(raw: unknown): Readonly<AppConfig> {
+  const config = parseConfigKeys(raw);
+  const finding = [...stageAccountFindings(config), ...productionRegionFindings(config)][0];
+  if (finding) throw new ConfigError(refusal(finding));
+  return config;
+}
+
+/** Each key against its schema only (no rule between keys): what the doctor reads before it checks those. */
+export function parseConfigKeys(raw: unknown): Readonly<AppConfig> {
   if (raw === undefined || raw === null) {
     throw new ConfigError(`configuration: missing context key "${CONTEXT_KEY}" (see cdk.json)`);
   }
@@ -88,8 +104,22 @@ export function parseConfig(raw: unknown): Readonly<AppConfig> {
 export function readCdkJsonConfig(
   cdkJsonPath: URL | string = new URL('../cdk.json', import.meta.url),
 ): Readonly<AppConfig> {
-  const cdkJson = JSON.parse(readFileSync(cdkJsonPath, 'utf8')) as { context?: Record<string, unknown> };
-  return parseConfig(cdkJson.context?.[CONTEXT_KEY]);
+  return parseConfig(readCdkJsonContext(cdkJsonPath));
+}
+
+/** The raw `goalMandala` object of a cdk.json; a missing or unreadable file is a one-line ConfigError. */
+export function readCdkJsonContext(cdkJsonPath: URL | string): unknown {
+  let text;
+  try {
+    text = readFileSync(cdkJsonPath, 'utf8');
+  } catch {
+    throw new ConfigError(`configuration: cannot read ${String(cdkJsonPath)}`);
+  }
+  try {
+    return (JSON.parse(text) as { context?: Record<string, unknown> }).context?.[CONTEXT_KEY];
+  } catch (error) {
+    throw new ConfigError(`configuration: ${String(cdkJsonPath)} is not JSON (${(error as Error).message})`);
+  }
 }
 
 export function stageConfig(config: AppConfig, stageName: StageName): StageConfig {

@@ -70,6 +70,29 @@ export class DeliveryNotifications extends Construct {
       }),
     );
     this.topic = new sns.Topic(this, 'Topic', { masterKey: key, enforceSSL: true });
+    // The notification rule's grants (aws-cdk-lib's) name CodeStar Notifications without a condition:
+    // these hold it to this account's rules (aws:SourceAccount, as AWS recommends for the topic) and
+    // the key to use through SNS.
+    this.topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CodeStarNotificationsOnlyForThisAccount',
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal('codestar-notifications.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [this.topic.topicArn],
+        conditions: { StringNotEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+    );
+    key.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CodeStarNotificationsOnlyThroughSns',
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal('codestar-notifications.amazonaws.com')],
+        actions: ['kms:GenerateDataKey*', 'kms:Decrypt'],
+        resources: ['*'],
+        conditions: { StringNotEquals: { 'kms:ViaService': `sns.${Stack.of(this).region}.amazonaws.com` } },
+      }),
+    );
 
     const webhookSecret = secretsmanager.Secret.fromSecretNameV2(
       this,

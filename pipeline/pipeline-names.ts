@@ -26,3 +26,12 @@ export function changeReviewRoleName(appName: string): string {
 export function changeReviewRunnerRoleName(appName: string): string {
   return `${appName}-change-review-runner`;
 }
+
+/**
+ * The SSM parameter (toolchain account) holding Production's `/api/health` URL: its HealthCheck writes it
+ * after each production deployment, the Build reads it to know which commit Production serves (the
+ * migrations check compares with it). Absent until the first production deployment.
+ */
+export function productionHealthUrlParameterName(appName: string): string {
+  return `/${appName}/production/health-url`;
+}

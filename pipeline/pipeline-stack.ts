@@ -6,9 +6,15 @@ import type { Construct } from 'constructs';
 import { GoalMandalaStage } from '../stages/goal-mandala-stage.js';
 import type { StageName } from '../stages/stage-config.js';
 import { ArtifactBucketHardening } from './artifact-bucket.js';
+import { holdAssetRoleToAssetBuilds } from './asset-build-scope.js';
 import { type AppConfig, stageConfig } from './config.js';
 import { DeliveryNotifications } from './delivery-notifications.js';
-import { APPROVAL_ACTION_NAME, SOURCE_ACTION_NAME, deliveryPipelineName } from './pipeline-names.js';
+import {
+  APPROVAL_ACTION_NAME,
+  SOURCE_ACTION_NAME,
+  deliveryPipelineName,
+  productionHealthUrlParameterName,
+} from './pipeline-names.js';
 import { ChangeReviewStep } from './steps/change-review-step.js';
 import { StageBake } from './stage-bake.js';
 import { acceptanceTestStep } from './steps/acceptance-test-step.js';
@@ -57,6 +63,8 @@ export class PipelineStack extends Stack {
       codeBuildCloneOutput: true,
     });
     const commitId = source.sourceAttribute('CommitId');
+    // Production's health URL, for the Build's migrations check: written by its health check, read by the Build.
+    const productionHealthUrlParameter = productionHealthUrlParameterName(config.appName);
     // Every CodeBuild project of the pipeline logs here, kept three months.
     const buildLogs = new logs.LogGroup(this, 'BuildLogs', { retention: logs.RetentionDays.THREE_MONTHS });
 
@@ -64,7 +72,7 @@ export class PipelineStack extends Stack {
       pipelineName: deliveryPipelineName(config.appName),
       pipelineType: codepipeline.PipelineType.V2,
       selfMutation: true,
-      synth: synthStep(this, { source }),
+      synth: synthStep(this, { source, productionHealthUrlParameter }),
       // Deployments go to other accounts: the artifact bucket needs a (rotated) KMS key they can use.
       crossAccountKeys: true,
       enableKeyRotation: true,
@@ -117,11 +125,15 @@ export class PipelineStack extends Stack {
           'Staging passed its health check, smoke test and acceptance test. Promote this commit to production?',
         ),
       ]),
-      post: postDeploySteps({ stage: this.production, source, commitId }, releaseSteps),
+      post: postDeploySteps(
+        { stage: this.production, source, commitId, healthUrlParameter: productionHealthUrlParameter },
+        releaseSteps,
+      ),
     });
 
     // Notifications and the artifact bucket's settings need the underlying CodePipeline, built here.
     this.pipeline.buildPipeline();
+    holdAssetRoleToAssetBuilds(this.pipeline);
     new ArtifactBucketHardening(this, 'Artifacts', { artifactBucket: this.pipeline.pipeline.artifactBucket });
     this.notifications = new DeliveryNotifications(this, 'Notifications', {
       pipeline: this.pipeline.pipeline,

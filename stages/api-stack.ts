@@ -24,8 +24,10 @@ export interface ApiStackProps extends StackProps {
    */
   readonly functionSubnets?: ec2.SubnetSelection;
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
-  /** Database credentials, read by ARN at run time. */
+  /** The application login (rows only), read by ARN at run time by every function but the migration. */
   readonly databaseSecret: secretsmanager.ISecret;
+  /** The master login (the schema's owner): only the migration function reads it. */
+  readonly databaseOwnerSecret: secretsmanager.ISecret;
   /** The task-generation workflow the AI service starts. */
   readonly stateMachine: sfn.IStateMachine;
   /** Git commit the build was made from; `/api/health` reports it. */
@@ -94,13 +96,18 @@ export class ApiStack extends Stack {
       JWT_SECRET_ARN: jwtSigningSecret.secretArn,
     };
 
+    // The one function holding the owner: it migrates, then creates and grants the application login.
     const migrate = new ServiceFunction(this, 'MigrateFunction', {
       entry: migrateEntry,
       serviceName: 'migrate',
       timeout: Duration.minutes(5),
-      environment: { DB_SECRET_ARN: props.databaseSecret.secretArn },
+      environment: {
+        DB_SECRET_ARN: props.databaseOwnerSecret.secretArn,
+        DB_APP_SECRET_ARN: props.databaseSecret.secretArn,
+      },
       ...network,
     });
+    props.databaseOwnerSecret.grantRead(migrate);
     props.databaseSecret.grantRead(migrate);
 
     const health = new ServiceFunction(this, 'HealthFunction', {

@@ -36,11 +36,20 @@ export interface DataStackProps extends StackProps {
  * Aurora Serverless v2 PostgreSQL 15 (writer + readers scaling with it; production 0.5–2 ACU with a reader,
  * staging 0–2 ACU pausing when idle, no reader) in the isolated subnets, encrypted with a rotating customer key, 7-day backups in the nightly window (UTC), deletion
  * protection, kept on stack deletion; generated credentials rotated every 30 days.
+ *
+ * Two logins: the master (owner of the schema: only the deploy-time migration reads its secret) and the
+ * application login the API and workflow functions use (rows only; created and granted by the migration
+ * step). The application secret rotates with alternating users (the master secret changes the passwords),
+ * so the login a warm function caches stays valid until the rotation after the one that replaced it.
  */
 export class DataStack extends Stack {
   readonly cluster: rds.DatabaseCluster;
-  /** Generated credentials (host, port, username, password, dbname); rotated; read at run time by ARN. */
+  /** The master login (host, port, username, password); rotated; only the migration function reads it. */
   readonly databaseSecret: rds.DatabaseSecret;
+  /** The application login (same fields, the cluster's host attached); rotated with alternating users. */
+  readonly appDatabaseSecret: rds.DatabaseSecret;
+  /** The application login's user; its rotation alternates with `<name>_clone`. */
+  readonly appDatabaseUser = 'goalmandala_app';
   readonly databaseName = 'goalmandala';
 
   constructor(scope: Construct, id: string, props: DataStackProps) {
@@ -99,7 +108,22 @@ export class DataStack extends Stack {
       vpcSubnets: props.functionSubnets,
     });
 
+    // The application login: the master secret (`masterarn`) creates `<user>_clone` and changes passwords.
+    const appDatabaseSecret = new rds.DatabaseSecret(this, 'AppDatabaseSecret', {
+      username: this.appDatabaseUser,
+      masterSecret: databaseSecret,
+    });
+    cluster.addRotationMultiUser('AppDatabaseRotation', {
+      // Attached: the cluster's host and port are added to the secret (the rotation and the functions need them).
+      secret: appDatabaseSecret.attach(cluster),
+      automaticallyAfter: Duration.days(30),
+      vpcSubnets: props.functionSubnets,
+      // The login exists only once the api stack's migration step has created it: no rotation at creation.
+      rotateImmediatelyOnUpdate: false,
+    });
+
     this.cluster = cluster;
     this.databaseSecret = databaseSecret;
+    this.appDatabaseSecret = appDatabaseSecret;
   }
 }

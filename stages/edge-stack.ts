@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, PhysicalName, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, SecretValue, Stack, type StackProps } from 'aws-cdk-lib';
 import * as apigateway from 'aws-cdk-lib/aws-apigateway';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -8,6 +8,7 @@ import { CloudFrontToS3 } from '@aws-solutions-constructs/aws-cloudfront-s3';
 import type { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../services/api/origin-verify.js';
 import { releaseRouterCode } from './private/release-router-code.js';
+import { roleArn } from './release-publisher-names.js';
 
 export interface EdgeStackProps extends StackProps {
   /** The API served under `/api/*` on the same origin as the site (its `v1` stage path is the origin path). */
@@ -18,11 +19,16 @@ export interface EdgeStackProps extends StackProps {
    */
   readonly originVerifySecretName: string;
   /**
-   * Account allowed to assume the release publisher role (the pipeline's toolchain account), which
-   * uploads frontend releases and switches the active one.
-   * @default - the stack's own account
+   * The release publisher role's name (`releasePublisherRoleName`, stages/release-publisher-names.ts):
+   * fixed, so the pipeline's steps in the toolchain account can name it.
    */
-  readonly releasePublisherAccount?: string;
+  readonly releasePublisherRoleName: string;
+  /**
+   * The only role that may assume the release publisher role: the one the pipeline's frontend release
+   * steps run as, in the toolchain account (`releaseRunnerRoleName`).
+   * @default - any principal of the stack's own account that its policies allow
+   */
+  readonly releaseRunner?: { readonly account: string; readonly roleName: string };
 }
 
 /**
@@ -173,12 +179,19 @@ export class EdgeStack extends Stack {
     this.releaseRouter = releaseRouter;
 
     // The pipeline runs in the toolchain account; this role is what it assumes here to publish a release
-    // (write `releases/*`) and move the pointers. The name is generated only because the pipeline's
-    // policy refers to it from another account.
+    // (write `releases/*`) and move the pointers. Its name is fixed (the pipeline's policies name it) and
+    // it trusts the toolchain account only for the release steps' role: a condition on that role's ARN
+    // rather than the role as principal, which IAM would refuse before the role exists and silently
+    // break if the role were ever recreated.
+    const { releaseRunner } = props;
     this.releasePublisherRole = new iam.Role(this, 'ReleasePublisherRole', {
-      roleName: PhysicalName.GENERATE_IF_NEEDED,
-      assumedBy: props.releasePublisherAccount
-        ? new iam.AccountPrincipal(props.releasePublisherAccount)
+      roleName: props.releasePublisherRoleName,
+      assumedBy: releaseRunner
+        ? new iam.AccountPrincipal(releaseRunner.account).withConditions({
+            ArnEquals: {
+              'aws:PrincipalArn': roleArn(this.partition, releaseRunner.account, releaseRunner.roleName),
+            },
+          })
         : new iam.AccountRootPrincipal(),
       description: 'Publishes Goal Mandala frontend releases and switches the active one',
     });

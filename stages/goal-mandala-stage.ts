@@ -7,6 +7,7 @@ import { DataStack } from './data-stack.js';
 import { EdgeStack } from './edge-stack.js';
 import { NetworkStack } from './network-stack.js';
 import { ObservabilityStack, type MonitoredFunction } from './observability-stack.js';
+import { releasePublisherRoleName, releaseRunnerRoleName } from './release-publisher-names.js';
 import { type ReleaseSignal, releaseSignals } from './release-signals.js';
 import { WorkflowStack } from './workflow-stack.js';
 
@@ -16,7 +17,8 @@ export interface GoalMandalaStageProps extends StageProps {
   /** Git commit the build was made from; `/api/health` answers it. */
   readonly appVersion: string;
   /**
-   * Account whose pipeline publishes frontend releases into this stage (the toolchain account).
+   * Account whose pipeline publishes frontend releases into this stage (the toolchain account): its
+   * release steps' role (`releaseRunnerRoleName`) may assume the stage's release publisher role.
    * @default - the stage's own account
    */
   readonly releasePublisherAccount?: string;
@@ -33,6 +35,8 @@ export interface GoalMandalaStageProps extends StageProps {
  * would collide between two stages.
  */
 export class GoalMandalaStage extends Stage {
+  /** The stage's configuration (names derive from its `appName` and `stageName`). */
+  readonly config: StageConfig;
   /** `${apiUrl}/health` is the post-deploy health check. */
   readonly apiUrl: CfnOutput;
   readonly siteUrl: CfnOutput;
@@ -48,6 +52,7 @@ export class GoalMandalaStage extends Stage {
   constructor(scope: Construct, id: string, props: GoalMandalaStageProps) {
     const { config } = props;
     super(scope, id, { env: { account: config.account, region: config.region }, ...props });
+    this.config = config;
 
     const stateMachineName = `${config.appName}-${config.stageName}-task-generation`;
     this.network = new NetworkStack(this, 'Network', {
@@ -72,7 +77,7 @@ export class GoalMandalaStage extends Stage {
       vpc: this.network.vpc,
       functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
-      databaseSecret: this.data.databaseSecret,
+      databaseSecret: this.data.appDatabaseSecret,
       bedrockModelId: config.bedrockModelId,
       stateMachineName,
     });
@@ -80,7 +85,8 @@ export class GoalMandalaStage extends Stage {
       vpc: this.network.vpc,
       functionSubnets: this.network.functionSubnets,
       lambdaSecurityGroup: this.network.lambdaSecurityGroup,
-      databaseSecret: this.data.databaseSecret,
+      databaseSecret: this.data.appDatabaseSecret,
+      databaseOwnerSecret: this.data.databaseSecret,
       stateMachine: this.workflow.stateMachine,
       appVersion: props.appVersion,
       passwordResetMail: config.passwordResetMail,
@@ -88,7 +94,13 @@ export class GoalMandalaStage extends Stage {
     this.edge = new EdgeStack(this, 'Edge', {
       restApi: this.api.restApi,
       originVerifySecretName: this.api.originVerifySecretName,
-      releasePublisherAccount: props.releasePublisherAccount,
+      releasePublisherRoleName: releasePublisherRoleName(config.appName, config.stageName),
+      releaseRunner: props.releasePublisherAccount
+        ? {
+            account: props.releasePublisherAccount,
+            roleName: releaseRunnerRoleName(config.appName, config.stageName),
+          }
+        : undefined,
     });
     this.observability = new ObservabilityStack(this, 'Observability', {
       appName: config.appName,

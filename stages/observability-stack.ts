@@ -214,6 +214,16 @@ export class ObservabilityStack extends Stack {
       masterKey: key,
       enforceSSL: true,
     });
+    // A topic policy replaces SNS's default one: without this statement CloudWatch could not publish.
+    topic.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudWatchAlarmsPublish',
+        principals: [new iam.ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['sns:Publish'],
+        resources: [topic.topicArn],
+        conditions: { StringEquals: { 'aws:SourceAccount': this.account } },
+      }),
+    );
     topic.addSubscription(new subscriptions.EmailSubscription(this.props.alertEmail));
     return topic;
   }
@@ -363,7 +373,29 @@ export class ObservabilityStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(365), noncurrentVersionExpiration: Duration.days(30) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Named, so the bucket can hold CloudTrail to this trail alone (aws:SourceArn, as AWS recommends)
+    // without a reference from the bucket policy back to the trail, which depends on that policy.
+    const trailName = `${this.props.appName}-${this.props.stageName}`;
+    bucket.addToResourcePolicy(
+      new iam.PolicyStatement({
+        sid: 'CloudTrailOnlyForThisTrail',
+        effect: iam.Effect.DENY,
+        principals: [new iam.ServicePrincipal('cloudtrail.amazonaws.com')],
+        actions: ['s3:GetBucketAcl', 's3:PutObject'],
+        resources: [bucket.bucketArn, bucket.arnForObjects('*')],
+        conditions: {
+          StringNotEquals: {
+            'aws:SourceArn': this.formatArn({
+              service: 'cloudtrail',
+              resource: 'trail',
+              resourceName: trailName,
+            }),
+          },
+        },
+      }),
+    );
     const trail = new cloudtrail.Trail(this, 'Trail', {
+      trailName,
       bucket,
       includeGlobalServiceEvents: true,
       isMultiRegionTrail: true,

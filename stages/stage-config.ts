@@ -97,34 +97,57 @@ const passwordResetMailSchema = z
     }
   });
 
-/** One stage's entry in the `goalMandala` context (`staging`, `production`). */
-export const deploymentStageSchema = z
+/** The keys every stage's entry in the `goalMandala` context has (`staging`, `production`). */
+const stageShape = {
+  account,
+  region,
+  /**
+   * The VPC's two availability zones. Named here, not looked up, so synth needs no credentials
+   * for the target account (the pipeline synthesizes in the toolchain account).
+   */
+  availabilityZones: z.array(availabilityZone).length(2, 'must list exactly 2 availability zones'),
+  /** Where the budget alert and alarm e-mails go. */
+  alertEmail: z.email('must be an e-mail address'),
+  /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
+  monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
+  /** Bedrock model for the AI drafts; must be offered in the stage's region. */
+  bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
+  passwordResetMail: passwordResetMailSchema,
+  database: databaseShapeSchema,
+  /**
+   * How functions in the VPC reach AWS APIs (Secrets Manager, Step Functions, Bedrock, SES): one NAT
+   * gateway, or interface endpoints in one zone for a staging account that should cost little when idle.
+   */
+  egress: z.enum(['nat-gateway', 'vpc-endpoints'], 'must be nat-gateway or vpc-endpoints'),
+  usage: usageAssumptionsSchema,
+};
+
+function zonesInRegion(stage: { region: string; availabilityZones: string[] }, ctx: z.RefinementCtx): void {
+  stage.availabilityZones.forEach((zone, index) => {
+    if (!zone.startsWith(stage.region)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['availabilityZones', index],
+        message: `must be in region ${stage.region}`,
+      });
+    }
+  });
+  if (new Set(stage.availabilityZones).size !== stage.availabilityZones.length) {
+    ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'must list two different zones' });
+  }
+}
+
+/** `staging` in the `goalMandala` context. */
+export const stagingStageSchema = z.strictObject(stageShape).superRefine(zonesInRegion);
+
+/** `production` in the `goalMandala` context: a stage that also bakes. */
+export const productionStageSchema = z
   .strictObject({
-    account,
-    region,
-    /**
-     * The VPC's two availability zones. Named here, not looked up, so synth needs no credentials
-     * for the target account (the pipeline synthesizes in the toolchain account).
-     */
-    availabilityZones: z.array(availabilityZone).length(2, 'must list exactly 2 availability zones'),
-    /** Where the budget alert and alarm e-mails go. */
-    alertEmail: z.email('must be an e-mail address'),
-    /** Monthly cost budget in USD; an alert fires at 80% of actual spend. */
-    monthlyBudgetUsd: z.number().positive('must be a positive number of USD'),
-    /** Bedrock model for the AI drafts; must be offered in the stage's region. */
-    bedrockModelId: z.string().min(3, 'must name a Bedrock model id'),
-    passwordResetMail: passwordResetMailSchema,
-    database: databaseShapeSchema,
-    /**
-     * How functions in the VPC reach AWS APIs (Secrets Manager, Step Functions, Bedrock): one NAT gateway,
-     * or interface endpoints in one zone for a staging account that should cost little when idle.
-     */
-    egress: z.enum(['nat-gateway', 'vpc-endpoints'], 'must be nat-gateway or vpc-endpoints'),
-    usage: usageAssumptionsSchema,
+    ...stageShape,
     /**
      * Minutes production stays under its bake alarms after its post-deploy steps before the run counts
-     * as released (an alarm meanwhile rolls the stage back). Staging does not bake: its database pauses
-     * when idle, so its alarms have no traffic to judge.
+     * as released (an alarm meanwhile rolls the stage back). Staging has no such key (refused as unknown):
+     * its database pauses when idle, so its alarms have no traffic to judge.
      */
     bakeMinutes: z
       .number()
@@ -134,22 +157,9 @@ export const deploymentStageSchema = z
       .max(1440, 'must be at most 1440 minutes (a day)')
       .default(30),
   })
-  .superRefine((stage, ctx) => {
-    stage.availabilityZones.forEach((zone, index) => {
-      if (!zone.startsWith(stage.region)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['availabilityZones', index],
-          message: `must be in region ${stage.region}`,
-        });
-      }
-    });
-    if (new Set(stage.availabilityZones).size !== stage.availabilityZones.length) {
-      ctx.addIssue({ code: 'custom', path: ['availabilityZones'], message: 'must list two different zones' });
-    }
-  });
+  .superRefine(zonesInRegion);
 
-export type DeploymentStageConfig = z.infer<typeof deploymentStageSchema>;
+export type DeploymentStageConfig = z.infer<typeof stagingStageSchema>;
 export type DatabaseShape = z.infer<typeof databaseShapeSchema>;
 export type PasswordResetMailConfig = z.infer<typeof passwordResetMailSchema>;
 export type UsageAssumptions = z.infer<typeof usageAssumptionsSchema>;

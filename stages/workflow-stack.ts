@@ -25,7 +25,7 @@ export interface WorkflowStackProps extends StackProps {
   readonly functionSubnets?: ec2.SubnetSelection;
   /** Attached to every step function; the database admits it on 5432. */
   readonly lambdaSecurityGroup: ec2.ISecurityGroup;
-  /** Database credentials, read by ARN at run time by the steps that use the database. */
+  /** The application login (rows only), read by ARN at run time by the steps that use the database. */
   readonly databaseSecret: secretsmanager.ISecret;
   /** Bedrock model the drafts come from (offered in the stage's region). */
   readonly bedrockModelId: string;

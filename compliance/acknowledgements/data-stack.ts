@@ -2,13 +2,15 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import type { DataStack } from '../../stages/data-stack.js';
 import { accept, allOf } from './accept-findings.js';
 
-/** Data stack: the Aurora cluster, its key and its generated secret. */
+/** Data stack: the Aurora cluster, its key and its generated secrets (the master and the application login). */
 export function acknowledgeDataStack(stack: DataStack): void {
-  accept(
-    stack.databaseSecret,
-    [['NIST.800.53.R5', 'NIST.800.53.R5-SecretsManagerUsingKMSKey']],
-    "Encrypted with the account's aws/secretsmanager key on purpose: with the customer key, every reader's grant would land in this stack's key policy and make the data stack depend on the api and workflow stacks (a cycle). Access is still limited by IAM grants to the functions that need it.",
-  );
+  for (const secret of [stack.databaseSecret, stack.appDatabaseSecret]) {
+    accept(
+      secret,
+      [['NIST.800.53.R5', 'NIST.800.53.R5-SecretsManagerUsingKMSKey']],
+      "Encrypted with the account's aws/secretsmanager key on purpose: with the customer key, every reader's grant would land in this stack's key policy and make the data stack depend on the api and workflow stacks (a cycle). Access is still limited by IAM grants to the functions that need it.",
+    );
+  }
 
   for (const id of ['writer', 'reader']) {
     const instance = stack.cluster.node.tryFindChild(id);
@@ -35,14 +37,15 @@ export function acknowledgeDataStack(stack: DataStack): void {
   }
 
   for (const ingress of allOf(stack, ec2.CfnSecurityGroupIngress)) {
-    if (!ingress.node.id.includes('RotationSingleUserSecurityGroup')) continue;
+    // The master's single-user rotation and the application login's multi-user rotation.
+    if (!/RotationSingleUserSecurityGroup|AppDatabaseRotationSecurityGroup/.test(ingress.node.id)) continue;
     accept(
       ingress,
       [
         ['NIST.800.53.R5', 'NIST.800.53.R5-EC2RestrictedCommonPorts'],
         ['NIST.800.53.R5', 'NIST.800.53.R5-EC2RestrictedSSH'],
       ],
-      "The rule cannot resolve this rule's port, the cluster's own endpoint port (PostgreSQL 5432, Fn::GetAtt Endpoint.Port): it admits only the secret-rotation function's security group to the database, never SSH or a port from an address range.",
+      "The rule cannot resolve this rule's port, the cluster's own endpoint port (PostgreSQL 5432, Fn::GetAtt Endpoint.Port): it admits only a secret-rotation function's security group to the database, never SSH or a port from an address range.",
     );
   }
 }

@@ -8,6 +8,7 @@ import { parseArgs as parseCommandLine } from 'node:util';
 import { CloudFrontKeyValueStoreClient } from '@aws-sdk/client-cloudfront-keyvaluestore';
 import { S3Client } from '@aws-sdk/client-s3';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { type CommandSpec, type OptionSpec, UsageError } from '../cli/command-line.js';
 import { ReleaseBucket } from './release-bucket.js';
 import { FrontendReleaseError } from './frontend-release-error.js';
 import { ReleaseStore } from './release-store.js';
@@ -21,6 +22,35 @@ export const TARGET_SETTINGS = {
   'site-url': 'SITE_URL',
 } as const;
 export type TargetSetting = keyof typeof TARGET_SETTINGS;
+
+const SETTING_HELP: Record<TargetSetting, [value: string, help: string]> = {
+  'store-arn': ['ARN', "the stage's release KeyValueStore (edge stack output ReleaseStoreArn)"],
+  bucket: ['NAME', "the stage's site bucket (edge stack output SiteBucketName)"],
+  region: ['REGION', "the bucket's region: the stage's region, e.g. ap-northeast-1"],
+  'role-arn': ['ARN', "a role to assume in the stage's account (the pipeline's publisher role)"],
+  'site-url': ['URL', "the stage's site (edge stack output SiteUrl)"],
+};
+
+/** The `--help` description of a frontend command: its settings, each with the variable it defaults from. */
+export function frontendCommand(
+  spec: Pick<CommandSpec, 'name' | 'usage' | 'description'>,
+  settings: readonly TargetSetting[],
+  booleanFlags: Readonly<Record<string, string>> = {},
+): CommandSpec {
+  const options: Record<string, OptionSpec> = {};
+  for (const name of settings) {
+    const [value, help] = SETTING_HELP[name];
+    options[name] = { type: 'string', value, help: `${help}; or ${TARGET_SETTINGS[name]}` };
+  }
+  for (const [name, help] of Object.entries(booleanFlags)) options[name] = { type: 'boolean', help };
+  return {
+    ...spec,
+    positionals: true,
+    options,
+    environment: { RELEASE_ID: 'the release (a git commit) when none is named' },
+    seeAlso: 'docs/runbook.md, "Frontend releases"',
+  };
+}
 
 export interface ParsedArgs {
   readonly positional: string[];
@@ -55,10 +85,10 @@ export function parseArgs(
       if (booleanFlags.includes(token.name)) {
         flags.add(token.name);
       } else if (token.name in TARGET_SETTINGS) {
-        if (!token.value) throw new FrontendReleaseError(`--${token.name} needs a value`);
+        if (!token.value) throw new UsageError(`--${token.name} needs a value`);
         settings[token.name as TargetSetting] = token.value;
       } else {
-        throw new FrontendReleaseError(`unknown option --${token.name}`);
+        throw new UsageError(`unknown option --${token.name}`);
       }
     }
   }
@@ -114,6 +144,14 @@ export async function runCommand(main: () => Promise<void>): Promise<void> {
     await main();
   } catch (error) {
     const { name, message } = error as Error;
+    // The S3 client's own words name no setting; the bucket's region comes from --region or SITE_REGION.
+    if (message === 'Region is missing') {
+      console.error(
+        "error: the bucket's region is missing: pass --region or set SITE_REGION (the stage's region, e.g. ap-northeast-1)",
+      );
+      process.exitCode = 1;
+      return;
+    }
     const prefix = error instanceof FrontendReleaseError ? '' : name && name !== 'Error' ? `${name}: ` : '';
     console.error(`error: ${prefix}${String(message).split('\n')[0]}`);
     process.exitCode = 1;

@@ -77,5 +77,10 @@ function isMissingStack(error: unknown): boolean {
 
 function describeFailure(error: unknown, stackName: string, action: string): ReviewError {
   const { name, message } = error instanceof Error ? error : new Error(String(error));
+  if (name === 'CredentialsProviderError' || name === 'ExpiredTokenException' || name === 'ExpiredToken') {
+    return new ReviewError(
+      `${action} ${stackName}: no usable AWS credentials (${message.split('\n')[0]}): run with AWS_PROFILE=<a profile of the stage's account> (after \`aws sso login\` if it is an SSO profile), or pass --role-arn`,
+    );
+  }
   return new ReviewError(`${action} ${stackName} failed: ${name}: ${message}`);
 }

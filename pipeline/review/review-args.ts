@@ -1,8 +1,34 @@
-import { parseArgs } from 'node:util';
-import { ReviewError } from './review-error.js';
+import { parseCommandLine, UsageError, type CommandSpec } from '../cli/command-line.js';
 
-export const REVIEW_USAGE =
-  'usage: npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out change-review.md] [--note FILE] [--config cdk.json]';
+export const REVIEW_COMMAND = {
+  name: 'review',
+  usage:
+    'npm run review -- --deployed DIR [--assembly cdk.out] [--stage Production] [--out change-review.md] [--note FILE] [--config cdk.json]',
+  description: [
+    "What deploying the stage's cloud assembly would change against its deployed templates (fetched by",
+    '`npm run review:fetch`): resources added, modified, replaced and removed, data-loss risks, IAM and',
+    'security group changes, the monthly cost before and after. Writes the review and prints it; the last',
+    'line is the summary. Works offline.',
+  ].join('\n'),
+  options: {
+    deployed: {
+      type: 'string',
+      value: 'DIR',
+      help: 'the deployed templates (one <artifact id>.template.json per stack)',
+    },
+    assembly: { type: 'string', value: 'DIR', default: 'cdk.out', help: 'the cloud assembly to deploy' },
+    stage: { type: 'string', value: 'NAME', default: 'Production', help: 'the stage to review' },
+    out: { type: 'string', value: 'FILE', default: 'change-review.md', help: 'where the review is written' },
+    note: { type: 'string', value: 'FILE', help: "where to write the approval's one-line note" },
+    config: {
+      type: 'string',
+      value: 'FILE',
+      default: 'cdk.json',
+      help: 'the configuration whose usage prices the cost line',
+    },
+  },
+  seeAlso: 'docs/runbook.md, "Change review"',
+} as const satisfies CommandSpec;
 
 export interface ReviewArgs {
   /** The deployed templates: one `<artifact id>.template.json` per deployed stack. */
@@ -19,24 +45,9 @@ export interface ReviewArgs {
   readonly config: string;
 }
 
-/** Parses `npm run review` arguments; a mistake gives one line with the usage. */
+/** Parses `npm run review` arguments; a mistake is a UsageError naming it. */
 export function parseReviewArgs(argv: readonly string[]): ReviewArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        deployed: { type: 'string' },
-        assembly: { type: 'string', default: 'cdk.out' },
-        stage: { type: 'string', default: 'Production' },
-        out: { type: 'string', default: 'change-review.md' },
-        note: { type: 'string' },
-        config: { type: 'string', default: 'cdk.json' },
-      },
-    }));
-  } catch (error) {
-    throw new ReviewError(`${(error as Error).message.split('\n')[0]}; ${REVIEW_USAGE}`);
-  }
-  if (!values.deployed) throw new ReviewError(`--deployed DIR is required; ${REVIEW_USAGE}`);
+  const { values } = parseCommandLine(REVIEW_COMMAND, argv);
+  if (!values.deployed) throw new UsageError('--deployed DIR is required');
   return { ...values, deployed: values.deployed };
 }

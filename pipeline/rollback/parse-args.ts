@@ -1,8 +1,30 @@
-import { parseArgs } from 'node:util';
-import { RollbackError } from './rollback-error.js';
+import { parseCommandLine, UsageError, type CommandSpec } from '../cli/command-line.js';
 
-export const ROLLBACK_USAGE =
-  'usage: npm run rollback -- <tag> [--yes] [--pipeline <name>] [--region <region>] [--poll-seconds <n>]';
+export const ROLLBACK_COMMAND = {
+  name: 'rollback',
+  usage: 'npm run rollback -- <tag> [--yes] [--pipeline NAME] [--region REGION] [--poll-seconds N]',
+  description: [
+    'Redeploys a tagged commit through the delivery pipeline (to Staging, then, after your approval, to',
+    'Production), following the run stage by stage; exits 0 only if the run succeeds. Run it with the',
+    "toolchain account's credentials (AWS_PROFILE=toolchain). The console's stage Roll back is faster.",
+  ].join('\n'),
+  positionals: true,
+  options: {
+    yes: { type: 'boolean', short: 'y', help: 'start without asking (for scripts)' },
+    pipeline: {
+      type: 'string',
+      value: 'NAME',
+      help: 'the pipeline (default <appName>-delivery from cdk.json)',
+    },
+    region: {
+      type: 'string',
+      value: 'REGION',
+      help: "the pipeline's region (default toolchain.region from cdk.json)",
+    },
+    'poll-seconds': { type: 'string', value: 'N', default: '10', help: 'seconds between progress checks' },
+  },
+  seeAlso: 'docs/runbook.md, "Rolling back"',
+} as const satisfies CommandSpec;
 
 export interface RollbackArgs {
   readonly tag: string;
@@ -15,32 +37,15 @@ export interface RollbackArgs {
   readonly pollSeconds: number;
 }
 
-/** Parses the command line; a mistake gives one line with the usage. */
+/** Parses the command line; a mistake is a UsageError naming it. */
 export function parseRollbackArgs(argv: readonly string[]): RollbackArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        yes: { type: 'boolean', short: 'y', default: false },
-        pipeline: { type: 'string' },
-        region: { type: 'string' },
-        'poll-seconds': { type: 'string', default: '10' },
-      },
-    });
-  } catch (error) {
-    throw new RollbackError(`${(error as Error).message.split('\n')[0]}; ${ROLLBACK_USAGE}`);
-  }
-  const { positionals, values } = parsed;
+  const { positionals, values } = parseCommandLine(ROLLBACK_COMMAND, argv);
   if (positionals.length !== 1) {
-    throw new RollbackError(
-      `${positionals.length ? 'exactly one tag expected' : 'missing tag'}; ${ROLLBACK_USAGE}`,
-    );
+    throw new UsageError(positionals.length ? 'exactly one tag expected' : 'missing tag');
   }
   const pollSeconds = Number(values['poll-seconds']);
   if (!Number.isFinite(pollSeconds) || pollSeconds <= 0) {
-    throw new RollbackError(`--poll-seconds must be a positive number; ${ROLLBACK_USAGE}`);
+    throw new UsageError('--poll-seconds must be a positive number');
   }
   return {
     tag: positionals[0]!,

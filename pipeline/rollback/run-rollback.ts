@@ -39,7 +39,7 @@ export async function runRollback(request: RollbackRequest, io: RollbackIo): Pro
   say(`This starts pipeline "${pipelineName}" (${region}) on that commit instead of the branch head:`);
   say('  it is built and tested again, deployed to Staging and health-checked, then waits for your');
   say('  approval before Production. If the tagged commit defines the pipeline differently, the pipeline');
-  say('  first updates itself to that definition (see "Rolling back" in the README).');
+  say('  first updates itself to that definition (see "Rolling back" in docs/runbook.md).');
   if (!request.yes && !(await confirm('Start the rollback?', io.input, io.output))) {
     say('Not confirmed: nothing was started.');
     return 1;
@@ -87,7 +87,7 @@ export async function runRollback(request: RollbackRequest, io: RollbackIo): Pro
   if (outcome.status === 'Superseded') {
     say('  A newer run took over: a push to the branch, or the pipeline restarting after it updated itself');
     say(
-      '  to the tagged definition (that restart builds the branch head). See "Rolling back" in the README.',
+      '  to the tagged definition (that restart builds the branch head). See "Rolling back" in docs/runbook.md.',
     );
   }
   return 1;

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // @ts-check
-/* global process, fetch, console, setTimeout, AbortSignal */
+/* global process, fetch, console, setTimeout, AbortSignal, URL */
 /**
  * The acceptance test: the product's journey against a running API, as a user lives it. Two throw-away
  * users sign up; the first builds a goal by hand (a sub-goal, an action), lets the AI draft the rest to
@@ -20,9 +20,54 @@
  * Plain Node.js (>= 18) with no dependencies, like the other post-deploy scripts.
  */
 import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
 import { positiveInt, requireEnv } from './probe.mjs';
 
+const USAGE = 'API_URL=<the API base, ending in /api> npm run acceptance';
+const HELP = `usage: ${USAGE}
+
+The product's acceptance journey against a running API: two throw-away users sign up, build a goal by
+hand and with the AI draft, tick a task off, write a reflection, check the second user sees none of the
+first's data (404), then both accounts are deleted. Exit 0 passed, 1 a step failed (named in the last
+line), 2 usage. npm run acceptance defaults API_URL to the local stack (http://localhost:\${PORT:-3000}/api).
+
+environment:
+  API_URL                 the API base, e.g. https://<staging site>/api or http://localhost:3000/api
+  JOURNEY_RESUME_WAIT_MS  how long 503s and refused connections are retried (default 90000)
+  JOURNEY_AI_TIMEOUT_MS   how long the AI draft may take (default 240000)
+  JOURNEY_TIMEOUT_MS      limit of one request (default 15000)
+
+see docs/runbook.md, "Running the acceptance journey yourself"
+`;
+
+try {
+  const { values } = parseArgs({ options: { help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(HELP);
+    process.exit(0);
+  }
+} catch (error) {
+  // node's message runs to several sentences; the quoted argument is what matters.
+  const { code, message } = /** @type {Error & { code?: string }} */ (error);
+  const argument = /'([^']+)'/.exec(message)?.[1] ?? message;
+  const problem =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+      ? `unknown option ${argument}`
+      : code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+        ? `unexpected argument "${argument}"`
+        : message.split('. ')[0];
+  console.error(`acceptance: ${problem}; usage: ${USAGE} (--help explains)`);
+  process.exit(2);
+}
+
 const apiUrl = requireEnv('API_URL').replace(/\/+$/, '');
+// Every call is `${API_URL}/<service>/<procedure>`: a site URL without /api answers the web app's HTML.
+if (!URL.canParse(apiUrl) || !new URL(apiUrl).pathname.endsWith('/api')) {
+  console.error(
+    `API_URL must be the API base ending in /api (https://<site>/api, http://localhost:3000/api), not "${apiUrl}"`,
+  );
+  process.exit(2);
+}
 const resumeWaitMs = positiveInt(process.env, 'JOURNEY_RESUME_WAIT_MS', 90_000);
 const aiTimeoutMs = positiveInt(process.env, 'JOURNEY_AI_TIMEOUT_MS', 240_000);
 const requestTimeoutMs = positiveInt(process.env, 'JOURNEY_TIMEOUT_MS', 15_000);

@@ -8,12 +8,18 @@
  *   3. FrontendSwitchActive      switch `active` to it in one ETag-guarded write, keeping the replaced
  *                                release as `previous` (switch back: `npm run frontend:switch -- previous`)
  *
- * The steps run in the toolchain account and assume the edge stack's release publisher role in the
- * stage's account. Build logic lives in npm scripts (bin/frontend-*.ts), not here.
+ * The steps that write run in the toolchain account as the stage's release runner role and assume the
+ * edge stack's release publisher role in the stage's account, both named by stages/release-publisher-names.ts
+ * (the publisher trusts the runner alone). Build logic lives in npm scripts (bin/frontend-*.ts), not here.
  */
-import { pipelines } from 'aws-cdk-lib';
+import { Stack, pipelines } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { GoalMandalaStage } from '../../stages/goal-mandala-stage.js';
+import {
+  releasePublisherRoleName,
+  releaseRunnerRoleName,
+  roleArn,
+} from '../../stages/release-publisher-names.js';
 
 export interface FrontendReleaseOptions {
   /** The repository checkout the steps run the npm scripts from. */
@@ -28,15 +34,26 @@ export function frontendReleaseSteps(
   options: FrontendReleaseOptions,
 ): pipelines.Step[] {
   const { edge } = stage;
+  const { appName, stageName } = stage.config;
   const env = { RELEASE_ID: options.commitId, SITE_REGION: edge.region };
   const target = {
     SITE_BUCKET: edge.releaseOutputs.siteBucketName,
     RELEASE_STORE_ARN: edge.releaseOutputs.releaseStoreArn,
     RELEASE_PUBLISHER_ROLE_ARN: edge.releaseOutputs.releasePublisherRoleArn,
   };
+  // The pipeline stack the stage is defined in: the runner role lives there, in the toolchain account.
+  const pipelineStack = Stack.of(stage.node.scope ?? stage);
   const assumePublisher = new iam.PolicyStatement({
     actions: ['sts:AssumeRole'],
-    resources: [edge.releasePublisherRole.roleArn],
+    resources: [
+      roleArn(pipelineStack.partition, stage.config.account, releasePublisherRoleName(appName, stageName)),
+    ],
+  });
+  // Named, so the publisher role can trust exactly this role; shared by the two steps that write.
+  const runner = new iam.Role(pipelineStack, `${stage.node.id}ReleaseRunnerRole`, {
+    roleName: releaseRunnerRoleName(appName, stageName),
+    description: `Runs the ${stageName} frontend release steps: may assume only that stage's release publisher role`,
+    assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com'),
   });
   const install = 'npm ci --no-audit --no-fund';
 
@@ -45,6 +62,7 @@ export function frontendReleaseSteps(
     env,
     envFromCfnOutputs: target,
     commands: [install, 'npm run frontend:publish'],
+    role: runner,
     rolePolicyStatements: [assumePublisher],
   });
   const smokeTest = new pipelines.CodeBuildStep('FrontendSmokeTestCandidate', {
@@ -58,6 +76,7 @@ export function frontendReleaseSteps(
     env,
     envFromCfnOutputs: target,
     commands: [install, 'npm run frontend:switch'],
+    role: runner,
     rolePolicyStatements: [assumePublisher],
   });
   return pipelines.Step.sequence([publish, smokeTest, switchActive]);

@@ -2,6 +2,7 @@ import { pipelines } from 'aws-cdk-lib';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { parameterArn } from './health-check-step.js';
 
 /** Where `npm test` (vitest with CI set) writes its JUnit results. */
 export const TEST_RESULTS_FILE = 'test-results/junit.xml';
@@ -15,6 +16,11 @@ export const PIPELINE_BUILD_SCRIPT = 'pipeline:build';
 export interface SynthStepProps {
   /** The repository checkout. */
   readonly source: pipelines.IFileSetProducer;
+  /**
+   * The SSM parameter Production's health check writes its health URL to: the migrations check reads it to
+   * compare with the commit Production serves (none yet: a first deployment, nothing to compare).
+   */
+  readonly productionHealthUrlParameter: string;
 }
 
 /**
@@ -34,6 +40,7 @@ export function synthStep(scope: Construct, props: SynthStepProps): pipelines.Co
   return new pipelines.CodeBuildStep('Synth', {
     input: props.source,
     commands: ['npm ci --no-audit --no-fund', `npm run ${PIPELINE_BUILD_SCRIPT}`],
+    env: { PRODUCTION_HEALTH_URL_PARAMETER: props.productionHealthUrlParameter },
     primaryOutputDirectory: 'cdk.out',
     // Tests and a two-stage synth with bundling want more than the small instance's 3 GB.
     buildEnvironment: { computeType: codebuild.ComputeType.MEDIUM },
@@ -52,6 +59,10 @@ export function synthStep(scope: Construct, props: SynthStepProps): pipelines.Co
       new iam.PolicyStatement({
         actions: ['codebuild:CreateReport', 'codebuild:UpdateReport', 'codebuild:BatchPutTestCases'],
         resources: [unitTests.reportGroupArn, compliance.reportGroupArn, supplyChain.reportGroupArn],
+      }),
+      new iam.PolicyStatement({
+        actions: ['ssm:GetParameter'],
+        resources: [parameterArn(props.productionHealthUrlParameter)],
       }),
     ],
   });

@@ -43,3 +43,12 @@ export const title = text({ min: 1, max: 200 });
 
 /** A chart cell: '' empties it. */
 export const cellTitle = text({ max: 200 });
+
+/**
+ * The version (`updatedAt`) an edit started from, as goals/get answered it. Optional: without it the edit
+ * applies whatever changed meanwhile (as before); with it, a row changed since answers 409 with its current
+ * text (services/db/stale-edit.ts).
+ */
+export const expectedUpdatedAt = z.iso
+  .datetime({ message: 'must be a version (updatedAt) as the API answered it' })
+  .optional();

@@ -19,7 +19,8 @@
  *
  * Errors: throw TRPCError with a one-line message. Database connection failures become 503
  * SERVICE_UNAVAILABLE; a cap reached (CapReached from services/db/limits.ts) becomes 409 CONFLICT naming
- * the cap, with `data.cap: {name, max}`; any other unexpected error becomes a 500 whose message and stack
+ * the cap, with `data.cap: {name, max}`; an edit from a stale version (StaleEdit from services/db/stale-edit.ts)
+ * becomes 409 CONFLICT with `data.current: {title, updatedAt}`; any other unexpected error becomes a 500 whose message and stack
  * never reach the client. Invalid input answers 400 with "<field>: <problem>" messages.
  */
 import { randomUUID } from 'node:crypto';
@@ -30,6 +31,7 @@ import type pg from 'pg';
 import { isDatabaseOutage } from '../db/database-outage.js';
 import { CapReached } from '../db/limits.js';
 import { getPool } from '../db/pool.js';
+import { StaleEdit } from '../db/stale-edit.js';
 import { logger } from '../shared/logger.js';
 import { tokenSessionIsLive } from './auth/session-check.js';
 import { verifyAccessToken, type VerifiedToken } from './auth/tokens.js';
@@ -129,6 +131,7 @@ const t = initTRPC.context<Context>().create({
         ...(issues && { fields: issues.map(fieldOf) }),
         ...(error instanceof RetryLaterError && { retryAfterSeconds: error.retryAfterSeconds }),
         ...(error.cause instanceof CapReached && { cap: { name: error.cause.cap, max: error.cause.max } }),
+        ...(error.cause instanceof StaleEdit && { current: error.cause.current }),
       },
     };
   },
@@ -198,7 +201,7 @@ async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | 
         code: 'SERVICE_UNAVAILABLE',
         message: 'Database unavailable, try again shortly',
       });
-    } else if (cause instanceof CapReached) {
+    } else if (cause instanceof CapReached || cause instanceof StaleEdit) {
       logger.info('procedure', { requestId: ctx.requestId, path, type, durationMs, outcome: 'CONFLICT' });
       result.error = new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
     } else if (error.code === 'INTERNAL_SERVER_ERROR') {

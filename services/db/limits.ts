@@ -9,7 +9,7 @@
  *   goals/list row        696 B  → 100 goals × 696 B = 69 600 B
  *   reflections/list row  30 138 B (10 000 characters of content) → a page of 30 = 904 140 B
  *   tasks/upcoming row    2 016 B (with goal and action titles) → at most 200 = 403 200 B (its own `limit`)
- *   goals/get             53 030 B whatever is stored (8 + 64 cells)
+ *   goals/get             56 096 B whatever is stored (8 + 64 cells, each with its 42-byte `updatedAt`)
  * plus 22 bytes of `{"result":{"data":…}}`. test/services/api/answer-size.test.ts builds each worst case.
  */
 

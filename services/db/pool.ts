@@ -7,7 +7,8 @@
 import pg from 'pg';
 import { logger } from '../shared/logger.js';
 import { runtimeEnv } from '../shared/env.js';
-import { connectionConfig } from './connection.js';
+import { databaseConnection } from './connection.js';
+import { createSecretLoginPool } from './secret-login-pool.js';
 
 // Dates (`date` columns) stay 'YYYY-MM-DD' strings instead of becoming midnight in the server's zone.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
@@ -33,7 +34,9 @@ export function getPool(): Promise<pg.Pool> {
 }
 
 async function createSharedPool(): Promise<pg.Pool> {
-  const pool = new pg.Pool({ ...(await connectionConfig()), ...poolDefaults, max: runtimeEnv().DB_POOL_MAX });
+  const { config, login } = await databaseConnection();
+  const options = { ...config, ...poolDefaults, max: runtimeEnv().DB_POOL_MAX };
+  const pool = login ? createSecretLoginPool(options, login) : new pg.Pool(options);
   // An idle client losing its server must not crash the process; the pool drops it and reconnects later.
   pool.on('error', (error) => logger.warn('idle database connection lost', { error: error.message }));
   pool.on('connect', (client) => {

@@ -38,6 +38,7 @@ import { getGoalChartSql } from '../../services/db/goals.js';
 import { poolDefaults } from '../../services/db/pool.js';
 import { updateTaskSql } from '../../services/db/tasks.js';
 import { startLocalStack } from '../../local/local-stack.js';
+import { appRoleNames } from '../../services/db/app-role.js';
 import { median } from './median.js';
 import { positiveInt } from './positive-int.js';
 
@@ -68,6 +69,11 @@ async function realDatabase(): Promise<{ url: string; drop(): Promise<void> } | 
       const cleanup = new pg.Client({ connectionString: serverUrl });
       await cleanup.connect();
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // The local stack made its application role on the server for this database.
+      const roles = appRoleNames(`${name}_app`);
+      for (const role of [roles.clone, roles.login, roles.group]) {
+        await cleanup.query(`DROP ROLE IF EXISTS ${pg.escapeIdentifier(role)}`);
+      }
       await cleanup.end();
     },
   };

@@ -22,7 +22,7 @@ export async function startTestLocalStack(
   const stack = await startLocalStack({
     ...options,
     port: 0,
-    databaseUrl: db?.url,
+    databaseUrl: db?.ownerUrl,
     ...(snapshot && { embeddedSnapshot: new Blob([readFileSync(snapshot.migrated)]) }),
   });
   return {

@@ -120,6 +120,14 @@ describe('acceptance journey against a misbehaving API', () => {
     }
   });
 
+  it('refuses an API_URL without /api in one line (exit 2), before any request', async () => {
+    const run = await runJourney({ API_URL: 'https://d111111abcdef8.cloudfront.net/' });
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(
+      'API_URL must be the API base ending in /api (https://<site>/api, http://localhost:3000/api), not "https://d111111abcdef8.cloudfront.net"',
+    );
+  });
+
   it('refuses to start without API_URL (exit 2)', async () => {
     const run = await runJourney({});
     expect(run.code).toBe(2);

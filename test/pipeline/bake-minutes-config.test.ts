@@ -1,4 +1,4 @@
-// `bakeMinutes`: how long production bakes under its alarms (pipeline/stage-bake.ts), per stage, default 30.
+// `bakeMinutes`: how long production bakes under its alarms (pipeline/stage-bake.ts), production only, default 30.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CONTEXT_KEY, parseConfig } from '../../pipeline/config.js';
@@ -18,7 +18,14 @@ describe('bakeMinutes', () => {
   it('is read from the stage configuration, 30 minutes when left out', () => {
     expect(parseConfig(withProductionBake(45)).production.bakeMinutes).toBe(45);
     expect(parseConfig(withProductionBake(undefined)).production.bakeMinutes).toBe(30);
-    expect(parseConfig(cdkJson.context[CONTEXT_KEY]).staging.bakeMinutes).toBe(30);
+  });
+
+  it('is production only: staging does not bake, so its bakeMinutes is refused as an unknown key', () => {
+    const copy = structuredClone(cdkJson.context[CONTEXT_KEY]!);
+    copy.staging!.bakeMinutes = 30;
+    expect(() => parseConfig(copy)).toThrow(
+      'configuration: goalMandala.staging has unknown key(s) bakeMinutes',
+    );
   });
 
   it.each([

@@ -151,10 +151,40 @@ describe('parseConfig', () => {
       'configuration: goalMandala.staging.usage.databaseBusyHoursPerDay must be at most 24 hours',
     ],
     ['pipelineRunsPerMonth', undefined, 'configuration: goalMandala.pipelineRunsPerMonth is missing'],
+    ['toolchain.profile', 'toolchain', 'configuration: goalMandala.toolchain has unknown key(s) profile'],
+    ['bakeMinutes', 30, 'configuration: goalMandala has unknown key(s) bakeMinutes'],
+    [
+      'production.passwordResetMail.replyTo',
+      'help@example.com',
+      'configuration: goalMandala.production.passwordResetMail has unknown key(s) replyTo',
+    ],
+    [
+      'production.account',
+      '222222222222',
+      'configuration: goalMandala.production.account must differ from staging.account (222222222222): give each stage its own account, or set goalMandala.allowSharedAccount: true to deploy both into one',
+    ],
+    [
+      'allowSharedAccount',
+      'yes',
+      'configuration: goalMandala.allowSharedAccount must be a boolean, not a string',
+    ],
   ])('rejects a malformed %s with one line naming the key', (path, value, message) => {
     const error = errorOf(exampleWith(path, value));
     expect(error.message).toBe(message);
     expect(error.message).not.toContain('\n');
+  });
+
+  it('accepts both stages in one account when allowSharedAccount says so', () => {
+    const shared = { ...exampleWith('production.account', '222222222222'), allowSharedAccount: true };
+    expect(parseConfig(shared).production.account).toBe('222222222222');
+  });
+
+  it('refuses production in another region than the toolchain, naming both and why', () => {
+    const raw = exampleWith('production.region', 'eu-west-1');
+    (raw.production as Record<string, unknown>).availabilityZones = ['eu-west-1a', 'eu-west-1b'];
+    expect(errorOf(raw).message).toBe(
+      'configuration: goalMandala.production.region (eu-west-1) must equal toolchain.region (ap-northeast-1): the bake alarms live in the toolchain account on production metrics, and a CloudWatch alarm reads metrics of its own region only: put both in one region',
+    );
   });
 
   it('names the missing context key itself, and a context value that is not an object', () => {
@@ -184,23 +214,56 @@ describe('stageConfig', () => {
   });
 });
 
-describe('bin/app.ts with a malformed value', () => {
+/** Synthesizes the app (bin/app.ts) with this `goalMandala` context. */
+function synthWith(config: Record<string, unknown>) {
+  const context = { ...cdkJson.context, [CONTEXT_KEY]: config };
+  return spawnSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
+    cwd: new URL('.', repoRoot).pathname,
+    env: {
+      ...process.env,
+      CDK_CONTEXT_JSON: JSON.stringify(context),
+      CDK_OUTDIR: tempDir('gm-cdk-bad-'),
+    },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+}
+
+/** The example moved, toolchain and both stages, to another region. */
+function allIn(region: string): Record<string, unknown> {
+  const copy = structuredClone(example) as Record<string, Record<string, unknown>>;
+  for (const place of ['toolchain', 'staging', 'production']) copy[place]!.region = region;
+  for (const stage of ['staging', 'production'])
+    copy[stage]!.availabilityZones = [`${region}a`, `${region}b`];
+  return copy;
+}
+
+describe('bin/app.ts with a configuration that cannot work', () => {
   it('exits 1 printing only the one-line error, no stack trace', () => {
-    const context = { ...cdkJson.context, [CONTEXT_KEY]: exampleWith('production.account', 'prod-account') };
-    const result = spawnSync(process.execPath, ['--import', 'tsx', 'bin/app.ts'], {
-      cwd: new URL('.', repoRoot).pathname,
-      env: {
-        ...process.env,
-        CDK_CONTEXT_JSON: JSON.stringify(context),
-        CDK_OUTDIR: tempDir('gm-cdk-bad-'),
-      },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const result = synthWith(exampleWith('production.account', 'prod-account'));
     expect(result.status).toBe(1);
     expect(result.stderr.trim()).toBe(
       'configuration: goalMandala.production.account must be a 12-digit AWS account id',
     );
     expect(result.stdout.trim()).toBe('');
+  });
+
+  it('names the region without a price table in one line, not the cost error deep in the budget check', () => {
+    const result = synthWith(allIn('eu-west-1'));
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'configuration: goalMandala.toolchain.region (eu-west-1) has no price table (pipeline/cost/price-table.ts has ap-northeast-1): add a table for eu-west-1 to PRICE_TABLES (docs/runbook.md, "Refreshing the price table"): the budget check prices every account',
+    );
+  });
+
+  it('refuses production outside the toolchain region before CDK reports AlarmRegionMismatch', () => {
+    const raw = allIn('ap-northeast-1');
+    (raw.production as Record<string, unknown>).region = 'ap-northeast-3';
+    (raw.production as Record<string, unknown>).availabilityZones = ['ap-northeast-3a', 'ap-northeast-3b'];
+    const result = synthWith(raw);
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim()).toMatch(
+      /^configuration: goalMandala\.production\.region \(ap-northeast-3\) must equal toolchain\.region \(ap-northeast-1\): [^\n]+$/,
+    );
   });
 });

@@ -46,6 +46,13 @@ function projectOf(action: Action): Record<string, unknown> {
   const ref = (action.Configuration!.ProjectName as { Ref: string }).Ref;
   return app.template.toJSON().Resources[ref].Properties;
 }
+/** The plain environment variables of the CodeBuild project an action runs. */
+function projectEnvOf(action: Action): Record<string, string> {
+  const variables = (
+    projectOf(action).Environment as { EnvironmentVariables?: { Name: string; Value: string }[] }
+  ).EnvironmentVariables;
+  return Object.fromEntries((variables ?? []).map((variable) => [variable.Name, variable.Value]));
+}
 /** The project's buildspec; CloudFormation references in it (report group ARNs) become `<GetAtt:LogicalId>`. */
 function buildSpecOf(action: Action): Record<string, unknown> {
   const buildSpec = (projectOf(action).Source as { BuildSpec: unknown }).BuildSpec;
@@ -58,6 +65,29 @@ function buildSpecOf(action: Action): Record<string, unknown> {
     .join('');
   return JSON.parse(text);
 }
+
+/** Every IAM statement granted to the CodeBuild project an action runs. */
+function statementsOf(action: Action): { Action: unknown; Resource: unknown }[] {
+  const roleId = (projectOf(action).ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+  return Object.values(app.template.findResources('AWS::IAM::Policy'))
+    .filter((policy) => (policy.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+}
+const healthUrlParameter = `/${config.appName}/production/health-url`;
+const healthUrlParameterArn = {
+  'Fn::Join': [
+    '',
+    [
+      'arn:',
+      { Ref: 'AWS::Partition' },
+      ':ssm:',
+      { Ref: 'AWS::Region' },
+      ':',
+      { Ref: 'AWS::AccountId' },
+      `:parameter${healthUrlParameter}`,
+    ],
+  ],
+};
 
 beforeAll(() => {
   app = buildPipelineApp();
@@ -201,6 +231,20 @@ describe('the synth step', () => {
     });
   });
 
+  it('runs the migrations check on the embedded PostgreSQL, against what Production serves when the pipeline says where', () => {
+    const lines = readFileSync('pipeline/scripts/pipeline-build.sh', 'utf8').split('\n');
+    const check = lines.find((line) => line.startsWith('npm run migrations:check'));
+    expect(check).toBe(
+      'npm run migrations:check -- --database pglite ${PRODUCTION_HEALTH_URL_PARAMETER:+--base production}',
+    );
+    expect(projectEnvOf(synth).PRODUCTION_HEALTH_URL_PARAMETER).toBe(healthUrlParameter);
+    // It may read that parameter, and no other.
+    const ssm = statementsOf(synth).filter((statement) => JSON.stringify(statement.Action).includes('ssm:'));
+    expect(ssm).toEqual([
+      expect.objectContaining({ Action: 'ssm:GetParameter', Resource: healthUrlParameterArn }),
+    ]);
+  });
+
   it('needs no AWS lookups: it may assume no other role', () => {
     const synthProject = projectOf(synth);
     const roleId = (synthProject.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
@@ -263,6 +307,28 @@ describe('stages', () => {
       expect(JSON.parse(smoke.Configuration!.EnvironmentVariables as string)[0]).toMatchObject({
         name: 'SITE_URL',
       });
+    });
+
+    it(`${stageName}: ${stageName === 'Production' ? 'records' : 'does not record'} its health URL for the Build's migrations check`, () => {
+      const health = stageNamed(stageName).Actions.find((action) => action.Name === 'HealthCheck')!;
+      const commands = (buildSpecOf(health).phases as { build: { commands: string[] } }).build.commands;
+      const ssm = statementsOf(health).filter((statement) =>
+        JSON.stringify(statement.Action).includes('ssm:'),
+      );
+      if (stageName === 'Staging') {
+        expect(commands).toEqual(['node pipeline/scripts/health-check.mjs']);
+        expect(ssm).toEqual([]);
+        return;
+      }
+      // Written only once the check passed: the URL of an API that answered on this commit.
+      expect(commands).toEqual([
+        'node pipeline/scripts/health-check.mjs',
+        'aws ssm put-parameter --name "$HEALTH_URL_PARAMETER" --type String --overwrite --value "$API_URL/health"',
+      ]);
+      expect(projectEnvOf(health).HEALTH_URL_PARAMETER).toBe(healthUrlParameter);
+      expect(ssm).toEqual([
+        expect.objectContaining({ Action: 'ssm:PutParameter', Resource: healthUrlParameterArn }),
+      ]);
     });
 
     it(`${stageName}: deploys every stack into the ${key} account and region`, () => {

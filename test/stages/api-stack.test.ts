@@ -103,6 +103,49 @@ describe('ApiStack functions', () => {
   });
 });
 
+describe('ApiStack database logins', () => {
+  const data = () => built.staging.data;
+  const ownerId = () => logicalId(data().databaseSecret);
+  const appId = () => logicalId(data().appDatabaseSecret);
+  const variablesOf = (fn: lambda.IFunction) =>
+    template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables as Record<string, unknown>;
+  const secretsReadBy = (fn: lambda.IFunction) => {
+    const roleId = logicalId((fn as lambda.Function).role as never);
+    return JSON.stringify(
+      resourcesOf(template, 'AWS::IAM::Policy')
+        .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
+        .flatMap(
+          ([, p]) =>
+            (
+              p.Properties!.PolicyDocument as {
+                Statement: { Action: string | string[]; Resource: unknown }[];
+              }
+            ).Statement,
+        )
+        .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
+        .map((s) => s.Resource),
+    );
+  };
+
+  it('gives health and every service function the application login, never the owner', () => {
+    expect(ownerId()).not.toBe(appId());
+    for (const { name, function: fn } of api.functions) {
+      expect(JSON.stringify(variablesOf(fn).DB_SECRET_ARN), name).toContain(appId());
+      expect('DB_APP_SECRET_ARN' in variablesOf(fn), name).toBe(false);
+      expect(secretsReadBy(fn), name).toContain(appId());
+      expect(secretsReadBy(fn), name).not.toContain(ownerId());
+    }
+  });
+
+  it('gives the owner to the migration function only, with the application login it creates and grants', () => {
+    const variables = variablesOf(api.migrateFunction);
+    expect(JSON.stringify(variables.DB_SECRET_ARN)).toContain(ownerId());
+    expect(JSON.stringify(variables.DB_APP_SECRET_ARN)).toContain(appId());
+    expect(secretsReadBy(api.migrateFunction)).toContain(ownerId());
+    expect(secretsReadBy(api.migrateFunction)).toContain(appId());
+  });
+});
+
 describe('ApiStack origin-verify secret', () => {
   const secretId = () => logicalId(api.originVerifySecret);
   const variablesOf = (fn: lambda.IFunction) =>

@@ -91,21 +91,64 @@ describe('DataStack (production)', () => {
     expect(subnets).not.toMatch(/DatabaseSubnet/);
   });
 
-  it('admits the rotation function to the database on 5432 only', () => {
+  it('keeps a second login for the functions, rotated with alternating users by the master secret', () => {
+    const data = built.stages.production!.data;
+    const secrets = resourcesOf(template, 'AWS::SecretsManager::Secret');
+    const [appId, app] = secrets.find(([id]) => id.startsWith('AppDatabaseSecret'))!;
+    const [masterId] = secrets.find(([id]) => id.startsWith('DatabaseSecret'))!;
+    // `masterarn`: the rotation logs in as the master to create `<user>_clone` and change passwords.
+    expect(data.appDatabaseUser).toBe('goalmandala_app');
+    expect(
+      (app.Properties!.GenerateSecretString as { SecretStringTemplate: unknown }).SecretStringTemplate,
+    ).toEqual({
+      'Fn::Join': ['', ['{"username":"goalmandala_app","masterarn":"', { Ref: masterId }, '"}']],
+    });
+    // Host and port are attached from the cluster, as the functions need them.
+    const [attachmentId] = resourcesOf(template, 'AWS::SecretsManager::SecretTargetAttachment').find(
+      ([, r]) => JSON.stringify(r.Properties!.SecretId) === JSON.stringify({ Ref: appId }),
+    )!;
+    const schedules = resourcesOf(template, 'AWS::SecretsManager::RotationSchedule').map(
+      ([, r]) => r.Properties!,
+    );
+    const appSchedule = schedules.find(
+      (s) => JSON.stringify(s.SecretId) === JSON.stringify({ Ref: attachmentId }),
+    )!;
+    expect(appSchedule).toMatchObject({
+      RotationRules: { ScheduleExpression: 'rate(30 days)' },
+      // The login is created by the api stack's migration step, after this stack: no rotation at creation.
+      RotateImmediatelyOnUpdate: false,
+      RotationLambdaARN: {
+        'Fn::GetAtt': [expect.stringMatching(/^DatabaseAppDatabaseRotation/), 'Outputs.RotationLambdaARN'],
+      },
+    });
+    const [, rotation] = resourcesOf(template, 'AWS::Serverless::Application').find(([id]) =>
+      id.startsWith('DatabaseAppDatabaseRotation'),
+    )!;
+    const parameters = rotation.Properties!.Parameters as Record<string, unknown>;
+    expect(parameters.masterSecretArn).toEqual({ Ref: expect.stringMatching(/^DatabaseSecretAttachment/) });
+    expect(JSON.stringify(parameters.vpcSubnetIds)).toMatch(/PrivateSubnet/);
+    expect(JSON.stringify(parameters.vpcSubnetIds)).not.toMatch(/DatabaseSubnet/);
+  });
+
+  it('admits the rotation functions to the database on 5432 only', () => {
     const [clusterId] = resourcesOf(template, 'AWS::RDS::DBCluster')[0]!;
     expect(cluster.Properties.Port).toBe(5432);
     const ingress = resourcesOf(template, 'AWS::EC2::SecurityGroupIngress').map(([, r]) => r.Properties!);
     const clusterPort = { 'Fn::GetAtt': [clusterId, 'Endpoint.Port'] };
-    expect(ingress).toEqual([
+    const fromRotation = (group: RegExp) =>
       expect.objectContaining({
         IpProtocol: 'tcp',
         FromPort: clusterPort,
         ToPort: clusterPort,
-        SourceSecurityGroupId: {
-          'Fn::GetAtt': [expect.stringMatching(/^DatabaseRotationSingleUserSecurityGroup/), 'GroupId'],
-        },
-      }),
-    ]);
+        SourceSecurityGroupId: { 'Fn::GetAtt': [expect.stringMatching(group), 'GroupId'] },
+      });
+    expect(ingress).toEqual(
+      expect.arrayContaining([
+        fromRotation(/^DatabaseRotationSingleUserSecurityGroup/),
+        fromRotation(/^DatabaseAppDatabaseRotationSecurityGroup/),
+      ]),
+    );
+    expect(ingress).toHaveLength(2);
   });
 });
 

@@ -195,7 +195,7 @@ describe('GoalMandalaStage', () => {
     const saved = { ...process.env };
     try {
       Object.assign(process.env, {
-        DATABASE_URL: db.url,
+        DATABASE_URL: db.ownerUrl,
         DB_POOL_MAX: String(Math.min(2, db.maxConnections)),
       });
       const { handler } = (await import(pathToFileURL(bundleOf(migrateFunction)).href)) as {

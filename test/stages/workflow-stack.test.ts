@@ -3,6 +3,7 @@
  * and full jitter, a timeout on every task, logging without execution data, tracing, and IAM scoped to
  * exactly the model and the step functions.
  */
+import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -270,5 +271,16 @@ describe('workflow stack in the real stage', () => {
       )
       .filter(Boolean);
     expect(modelIds).toEqual([stages.config.staging.bedrockModelId, stages.config.staging.bedrockModelId]);
+  });
+
+  it('gives the database steps the application login, never the owner', () => {
+    const stages = buildTestStages();
+    const { data, workflow } = stages.staging;
+    const idOf = (construct: { node: { defaultChild?: unknown } }) =>
+      Stack.of(data).getLogicalId(construct.node.defaultChild as never);
+    const [ownerId, appId] = [idOf(data.databaseSecret), idOf(data.appDatabaseSecret)];
+    const staged = JSON.stringify(stages.template(workflow).toJSON());
+    expect(staged).toContain(appId);
+    expect(staged).not.toContain(ownerId);
   });
 });

@@ -9,7 +9,7 @@ import {
   setSubGoal,
   updateGoal,
 } from '../../db/goals.js';
-import { cellTitle, id, isoDate, position, text, title } from '../inputs.js';
+import { cellTitle, expectedUpdatedAt, id, isoDate, position, text, title } from '../inputs.js';
 import { orNotFound } from '../not-found.js';
 import { authedProcedure, router } from '../trpc.js';
 
@@ -36,6 +36,7 @@ export const goalsRouter = router({
         title: title.optional(),
         description: description.optional(),
         deadline: isoDate.nullish(),
+        expectedUpdatedAt,
       }),
     )
     .mutation(async ({ ctx, input: { goalId, ...patch } }) =>
@@ -48,10 +49,10 @@ export const goalsRouter = router({
   }),
 
   setSubGoal: authedProcedure
-    .input(z.object({ goalId: id, position, title: cellTitle }))
+    .input(z.object({ goalId: id, position, title: cellTitle, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => orNotFound(await setSubGoal(ctx.db, ctx.user.id, input), 'goal')),
 
   setAction: authedProcedure
-    .input(z.object({ goalId: id, subGoalPosition: position, position, title: cellTitle }))
+    .input(z.object({ goalId: id, subGoalPosition: position, position, title: cellTitle, expectedUpdatedAt }))
     .mutation(async ({ ctx, input }) => orNotFound(await setAction(ctx.db, ctx.user.id, input), 'goal')),
 });

@@ -4,6 +4,7 @@ import type { AppContext } from './app-context.js';
 import { h, replace } from './dom.js';
 import { forgetAllDrafts } from './draft-memory.js';
 import { language, setLanguage, t } from './i18n.js';
+import { pageAfterSignIn, rememberPageForSignIn } from './return-after-sign-in.js';
 import { clearSession, loadSession, saveSession, type Session } from './session.js';
 import { commitPendingDelete } from './undoable-delete.js';
 import { renderAuthView } from './views/auth-view.js';
@@ -26,7 +27,14 @@ function signIn(next: Session): void {
   session = next;
   saveSession(next);
   notice = null;
-  navigate('#/'); // renders (directly, or through hashchange)
+  // Back where the ended session left the person (their unsaved edits wait there), else My goals.
+  navigate(pageAfterSignIn(next.user.id) ?? '#/'); // renders (directly, or through hashchange)
+}
+
+/** The API no longer accepts the session: sign out, remembering the page to come back to. */
+function sessionEnded(): void {
+  if (session) rememberPageForSignIn(session.user.id, location.hash || '#/');
+  signOut(t('sessionExpired'));
 }
 
 function signOut(message: string | null = null): void {
@@ -60,7 +68,7 @@ function navigate(hash: string): void {
 
 function reportError(error: unknown, where?: HTMLElement): void {
   if (isUnauthorized(error)) {
-    signOut(t('sessionExpired'));
+    sessionEnded();
     return;
   }
   const message = errorMessage(error, t('genericError'));
@@ -129,8 +137,21 @@ function render(): void {
   cleanups = [];
   // Leaving a view carries out its pending delete (see undoable-delete.ts).
   commitPendingDelete();
-  const main = h('main', { id: 'main', class: 'app-main' });
-  replace(root, header(), main);
+  const main = h('main', { id: 'main', class: 'app-main', tabIndex: -1 });
+  // The first Tab stop: past the header, straight to the view (a click, not the hash: the hash routes).
+  const skip = h(
+    'a',
+    {
+      href: '#main',
+      class: 'skip-link',
+      onclick: (event: Event) => {
+        event.preventDefault();
+        main.focus();
+      },
+    },
+    t('skipToMain'),
+  );
+  replace(root, skip, header(), main);
   // A reset link works signed in or not: it ends every session and signs this browser in anew.
   const resetToken = resetTokenOf(location.hash);
   if (resetToken !== null) {
@@ -171,6 +192,6 @@ render();
 // Confirm a restored session is still accepted; an expired token signs out quietly.
 if (session) {
   api.auth.me.query().catch((error: unknown) => {
-    if (isUnauthorized(error)) signOut(t('sessionExpired'));
+    if (isUnauthorized(error)) sessionEnded();
   });
 }

@@ -26,6 +26,8 @@ import type { WorkflowInput } from '../../../services/workflow/workflow-state.js
 
 export interface WorkflowFixture {
   readonly pool: pg.Pool;
+  /** The database owner, for DDL a test needs (the process pool logs in as the application role). */
+  readonly ownerPool: pg.Pool;
   readonly bedrock: LocalBedrockServer;
   runner(options?: Omit<LocalWorkflowRunnerOptions, 'definition'>): LocalWorkflowRunner;
   /** Make the database unreachable (open connections drop) and reachable again. */
@@ -58,6 +60,7 @@ export async function startWorkflowFixture(): Promise<WorkflowFixture> {
   const runners: LocalWorkflowRunner[] = [];
   return {
     pool,
+    ownerPool: real?.ownerPool ?? pool,
     bedrock,
     runner(options = {}) {
       const runner = new LocalWorkflowRunner({ definition, retryDelayMs: 5, ...options });

@@ -215,7 +215,7 @@ describe('local workflow: failures', () => {
     });
     const before = cells(await goal.chart());
     // A real failure inside the transaction: sub-goals are written first, then action rows fail at sub-goal 7.
-    await fx.pool.query(`
+    await fx.ownerPool.query(`
       CREATE OR REPLACE FUNCTION fail_action_write() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN RAISE EXCEPTION 'simulated storage failure'; END $$;
       CREATE TRIGGER fail_action_write BEFORE INSERT OR UPDATE ON actions FOR EACH ROW
@@ -233,7 +233,9 @@ describe('local workflow: failures', () => {
       expect(job.error).toMatch(/could not be saved/);
       expect(cells(await goal.chart())).toEqual(before);
     } finally {
-      await fx.pool.query('DROP TRIGGER fail_action_write ON actions; DROP FUNCTION fail_action_write();');
+      await fx.ownerPool.query(
+        'DROP TRIGGER fail_action_write ON actions; DROP FUNCTION fail_action_write();',
+      );
     }
   });
 

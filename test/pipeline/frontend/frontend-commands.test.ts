@@ -42,11 +42,30 @@ describe('frontend commands', () => {
     expect(badId.stderr.trim()).toMatch(/^error: release id "..\/..\/etc" is not valid/);
   });
 
+  it('a bucket without a region names SITE_REGION, not the SDK\'s "Region is missing"', async () => {
+    const result = await command('bin/frontend-switch.ts', ['abc123', '--bucket', 'site-bucket'], {
+      RELEASE_STORE_ARN:
+        'arn:aws:cloudfront::123456789012:key-value-store/0f1e2d3c-0000-4000-8000-000000000000',
+      AWS_CONFIG_FILE: '/nonexistent',
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      "error: the bucket's region is missing: pass --region or set SITE_REGION (the stage's region, e.g. ap-northeast-1)",
+    );
+  });
+
+  it('an unknown option is one line naming it, exit status 2', async () => {
+    const result = await command('bin/frontend-switch.ts', ['--colour', 'red']);
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toMatch(/^frontend:switch: unknown option --colour; usage: [^\n]+$/);
+  });
+
   it('frontend:publish and frontend:smoke say what is missing', async () => {
     const publish = await command('bin/frontend-publish.ts', []);
-    expect(publish.code).toBe(1);
-    expect(publish.stderr.trim()).toBe(
-      'error: missing release id: npm run frontend:publish -- <releaseId> (or RELEASE_ID)',
+    expect(publish.code).toBe(2);
+    expect(publish.stderr.trim()).toMatch(
+      /^frontend:publish: missing release id \(or RELEASE_ID\); usage: npm run frontend:publish -- <releaseId> [^\n]+ \(--help explains\)$/,
     );
     const smoke = await command('bin/frontend-smoke-test.ts', [], { RELEASE_ID: 'abc123' });
     expect(smoke.code).toBe(1);

@@ -81,16 +81,23 @@ describe('frontend release steps in the pipeline', () => {
   });
 
   it("may assume only the stage account's release publisher role (and only the steps that write)", () => {
-    const assumedBy = (step: string) =>
-      Object.entries(resources())
-        .filter(([id, r]) => r.Type === 'AWS::IAM::Policy' && id.startsWith(`PipelineStaging${step}Role`))
+    const assumedBy = (step: string) => {
+      const project = projectOf(stageActions('Staging').find((action) => action.Name === step)!);
+      const roleId = (project.ServiceRole as { 'Fn::GetAtt': [string, string] })['Fn::GetAtt'][0];
+      return Object.values(resources())
+        .filter(
+          (r) =>
+            r.Type === 'AWS::IAM::Policy' &&
+            (r.Properties.Roles as { Ref: string }[]).some((role) => role.Ref === roleId),
+        )
         .flatMap(
-          ([, r]) =>
+          (r) =>
             (r.Properties.PolicyDocument as { Statement: { Action: unknown; Resource: unknown }[] })
               .Statement,
         )
         .filter((statement) => statement.Action === 'sts:AssumeRole')
         .map((statement) => statement.Resource);
+    };
     for (const step of ['FrontendPublishCandidate', 'FrontendSwitchActive']) {
       const targets = assumedBy(step);
       expect(targets).toHaveLength(1);

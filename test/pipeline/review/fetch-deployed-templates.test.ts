@@ -86,6 +86,18 @@ describe('fetching the deployed templates', () => {
     ).rejects.toThrow('DescribeStacks Production-Network failed: AccessDenied: User is not authorized');
   });
 
+  it('names the remedy when there are no credentials', async () => {
+    const noCredentials = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError',
+    });
+    cloudFormation.on(DescribeStacksCommand).rejects(noCredentials);
+    await expect(
+      fetchDeployedTemplates(new CloudFormationClient({ region: 'ap-northeast-1' }), stacks, out),
+    ).rejects.toThrow(
+      "DescribeStacks Production-Network: no usable AWS credentials (Could not load credentials from any providers): run with AWS_PROFILE=<a profile of the stage's account> (after `aws sso login` if it is an SSO profile), or pass --role-arn",
+    );
+  });
+
   it('fails on a deployed template that is not JSON', async () => {
     cloudFormation
       .on(DescribeStacksCommand)
@@ -116,7 +128,7 @@ describe('npm run review:fetch arguments', () => {
   });
 
   it('names a missing or malformed argument', () => {
-    expect(() => parseFetchArgs([])).toThrow(/^--out DIR is required; usage: npm run review:fetch/);
+    expect(() => parseFetchArgs([])).toThrow(/^--out DIR is required$/);
     expect(() => parseFetchArgs(['--out', 'd', '--role-arn', 'goal-mandala-change-review'])).toThrow(
       /--role-arn must be an IAM role ARN, not "goal-mandala-change-review"/,
     );

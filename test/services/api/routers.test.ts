@@ -96,6 +96,7 @@ describe('goals', () => {
       title: 'Run a marathon',
       description: 'in 2027',
       deadline: '2027-10-01',
+      updatedAt: expect.stringMatching(/\.\d{6}Z$/),
     });
 
     const chart = await user.caller.goals.get({ goalId: goal.id });
@@ -109,7 +110,12 @@ describe('goals', () => {
     for (const subGoal of chart.subGoals) {
       expect(subGoal.title).toBe('');
       expect(subGoal.actions).toEqual(
-        [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({ position, title: '', drafted: false })),
+        [0, 1, 2, 3, 4, 5, 6, 7].map((position) => ({
+          position,
+          title: '',
+          drafted: false,
+          updatedAt: expect.stringMatching(/\.\d{6}Z$/),
+        })),
       );
     }
   });
@@ -120,6 +126,7 @@ describe('goals', () => {
       goalId: goal.id,
       position: 7,
       title: 'Kanji',
+      updatedAt: expect.stringMatching(/\.\d{6}Z$/),
     });
     await user.caller.goals.setAction({
       goalId: goal.id,
@@ -132,8 +139,8 @@ describe('goals', () => {
 
     const chart = await user.caller.goals.get({ goalId: goal.id });
     expect(chart.subGoals[7]!.title).toBe('Kanji');
-    expect(chart.subGoals[7]!.actions[0]).toEqual({ position: 0, title: '10 a day', drafted: false });
-    expect(chart.subGoals[0]!.actions[7]).toEqual({ position: 7, title: '', drafted: false });
+    expect(chart.subGoals[7]!.actions[0]).toMatchObject({ position: 0, title: '10 a day', drafted: false });
+    expect(chart.subGoals[0]!.actions[7]).toMatchObject({ position: 7, title: '', drafted: false });
     expect(chart.description).toBe('');
     expect(chart.deadline).toBeNull();
   });
@@ -160,14 +167,17 @@ describe('goals', () => {
       description: 'keep',
       deadline: '2028-02-29',
     });
+    // Each update answers the goal's new version (updatedAt).
     expect(await user.caller.goals.update({ goalId: goal.id, title: 'New' })).toEqual({
       ...goal,
       title: 'New',
+      updatedAt: expect.not.stringMatching(goal.updatedAt),
     });
     expect(await user.caller.goals.update({ goalId: goal.id, deadline: null })).toEqual({
       ...goal,
       title: 'New',
       deadline: null,
+      updatedAt: expect.stringMatching(/\.\d{6}Z$/),
     });
     expect(await user.caller.goals.delete({ goalId: goal.id })).toEqual({ deleted: true });
     expect((await failure(user.caller.goals.get({ goalId: goal.id }))).code).toBe('NOT_FOUND');

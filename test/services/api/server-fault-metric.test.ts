@@ -139,8 +139,8 @@ describe('ServerFault: the metric the canary alarms watch', () => {
 
   it('a procedure that fails with a 500 emits one ServerFault for its version and one across versions', async () => {
     // A schema the code does not expect: the query fails and the handler answers 500 (no throw).
-    await db.pool.query('ALTER TABLE goals RENAME TO goals_moved');
-    const pool = db.pool;
+    await db.ownerPool.query('ALTER TABLE goals RENAME TO goals_moved');
+    const pool = db.ownerPool;
     try {
       const { status, faults } = await callCapturingFaults({ service: 'goals', procedure: 'list', token });
       expect(status).toBe(500);

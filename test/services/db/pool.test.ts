@@ -5,7 +5,7 @@
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { connectionConfig } from '../../../services/db/connection.js';
+import { databaseConnection } from '../../../services/db/connection.js';
 import { handler as migrateHandler } from '../../../services/db/migrate-handler.js';
 import { migrationList } from '../../../services/db/migration-list.js';
 import { closePool, getPool, poolDefaults } from '../../../services/db/pool.js';
@@ -39,7 +39,7 @@ describe('pool', () => {
     expect(await getPool()).toBe(pool);
   });
 
-  it('reads the RDS secret by ARN once, and the password per new connection', async () => {
+  it('reads the RDS secret by ARN once, and the login per new connection from the cache or afresh', async () => {
     const arn = 'arn:aws:secretsmanager:ap-northeast-1:123456789012:secret:db-AbCdEf';
     secrets.on(GetSecretValueCommand, { SecretId: arn }).resolves({
       SecretString: JSON.stringify({
@@ -51,11 +51,14 @@ describe('pool', () => {
       }),
     });
     setEnv({ DB_SECRET_ARN: arn });
-    const config = await connectionConfig();
-    expect(config).toMatchObject({ host: 'db.internal', port: 5432, user: 'app', database: 'mandala' });
+    const { config, login } = await databaseConnection();
+    expect(config).toMatchObject({ host: 'db.internal', port: 5432, database: 'mandala' });
+    expect(config.ssl).toBeTruthy(); // TLS to anything but this machine
     expect(JSON.stringify(config)).not.toContain('s3cret');
-    expect(await (config.password as () => Promise<string>)()).toBe('s3cret');
+    expect(await login!({ fresh: false })).toEqual({ user: 'app', password: 's3cret' });
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(1);
+    expect(await login!({ fresh: true })).toEqual({ user: 'app', password: 's3cret' });
+    expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(2);
   });
 
   it('names the missing field of a malformed secret', async () => {
@@ -63,7 +66,7 @@ describe('pool', () => {
       .on(GetSecretValueCommand)
       .resolves({ SecretString: JSON.stringify({ host: 'h', username: 'u' }) });
     setEnv({ DB_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:x' });
-    await expect(connectionConfig()).rejects.toThrow(/^database secret: field password/);
+    await expect(databaseConnection()).rejects.toThrow(/^database secret: field password/);
   });
 
   it('refuses to start on Lambda without a database', async () => {
@@ -83,8 +86,16 @@ describe('migration handler', () => {
     await db?.close();
   });
 
+  it('refuses to start on Lambda without the application login to create', async () => {
+    setEnv({ AWS_LAMBDA_FUNCTION_NAME: 'migrate', DATABASE_URL: db.ownerUrl });
+    delete process.env.DB_APP_SECRET_ARN;
+    await expect(migrateHandler()).rejects.toThrow(
+      /^environment variable DB_APP_SECRET_ARN: required on Lambda \(the application login\)$/,
+    );
+  });
+
   it('applies pending migrations, is idempotent, and closes its pool', async () => {
-    setEnv({ DATABASE_URL: db.url, DB_POOL_MAX: '1' });
+    setEnv({ DATABASE_URL: db.ownerUrl, DB_POOL_MAX: '1' });
     expect(await migrateHandler()).toEqual({ applied: migrationList.map(([name]) => name) });
     expect(await migrateHandler()).toEqual({ applied: [] });
     const pool = await getPool();

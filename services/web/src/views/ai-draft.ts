@@ -10,7 +10,8 @@ import type { AppContext } from '../app-context.js';
 import { h, replace } from '../dom.js';
 import { forgetDraft, recallDraft, rememberDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
-import { hasDraftedCell, hasEmptyCell } from './mandala-grid.js';
+import { isNetworkFailure } from '../network-failure.js';
+import { hasDraftedCell, hasEmptyCell } from './chart-cells.js';
 
 export interface AiDraft {
   readonly element: HTMLElement;
@@ -20,6 +21,13 @@ export interface AiDraft {
 
 /** How often the job's status is asked for. */
 const POLL_INTERVAL_MS = 1000;
+
+/**
+ * A status check that gets no answer (or a passing server error) is asked again, after 1, 2, 4, 8 s…; the
+ * draft is reported failed only after this many failures in a row, or on an answer that settles it.
+ */
+const MAX_POLL_FAILURES = 5;
+const backoffMs = (failures: number) => Math.min(POLL_INTERVAL_MS * 2 ** (failures - 1), 15_000);
 
 /** Answers meaning the remembered job is of no use any more: gone, someone else's, or an unreadable id. */
 const JOB_GONE = new Set(['NOT_FOUND', 'UNAUTHORIZED', 'BAD_REQUEST']);
@@ -39,6 +47,7 @@ export function createAiDraft(
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
+  let failuresInARow = 0;
   context.onLeave(() => {
     stopped = true;
     clearTimeout(timer);
@@ -88,8 +97,8 @@ export function createAiDraft(
     }
   }
 
-  function poll(jobId: string): void {
-    timer = setTimeout(() => void check(jobId, false), POLL_INTERVAL_MS);
+  function poll(jobId: string, delayMs = POLL_INTERVAL_MS, rejoined = false): void {
+    timer = setTimeout(() => void check(jobId, rejoined), delayMs);
   }
 
   /**
@@ -101,6 +110,7 @@ export function createAiDraft(
     try {
       const job = await api.ai.status.query({ jobId });
       if (stopped) return;
+      failuresInARow = 0;
       showSource(job.drafter);
       if (job.status === 'queued' || job.status === 'running') {
         show(job.status);
@@ -118,8 +128,29 @@ export function createAiDraft(
       button.disabled = false;
     } catch (failure) {
       if (stopped) return;
+      const code = errorCode(failure);
+      // No answer, or the server briefly unwell: the draft goes on without us watching; ask again later.
+      const passing =
+        isNetworkFailure(failure) || code === 'SERVICE_UNAVAILABLE' || code === 'TOO_MANY_REQUESTS';
+      if (passing && ++failuresInARow < MAX_POLL_FAILURES) {
+        status.dataset.state = 'retrying';
+        replace(
+          status,
+          h('progress', { 'aria-label': t('draftWithAi') }),
+          h('span', null, t('aiPollRetrying')),
+        );
+        poll(jobId, backoffMs(failuresInARow), rejoined);
+        return;
+      }
+      failuresInARow = 0;
       button.disabled = false;
-      if (JOB_GONE.has(errorCode(failure) ?? '')) {
+      if (passing && isNetworkFailure(failure)) {
+        // The job id stays remembered: a reload rejoins the draft.
+        status.dataset.state = 'lost';
+        replace(status, h('span', { class: 'error' }, t('aiPollLost')));
+        return;
+      }
+      if (JOB_GONE.has(code ?? '')) {
         forgetDraft(userId, goalId);
         // A remembered job that is gone is nothing to tell; the app checks the session on its own.
         if (rejoined) return;

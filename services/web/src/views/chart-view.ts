@@ -8,9 +8,12 @@ import { h, replace } from '../dom.js';
 import { forgetDraft } from '../draft-memory.js';
 import { t } from '../i18n.js';
 import type { CellSlot } from '../mandala-layout.js';
+import type { UnsavedEdit } from '../unsaved-edits.js';
 import { createAiDraft } from './ai-draft.js';
+import { createCellSaver } from './cell-saver.js';
+import { labelOf, titleOf, withCell, withTitle } from './chart-cells.js';
 import { createGoalDetails } from './goal-details.js';
-import { createMandalaGrid, labelOf, titleOf, withTitle } from './mandala-grid.js';
+import { createMandalaGrid } from './mandala-grid.js';
 import { percentDone, progressBar } from './progress-bar.js';
 import { firstReflectionsPage, renderReflectionsPanel } from './reflections-panel.js';
 import { renderTasksPanel, type ActionSelection } from './tasks-panel.js';
@@ -64,27 +67,47 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         },
       };
 
+      /** A chart read afresh, with the edits the server does not have yet still shown where they were typed. */
+      const withUnsaved = (fresh: Chart): Chart =>
+        saver.pending().reduce((chart, edit) => withTitle(chart, edit.slot, edit.title), fresh);
+
+      /** A cell's text changed here (typed, or an unsaved edit put back): the rest of the page follows. */
+      function cellChanged(slot: CellSlot, value: string): void {
+        current = withTitle(current, slot, value);
+        aiDraft.chartChanged();
+        if (slot.kind === 'goal') details.setTitle(value);
+        if (selected) showSelection(selected);
+        if (
+          selection &&
+          slot.kind === 'action' &&
+          slot.subGoal === selection.subGoal &&
+          slot.action === selection.action
+        ) {
+          selection = { ...selection, title: value };
+          renderTasksPanel(tasksPanel, selection, tasksOptions);
+        }
+      }
+
+      const saver = createCellSaver({
+        context,
+        goalId,
+        send: (edit) => saveSlot(goalId, edit),
+        saved: (edit, updatedAt) => {
+          current = withCell(current, edit.slot, { updatedAt });
+          grid.showChart(current); // the next edit of the cell starts from this version
+        },
+        tookTheirs: (slot, theirs) => {
+          cellChanged(slot, theirs.title);
+          current = withCell(current, slot, { updatedAt: theirs.updatedAt });
+          grid.showChart(current);
+        },
+        unsaved: (slot, isUnsaved) => grid.setUnsaved(slot, isUnsaved),
+      });
+
       const grid = createMandalaGrid(chart, {
-        save: async (slot: CellSlot, value: string) => {
-          try {
-            await saveSlot(goalId, slot, value);
-            current = withTitle(current, slot, value);
-            aiDraft.chartChanged();
-            if (slot.kind === 'goal') details.setTitle(value);
-            if (selected) showSelection(selected);
-            if (
-              selection &&
-              slot.kind === 'action' &&
-              slot.subGoal === selection.subGoal &&
-              slot.action === selection.action
-            ) {
-              selection = { ...selection, title: value };
-              renderTasksPanel(tasksPanel, selection, tasksOptions);
-            }
-          } catch (failure) {
-            context.reportError(failure, error);
-            throw failure;
-          }
+        edited: (slot, value, startedFrom) => {
+          cellChanged(slot, value);
+          saver.save({ slot, title: value, startedFrom });
         },
         onTap: (slot: CellSlot) => {
           // On a phone the tasks sit below the chart: bring them up, the selection bar stays at hand.
@@ -142,7 +165,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         goalId,
         () => current,
         async () => {
-          current = await api.goals.get.query({ goalId });
+          current = withUnsaved(await api.goals.get.query({ goalId }));
           grid.showChart(current);
           details.setTitle(current.title);
           aiDraft.chartChanged();
@@ -168,6 +191,10 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         t('deleteGoal'),
       );
 
+      // Edits this tab could not save before (offline, the session ended) are shown and sent again.
+      for (const edit of saver.restore()) cellChanged(edit.slot, edit.title);
+      grid.showChart(current);
+
       renderTasksPanel(tasksPanel, null, tasksOptions);
       renderReflectionsPanel(reflectionsPanel, context, goalId, firstReflectionsPage(reflections));
       replace(
@@ -180,7 +207,7 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
         h(
           'div',
           { class: 'chart-layout' },
-          h('div', { class: 'chart-column' }, grid.element, selectionBar),
+          h('div', { class: 'chart-column' }, saver.element, grid.element, selectionBar),
           h('div', { class: 'side' }, tasksPanel, reflectionsPanel),
         ),
       );
@@ -194,18 +221,21 @@ export function renderChartView(main: HTMLElement, context: AppContext, goalId: 
     });
 }
 
-function saveSlot(goalId: string, slot: CellSlot, title: string): Promise<unknown> {
+/** Saves one cell, from the version its edit started at (the API answers 409 if it changed since). */
+function saveSlot(goalId: string, { slot, title, startedFrom }: UnsavedEdit): Promise<{ updatedAt: string }> {
+  const expectedUpdatedAt = startedFrom;
   switch (slot.kind) {
     case 'goal':
-      return api.goals.update.mutate({ goalId, title });
+      return api.goals.update.mutate({ goalId, title, expectedUpdatedAt });
     case 'subGoal':
-      return api.goals.setSubGoal.mutate({ goalId, position: slot.subGoal, title });
+      return api.goals.setSubGoal.mutate({ goalId, position: slot.subGoal, title, expectedUpdatedAt });
     case 'action':
       return api.goals.setAction.mutate({
         goalId,
         subGoalPosition: slot.subGoal,
         position: slot.action,
         title,
+        expectedUpdatedAt,
       });
   }
 }

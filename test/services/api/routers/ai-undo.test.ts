@@ -48,8 +48,8 @@ describe('drafted cells and ai/undoDraft', () => {
     let chart = await caller.goals.get({ goalId: goal.id });
     expect(chart.subGoals[0]).toMatchObject({ title: 'Mine', drafted: false });
     expect(chart.subGoals[2]).toMatchObject({ title: 'Drafted 2', drafted: true });
-    expect(chart.subGoals[2]!.actions[1]).toEqual({ position: 1, title: 'Act 1', drafted: true });
-    expect(chart.subGoals[2]!.actions[3]).toEqual({ position: 3, title: '', drafted: false });
+    expect(chart.subGoals[2]!.actions[1]).toMatchObject({ position: 1, title: 'Act 1', drafted: true });
+    expect(chart.subGoals[2]!.actions[3]).toMatchObject({ position: 3, title: '', drafted: false });
 
     // An edit makes a cell the person's: no longer marked, and kept by undo.
     await caller.goals.setAction({
@@ -59,7 +59,11 @@ describe('drafted cells and ai/undoDraft', () => {
       title: 'Act 1, my way',
     });
     chart = await caller.goals.get({ goalId: goal.id });
-    expect(chart.subGoals[2]!.actions[1]).toEqual({ position: 1, title: 'Act 1, my way', drafted: false });
+    expect(chart.subGoals[2]!.actions[1]).toMatchObject({
+      position: 1,
+      title: 'Act 1, my way',
+      drafted: false,
+    });
 
     expect(await caller.ai.undoDraft({ goalId: goal.id })).toEqual({ cleared: 3 });
     chart = await caller.goals.get({ goalId: goal.id });

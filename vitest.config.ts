@@ -12,6 +12,7 @@ export default defineConfig({
       ...(process.env.TEST_DATABASE_URL ? [] : ['test/**/*.pg.test.ts']),
     ],
     setupFiles: ['test/setup/remove-temp-dirs.ts'],
+    globalSetup: ['test/setup/pglite-snapshots.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   readonly dataDir?: string;
   /** TCP port; @default 0 - any free port */
   readonly port?: number;
+  /** A data directory dumped by PGlite (`dumpDataDir`) to start from instead of a new cluster; @default - none */
+  readonly loadDataDir?: Blob;
 }
 
 export interface EmbeddedPostgres {
@@ -33,7 +35,10 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(
   options: EmbeddedPostgresOptions = {},
 ): Promise<EmbeddedPostgres> {
-  const db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const db = await PGlite.create({
+    ...(options.dataDir && { dataDir: options.dataDir }),
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+  });
   let server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: options.port ?? 0, maxConnections });
   await server.start();
   const port = Number(server.getServerConn().split(':').pop());

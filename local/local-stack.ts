@@ -60,6 +60,8 @@ export interface LocalStackOptions {
   readonly databaseUrl?: string;
   /** Where the embedded database keeps its files; @default - in memory */
   readonly dataDir?: string;
+  /** A PGlite dump (`dumpDataDir`) the embedded database starts from (tests); @default - a new cluster */
+  readonly embeddedSnapshot?: Blob;
   /** Built web app to serve at `/`; @default services/web/dist when it exists */
   readonly webDir?: string;
   /** Start the workflow's local services (model endpoint, state machine runner); @default true */
@@ -186,7 +188,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
   const embedded = options.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres(options.dataDir ? { dataDir: join(options.dataDir, 'pglite') } : {});
+    : await startEmbeddedPostgres({
+        ...(options.dataDir && { dataDir: join(options.dataDir, 'pglite') }),
+        ...(options.embeddedSnapshot && { loadDataDir: options.embeddedSnapshot }),
+      });
   // PGlite is one session: one connection. A real server gets a small pool for this one process.
   const poolMax = embedded ? 1 : Number(process.env.DB_POOL_MAX ?? 10);
   let pool = createPool({ connectionString: options.databaseUrl ?? embedded!.url }, poolMax);

@@ -1,12 +1,13 @@
+import { basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Duration } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { AssetHashType, Duration, Stack } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { Construct } from 'constructs';
-import { serviceBundle } from './private/bundling-options.js';
+import { serviceBundleOf } from './private/bundle-cache.js';
 import { newestNodeRuntime } from './private/node-runtime.js';
 
 /** Repository root, so entries can be given relative to it (`services/api/handlers/auth.ts`). */
@@ -40,9 +41,10 @@ export interface ServiceFunctionProps {
  * Every project Lambda is built here, so its defaults are fixed in one place:
  * the newest Node.js runtime aws-cdk-lib knows, arm64, 512 MB, 30 s, X-Ray active, its own log group
  * kept one month, ESM bundle by local esbuild (no Docker), minified, with source maps, AWS SDK v3 left to
- * the runtime (see `private/bundling-options.ts`).
+ * the runtime (see `private/bundling-options.ts`). A bundle is built once per content and cached
+ * (`private/bundle-cache.ts`): a synth where nothing that goes into it changed bundles nothing.
  */
-export class ServiceFunction extends NodejsFunction {
+export class ServiceFunction extends lambda.Function {
   /** Powertools service name, also used to label the function on dashboards. */
   readonly serviceName: string;
   /** Handler module, relative to the repository root. */
@@ -76,8 +78,8 @@ export class ServiceFunction extends NodejsFunction {
     }
     super(scope, id, {
       role,
-      entry: repoRoot + props.entry,
-      handler: 'handler',
+      code: serviceCode(scope, repoRoot + props.entry),
+      handler: 'index.handler',
       runtime: newestNodeRuntime(),
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -95,25 +97,28 @@ export class ServiceFunction extends NodejsFunction {
         POWERTOOLS_SERVICE_NAME: props.serviceName,
         ...props.environment,
       },
-      depsLockFilePath: repoRoot + 'package-lock.json',
-      projectRoot: repoRoot,
-      bundling: {
-        format: OutputFormat.ESM,
-        minify: serviceBundle.minify,
-        sourceMap: serviceBundle.sourceMap,
-        sourcesContent: serviceBundle.sourcesContent,
-        target: serviceBundle.target,
-        mainFields: [...serviceBundle.mainFields],
-        externalModules: [...serviceBundle.externalModules],
-        banner: serviceBundle.banner,
-        esbuildArgs: Object.fromEntries(
-          Object.entries(serviceBundle.alias).map(([name, path]) => [`--alias:${name}`, path]),
-        ),
-        forceDockerBundling: false,
-      },
     });
     this.serviceName = props.serviceName;
     this.entry = props.entry;
     this.node.addMetadata(SERVICE_ENTRY_METADATA, props.entry);
   }
+}
+
+/**
+ * The function's code: its cached esbuild bundle, or, where the stack is not being bundled (the CLI's
+ * `aws:cdk:bundling-stacks`, as for stacks a deploy leaves out), the entry file alone as a placeholder.
+ */
+function serviceCode(scope: Construct, entry: string): lambda.Code {
+  if (!Stack.of(scope).bundlingRequired) {
+    return lambda.Code.fromAsset(dirname(entry), {
+      assetHashType: AssetHashType.CUSTOM,
+      assetHash: createHash('sha256').update(`unbundled:${entry}`).digest('hex'),
+      exclude: ['*', `!${basename(entry)}`],
+    });
+  }
+  const bundle = serviceBundleOf({ entry, projectRoot: repoRoot });
+  return lambda.Code.fromAsset(bundle.directory, {
+    assetHashType: AssetHashType.CUSTOM,
+    assetHash: bundle.assetHash,
+  });
 }

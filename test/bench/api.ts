@@ -31,6 +31,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { build } from 'esbuild';
+import { serviceBuildOptions } from '../../stages/constructs/private/bundling-options.js';
 import pg from 'pg';
 import { healthRoute, serviceRoutes } from '../../services/api/routes.js';
 import { getGoalChartSql } from '../../services/db/goals.js';
@@ -304,7 +305,7 @@ async function load(
   };
 }
 
-/** Bundles each handler as the ServiceFunction construct does (NodejsFunction's esbuild options). */
+/** Bundles each handler as the ServiceFunction construct does (the same esbuild options, code splitting included). */
 async function bundleHandlers(dir: string): Promise<{ name: string; file: string }[]> {
   const entries = [
     ...serviceRoutes.map((r) => ({ name: r.service, entry: r.entry })),
@@ -312,25 +313,9 @@ async function bundleHandlers(dir: string): Promise<{ name: string; file: string
   ];
   return Promise.all(
     entries.map(async ({ name, entry }) => {
-      const file = join(dir, `${name}.mjs`);
-      await build({
-        entryPoints: [join(repoRoot, entry)],
-        outfile: file,
-        bundle: true,
-        platform: 'node',
-        format: 'esm',
-        target: 'node24',
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourcemap: true,
-        sourcesContent: false,
-        external: ['@aws-sdk/*'],
-        banner: {
-          js: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
-        },
-        logLevel: 'error',
-      });
-      return { name, file };
+      const outdir = join(dir, name);
+      await build(serviceBuildOptions(join(repoRoot, entry), repoRoot, outdir));
+      return { name, file: join(outdir, 'index.mjs') };
     }),
   );
 }

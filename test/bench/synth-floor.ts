@@ -1,15 +1,15 @@
 /**
  * The floor of `cdk synth` for `test/bench/synth.ts`: a fresh process that loads aws-cdk-lib and bundles
- * every handler entry once with esbuild, exactly as ServiceFunction does — nothing else.
+ * every handler entry once with esbuild, with ServiceFunction's options — nothing else (no cache).
  *
  * Usage: node --import tsx test/bench/synth-floor.ts <outdir> <entry>...   Prints JSON: { bundles: [{ entry, bytes }] }.
  */
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import 'aws-cdk-lib';
 import { build } from 'esbuild';
-import { serviceBundle } from '../../stages/constructs/private/bundling-options.js';
+import { serviceBuildOptions } from '../../stages/constructs/private/bundling-options.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const [outdir, ...entries] = process.argv.slice(2);
@@ -18,26 +18,17 @@ if (!outdir || entries.length === 0) {
   process.exit(2);
 }
 
+/** A bundle's JavaScript (index.mjs and its lazily loaded chunks), source maps apart. */
+const codeBytes = (dir: string) =>
+  readdirSync(dir)
+    .filter((file) => file.endsWith('.mjs'))
+    .reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
+
 const bundles = [];
-// One after another, as NodejsFunction bundles during synth.
+// One after another, each entry once, with ServiceFunction's esbuild options.
 for (const [index, entry] of entries.entries()) {
-  const outfile = join(outdir, String(index), 'index.mjs');
-  await build({
-    entryPoints: [join(repoRoot, entry)],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: serviceBundle.format,
-    target: serviceBundle.target,
-    minify: serviceBundle.minify,
-    sourcemap: serviceBundle.sourceMap,
-    sourcesContent: serviceBundle.sourcesContent,
-    mainFields: [...serviceBundle.mainFields],
-    external: [...serviceBundle.externalModules],
-    banner: { js: serviceBundle.banner },
-    alias: { ...serviceBundle.alias },
-    logLevel: 'error',
-  });
-  bundles.push({ entry, bytes: statSync(outfile).size });
+  const dir = join(outdir, String(index));
+  await build(serviceBuildOptions(join(repoRoot, entry), repoRoot, dir));
+  bundles.push({ entry, bytes: codeBytes(dir) });
 }
 console.log(JSON.stringify({ bundles }));

@@ -4,10 +4,13 @@
  *   reached through a TCP proxy the test can cut, dropped afterwards with its roles. The code under test
  *   logs in as the application role (`<database>_app`, as the deploy-time migration step grants it: rows
  *   only, no DDL); the owner migrates.
- * - otherwise: an embedded PGlite in memory (one session: use pools of 1; one user, the owner).
+ * - otherwise: an embedded PGlite in memory (one session: use pools of 1; one user, the owner), started from
+ *   the run's snapshot of a new (or new and migrated) cluster (test/setup/pglite-snapshots.ts) when there is one.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { appRoleNames, ensureAppRole } from '../../services/db/app-role.js';
 import { migrate } from '../../services/db/migrate.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../../local/embedded-postgres.js';
@@ -46,13 +49,18 @@ export async function createTestDatabase(
   } = {},
 ): Promise<TestDatabase> {
   const serverUrl = options.serverUrl ?? process.env.TEST_DATABASE_URL;
+  const migrated = options.migrated !== false;
+  const snapshots = serverUrl ? null : inject('pgliteSnapshots');
+  if (snapshots) {
+    return embeddedDatabase(new Blob([readFileSync(migrated ? snapshots.migrated : snapshots.fresh)]));
+  }
   const db = serverUrl ? await realDatabase(serverUrl) : await embeddedDatabase();
-  if (options.migrated !== false) await db.migrate();
+  if (migrated) await db.migrate();
   return db;
 }
 
-async function embeddedDatabase(): Promise<TestDatabase> {
-  const embedded: EmbeddedPostgres = await startEmbeddedPostgres();
+async function embeddedDatabase(loadDataDir?: Blob): Promise<TestDatabase> {
+  const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ loadDataDir });
   const pool = lazyPool(embedded.url, 1);
   return {
     url: embedded.url,

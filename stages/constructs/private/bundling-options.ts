@@ -1,8 +1,10 @@
 /**
- * How every project Lambda is bundled, shared by `ServiceFunction` (through NodejsFunction and local
- * esbuild) and by `test/bench/synth.ts`, whose floor must bundle exactly as synth does.
+ * How every project Lambda is bundled, shared by `ServiceFunction` (through its bundle cache and local
+ * esbuild) and by the benchmarks (`test/bench/synth.ts`, whose floor must bundle exactly as synth does, and
+ * `test/bench/api.ts`'s cold start).
  */
 import { fileURLToPath } from 'node:url';
+import type { BuildOptions } from 'esbuild';
 import { newestNodeRuntime, nodeMajorVersion } from './node-runtime.js';
 
 const stub = (file: string) => fileURLToPath(new URL(`bundling-stubs/${file}`, import.meta.url));
@@ -28,3 +30,32 @@ export const serviceBundle = {
   /** ESM bundles of CommonJS dependencies still call require(). */
   banner: "import { createRequire as __cr } from 'module'; const require = __cr(import.meta.url);",
 } as const;
+
+/**
+ * esbuild's options for one handler: `index.mjs` in `outdir`, plus a chunk per module only loaded by
+ * `import()`. Code splitting is what keeps a lazy import lazy in a bundle: without it, a static import of
+ * an external package (the AWS SDK) inside a lazily loaded module is hoisted to the bundle's top and loaded
+ * at cold start.
+ */
+export function serviceBuildOptions(entry: string, projectRoot: string, outdir: string): BuildOptions {
+  return {
+    entryPoints: { index: entry },
+    absWorkingDir: projectRoot,
+    outdir,
+    bundle: true,
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: serviceBundle.format,
+    target: serviceBundle.target,
+    minify: serviceBundle.minify,
+    sourcemap: serviceBundle.sourceMap,
+    sourcesContent: serviceBundle.sourcesContent,
+    mainFields: [...serviceBundle.mainFields],
+    external: [...serviceBundle.externalModules],
+    banner: { js: serviceBundle.banner },
+    alias: { ...serviceBundle.alias },
+    logLevel: 'warning',
+  };
+}

@@ -15,7 +15,7 @@ const command = join(process.cwd(), 'bin/supply-chain.ts');
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-// A project with no dependencies: cyclonedx-npm and npm audit answer without a registry.
+// A project with no dependencies: npm sbom and npm audit answer without a registry.
 const emptyProject = {
   'package.json': JSON.stringify({ name: 'planted', version: '1.0.0', private: true }),
   'package-lock.json': JSON.stringify({
@@ -39,7 +39,7 @@ describe('npm run supply-chain', () => {
       const lines = run.stdout.split('\n').filter((line) => line.startsWith('supply chain '));
       expect(lines).toHaveLength(3);
       expect(lines[0]).toMatch(
-        /^supply chain ok {3}sbom: 0 production package version\(s\), CycloneDX 1\.6, in sbom\.cdx\.json$/,
+        /^supply chain ok {3}sbom: 0 production package version\(s\), CycloneDX 1\.5, in sbom\.cdx\.json$/,
       );
       expect(lines[1]).toMatch(/^supply chain ok {3}audit: 0 advisory\(ies\) in production dependencies/);
       expect(lines[2]).toMatch(

@@ -1,13 +1,12 @@
 /** The typed tRPC client for the Goal Mandala API (same origin, under `/api`). */
 import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
-import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../api/app-router.js';
 import { toContractUrl } from './contract-url.js';
 import { localizeError, type ApiErrorData } from './error-messages.js';
 import { t } from './i18n.js';
 
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
-export type RouterInputs = inferRouterInputs<AppRouter>;
 export type GoalSummary = RouterOutputs['goals']['list'][number];
 export type Chart = RouterOutputs['goals']['get'];
 export type Task = RouterOutputs['tasks']['list'][number];

@@ -6,7 +6,6 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { getPool } from '../../services/db/pool.js';
 import { logger } from '../../services/shared/logger.js';
 import { startTestLocalStack, type TestLocalStack } from '../helpers/local-stack.js';
 
@@ -202,7 +201,7 @@ describe('the API over HTTP', () => {
 describe('the database role the API runs as', () => {
   it('is the application role, as on AWS: it may not drop or create tables', async () => {
     // The handlers' own pool (PGlite: the one shared session the stack switched to the role).
-    const pool = await getPool();
+    const pool = stack.pool;
     const { rows } = await pool.query<{ role: string }>('SELECT current_user AS role');
     expect(rows[0]!.role).toMatch(/_app$/);
     await expect(pool.query('DROP TABLE goals')).rejects.toMatchObject({ code: '42501' });

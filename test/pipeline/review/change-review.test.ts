@@ -225,8 +225,9 @@ describe('the review document', () => {
     const result = review(deployedDir({ Data: data }));
     const markdown = renderMarkdown(result);
     const lines = markdown.trimEnd().split('\n');
-    // The cluster, its two instances and the port rule on its endpoint are replaced; the cluster is the risk.
-    expect(lines.at(-1)).toBe('review: 0 added, 0 modified, 4 replaced, 0 removed; 1 data-loss risk(s)');
+    // The cluster, its two instances and the port rules on its endpoint for the two rotations (master and
+    // application login) are replaced; the cluster is the risk.
+    expect(lines.at(-1)).toBe('review: 0 added, 0 modified, 5 replaced, 0 removed; 1 data-loss risk(s)');
     expect(markdown.indexOf('## Data-loss risks')).toBeLessThan(markdown.indexOf('## Production-Network'));
     expect(markdown).toMatch(/- \*\*Production-Data\*\* `DatabaseB269D8BB`: changing KmsKeyId replaces/);
     expect(markdown).toContain(
@@ -244,7 +245,7 @@ describe('the review document', () => {
     expect(parseChangeReviewNote(`Promote? | ${note}`)).toEqual({
       comment: 'Promote?',
       note: {
-        summary: 'review: 0 added, 0 modified, 4 replaced, 0 removed; 1 data-loss risk(s)',
+        summary: 'review: 0 added, 0 modified, 5 replaced, 0 removed; 1 data-loss risk(s)',
         risks: ['Production-Data DatabaseB269D8BB (AWS::RDS::DBCluster) replaced'],
       },
     });

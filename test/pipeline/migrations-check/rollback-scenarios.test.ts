@@ -5,6 +5,7 @@
  * the pipeline's Build uses).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { migrationList } from '../../../services/db/migration-list.js';
 import { RELEASE_TAG, type CheckRun, commitMigration, runCheck, scratchClone } from './scratch-clone.js';
 
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -27,6 +28,9 @@ async function checkWith(
   return runCheck(clone, databaseArgs, databaseEnv);
 }
 
+/** A timestamp after every migration the repository has, as the next migration written would take. */
+const next = Math.max(...migrationList.map(([name]) => Number(name.split('_')[0]))) + 1;
+
 const lastLine = (run: CheckRun) => run.output.trim().split('\n').at(-1)!;
 
 describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'PostgreSQL server' : 'embedded PGlite'})`, () => {
@@ -34,12 +38,9 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
     'passes a migration adding a nullable column, with no acknowledgement',
     { timeout: scenarioTimeoutMs },
     async () => {
-      const run = await checkWith(
-        '1796180000000_goal-note',
-        "pgm.sql('ALTER TABLE goals ADD COLUMN note text');",
-      );
+      const run = await checkWith(`${next}_goal-note`, "pgm.sql('ALTER TABLE goals ADD COLUMN note text');");
 
-      expect(run.output).toContain('new since then: 1796180000000_goal-note');
+      expect(run.output).toContain(`new since then: ${next}_goal-note`);
       expect(run.output).toMatch(/^lint: 1 migration\(s\) through squawk .*nothing unacknowledged$/m);
       expect(run.output).toContain(`${RELEASE_TAG}'s own acceptance journey passed on HEAD's schema`);
       expect(lastLine(run)).toMatch(new RegExp(`^migrations check: ok against ${RELEASE_TAG} in `));
@@ -54,7 +55,7 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
       // Titles are at most 200 characters (the initial schema): no goal REF creates can pass it. NOT VALID
       // only spares existing rows, which is why squawk has nothing to say about it.
       const run = await checkWith(
-        '1796180000000_goal-title-refused',
+        `${next}_goal-title-refused`,
         "pgm.sql('ALTER TABLE goals ADD CONSTRAINT goals_title_refused CHECK (length(title) > 200) NOT VALID');",
       );
 
@@ -68,7 +69,7 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
       expect(run.output).toContain('violates check constraint "goals_title_refused"');
       expect(lastLine(run)).toMatch(
         new RegExp(
-          `^migrations check FAILED \\(compatibility\\) .*migrations between ${RELEASE_TAG} and HEAD: 1796180000000_goal-title-refused$`,
+          `^migrations check FAILED \\(compatibility\\) .*migrations between ${RELEASE_TAG} and HEAD: ${next}_goal-title-refused$`,
         ),
       );
       expect(run.code).toBe(1);
@@ -80,11 +81,11 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
     { timeout: scenarioTimeoutMs },
     async () => {
       const run = await checkWith(
-        '1796180000000_drop-goal-description',
+        `${next}_drop-goal-description`,
         "pgm.sql('ALTER TABLE goals DROP COLUMN description');",
         [
           {
-            migration: '1796180000000_drop-goal-description',
+            migration: `${next}_drop-goal-description`,
             rule: 'ban-drop-column',
             reason: 'The column is unused since the release before: contract step of expand and contract.',
           },
@@ -92,7 +93,10 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
       );
 
       expect(run.output).toMatch(
-        /^lint: 1796180000000_drop-goal-description: ban-drop-column \(line 1\) acknowledged: The column/m,
+        new RegExp(
+          `^lint: ${next}_drop-goal-description: ban-drop-column \\(line 1\\) acknowledged: The column`,
+          'm',
+        ),
       );
       expect(run.output).not.toContain('lint FAIL');
       expect(run.output).toContain(
@@ -100,7 +104,7 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
       );
       expect(run.output).toContain('column "description" of relation "goals" does not exist');
       expect(lastLine(run)).toMatch(
-        /^migrations check FAILED \(compatibility\) .*: 1796180000000_drop-goal-description$/,
+        new RegExp(`^migrations check FAILED \\(compatibility\\) .*: ${next}_drop-goal-description$`),
       );
       expect(run.code).toBe(1);
     },
@@ -110,14 +114,19 @@ describe(`npm run migrations:check against ${RELEASE_TAG} (${serverUrl ? 'Postgr
     'fails an index built on tasks without CONCURRENTLY, naming the rule',
     { timeout: scenarioTimeoutMs },
     async () => {
-      const run = await checkWith('1796180000000_tasks-title-index', "pgm.createIndex('tasks', 'title');");
+      const run = await checkWith(`${next}_tasks-title-index`, "pgm.createIndex('tasks', 'title');");
 
       expect(run.output).toMatch(
-        /^lint FAIL 1796180000000_tasks-title-index: require-concurrent-index-creation \(line 1\): .*table updates are blocked.* https:\/\/squawkhq\.com\/docs\/require-concurrent-index-creation$/m,
+        new RegExp(
+          `^lint FAIL ${next}_tasks-title-index: require-concurrent-index-creation \\(line 1\\): .*table updates are blocked.* https://squawkhq\\.com/docs/require-concurrent-index-creation$`,
+          'm',
+        ),
       );
       // The schema itself serves REF: the lint alone refuses the lock it takes.
       expect(run.output).toContain(`${RELEASE_TAG}'s own acceptance journey passed on HEAD's schema`);
-      expect(lastLine(run)).toMatch(/^migrations check FAILED \(lint\) .*: 1796180000000_tasks-title-index$/);
+      expect(lastLine(run)).toMatch(
+        new RegExp(`^migrations check FAILED \\(lint\\) .*: ${next}_tasks-title-index$`),
+      );
       expect(run.code).toBe(1);
     },
   );

@@ -7,10 +7,10 @@
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY } from '../../stages/edge-stack.js';
+import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe.js';
 import { launchChromium, type BrowserSession } from './chromium.js';
+import { cspViolations, withSiteCsp } from './site-csp.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -37,39 +37,15 @@ async function shot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 }
 
-/**
- * Serves every page with the Content-Security-Policy CloudFront adds in AWS, and records violations, so
- * the app is proven to work under it. (Without upgrade-insecure-requests: the local stack is plain http.)
- */
-async function withSiteCsp(context: BrowserContext): Promise<void> {
-  const csp = CONTENT_SECURITY_POLICY.split('; ')
-    .filter((directive) => directive !== 'upgrade-insecure-requests')
-    .join('; ');
-  await context.route(`${stack.url}/**`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-  });
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-    );
-  });
-}
-
 /** The AI drafts the app remembers in this browser, as [key, value] pairs. */
 const rememberedDrafts = (p: Page) =>
   p.evaluate(() => Object.entries(localStorage).filter(([key]) => key.startsWith('goal-mandala.aiDraft:')));
-
-const cspViolations = (p: Page) =>
-  p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startWebStack({ modelDelayMs: MODEL_DELAY_MS });
   annBrowser = await launchChromium({ locale: 'en-US' });
-  await withSiteCsp(annBrowser.context);
+  await withSiteCsp(annBrowser.context, stack.url);
   page = await annBrowser.context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
 });

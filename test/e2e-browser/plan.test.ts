@@ -7,11 +7,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY } from '../../stages/edge-stack.js';
+import type { Page } from 'playwright-core';
 import { createApiClient, type ApiClient } from '../../services/web/src/api.js';
 import { seriousViolations } from './axe.js';
 import { launchChromium, type BrowserSession } from './chromium.js';
+import { cspViolations, withSiteCsp } from './site-csp.js';
 import { startWebStack, type WebStack } from './web-stack.js';
 
 const SCREENSHOTS = 'test-results/screenshots';
@@ -26,27 +26,6 @@ afterAll(async () => {
   for (const browser of browsers) await browser.close();
   await stack?.close();
 });
-
-/** The site's CSP on every page (as CloudFront adds it), violations recorded (see mandala.test.ts). */
-async function withSiteCsp(context: BrowserContext): Promise<void> {
-  const csp = CONTENT_SECURITY_POLICY.split('; ')
-    .filter((directive) => directive !== 'upgrade-insecure-requests')
-    .join('; ');
-  await context.route(`${stack.url}/**`, async (route) => {
-    const response = await route.fetch();
-    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': csp } });
-  });
-  await context.addInitScript(() => {
-    const seen: string[] = [];
-    (window as unknown as { cspViolations: string[] }).cspViolations = seen;
-    document.addEventListener('securitypolicyviolation', (event) =>
-      seen.push(`${event.violatedDirective} ${event.blockedURI}`),
-    );
-  });
-}
-
-const cspViolations = (p: Page) =>
-  p.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
 interface Person {
   readonly page: Page;
@@ -81,7 +60,7 @@ async function personWithGoal(
   }
   const chromium = await launchChromium(browser);
   browsers.push(chromium);
-  await withSiteCsp(chromium.context);
+  await withSiteCsp(chromium.context, stack.url);
   const page = await chromium.context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(stack.url);

@@ -6,10 +6,11 @@
  *   RELEASE_ID=<git commit> npm run frontend:publish -- --bucket <SiteBucketName> --store-arn <ReleaseStoreArn>
  */
 import { publishRelease } from '../pipeline/frontend/publish-release.js';
-import { readCommandLine, UsageError } from '../pipeline/cli/command-line.js';
+import { readCommandLine } from '../pipeline/cli/command-line.js';
 import {
   frontendCommand,
   parseArgs,
+  singleReleaseId,
   releaseBucketFor,
   releaseStoreFor,
   runCommand,
@@ -31,11 +32,7 @@ const PUBLISH_COMMAND = frontendCommand(
 
 const { args, releaseId } = readCommandLine(PUBLISH_COMMAND, (argv) => {
   const parsed = parseArgs(argv, process.env);
-  const id = parsed.positional[0] ?? process.env.RELEASE_ID ?? '';
-  if (!id) throw new UsageError('missing release id (or RELEASE_ID)');
-  if (parsed.positional.length > 1)
-    throw new UsageError(`one release expected, not ${parsed.positional.length}`);
-  return { args: parsed, releaseId: id };
+  return { args: parsed, releaseId: singleReleaseId(parsed, process.env) };
 });
 
 await runCommand(async () => {

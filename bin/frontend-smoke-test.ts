@@ -7,10 +7,11 @@
  */
 import { FrontendReleaseError } from '../pipeline/frontend/frontend-release-error.js';
 import { smokeTestRelease } from '../pipeline/frontend/release-smoke-test.js';
-import { readCommandLine, UsageError } from '../pipeline/cli/command-line.js';
+import { readCommandLine } from '../pipeline/cli/command-line.js';
 import {
   frontendCommand,
   parseArgs,
+  singleReleaseId,
   requireSetting,
   runCommand,
 } from '../pipeline/frontend/release-target.js';
@@ -29,11 +30,7 @@ const SMOKE_COMMAND = frontendCommand(
 
 const { args, releaseId } = readCommandLine(SMOKE_COMMAND, (argv) => {
   const parsed = parseArgs(argv, process.env);
-  const id = parsed.positional[0] ?? process.env.RELEASE_ID ?? '';
-  if (!id) throw new UsageError('missing release id (or RELEASE_ID)');
-  if (parsed.positional.length > 1)
-    throw new UsageError(`one release expected, not ${parsed.positional.length}`);
-  return { args: parsed, releaseId: id };
+  return { args: parsed, releaseId: singleReleaseId(parsed, process.env) };
 });
 
 await runCommand(async () => {

@@ -98,6 +98,14 @@ export function parseArgs(
   return { positional, settings, flags };
 }
 
+/** The one release a command acts on: named on the command line, else RELEASE_ID (what the pipeline passes). */
+export function singleReleaseId(args: ParsedArgs, env: NodeJS.ProcessEnv): string {
+  if (args.positional.length > 1) throw new UsageError(`one release expected, not ${args.positional.length}`);
+  const id = args.positional[0] ?? env.RELEASE_ID ?? '';
+  if (!id) throw new UsageError('missing release id (or RELEASE_ID)');
+  return id;
+}
+
 export function requireSetting(args: ParsedArgs, name: TargetSetting): string {
   const value = args.settings[name];
   if (!value)

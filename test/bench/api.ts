@@ -22,7 +22,7 @@
  * (pool max for both sides), BENCH_DATABASE_URL (a server URL to use instead of probing 127.0.0.1:5432).
  * Last line: `ratio: <handler req/s ÷ baseline req/s for goals/get, median of the rounds>` (target ≥ 0.6).
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -39,6 +39,7 @@ import { poolDefaults } from '../../services/db/pool.js';
 import { updateTaskSql } from '../../services/db/tasks.js';
 import { startLocalStack } from '../../local/local-stack.js';
 import { appRoleNames } from '../../services/db/app-role.js';
+import { coldStartOnce } from './cold-start-once.js';
 import { median } from './median.js';
 import { positiveInt } from './positive-int.js';
 
@@ -318,24 +319,6 @@ async function bundleHandlers(dir: string): Promise<{ name: string; file: string
       return { name, file: join(outdir, 'index.mjs') };
     }),
   );
-}
-
-/** Wall time (ms) of a fresh node process that imports `file` and exits. */
-function coldStartOnce(file: string): number {
-  const script = `await import(${JSON.stringify(`file://${file}`)}); process.exit(0);`;
-  const started = performance.now();
-  // As on Lambda: modules that behave differently there (the tracer) take their Lambda path.
-  const env = {
-    ...process.env,
-    AWS_LAMBDA_FUNCTION_NAME: 'bench-cold-start',
-    // A token function refuses to start on Lambda without its key's secret (read on the first request only).
-    JWT_SECRET_ARN: 'arn:aws:secretsmanager:ap-northeast-1:000000000000:secret:bench-cold-start',
-    NODE_OPTIONS: '',
-  };
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe', env });
-  if (out.status !== 0)
-    throw new Error(`cold start of ${file} failed: ${out.stderr.toString().split('\n')[0]}`);
-  return performance.now() - started;
 }
 
 /** Median cold start per file; runs interleave the files so a busy machine skews them alike. */

@@ -8,12 +8,12 @@
  * Prints each handler's milliseconds above the empty module at the ref and at HEAD (target ≤ 150 at HEAD),
  * and a final `ratio: <HEAD ÷ ref, median over the handlers of the time above the empty module>`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build, type BuildOptions } from 'esbuild';
+import { coldStartOnce } from './cold-start-once.js';
 import { median } from './median.js';
 import { positiveInt } from './positive-int.js';
 import { commitOf, refWorktree, repoRoot } from './ref-worktree.js';
@@ -85,17 +85,6 @@ async function bundleApiHandlers(root: string, outdir: string): Promise<Map<stri
     files.set(name, join(dir, 'index.mjs'));
   }
   return files;
-}
-
-/** Wall time (ms) of a fresh node process that imports `file` and exits, with Lambda's environment flag. */
-function coldStartOnce(file: string): number {
-  const script = `await import(${JSON.stringify(pathToFileURL(file).href)}); process.exit(0);`;
-  const env = { ...process.env, AWS_LAMBDA_FUNCTION_NAME: 'bench-cold-start', NODE_OPTIONS: '' };
-  const started = performance.now();
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'pipe', env });
-  if (out.status !== 0)
-    throw new Error(`cold start of ${file} failed: ${out.stderr.toString().split('\n')[0]}`);
-  return performance.now() - started;
 }
 
 const commit = commitOf(BENCH, ref);

@@ -1,19 +1,21 @@
 // The doctor's offline checks on configuration fixtures: the example passes; each rule's ✗ names the key and its fix.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type AppConfig, CONTEXT_KEY, parseConfigKeys } from '../../../pipeline/config.js';
+import {
+  type AppConfig,
+  CONTEXT_KEY,
+  parseConfigKeys,
+  readCdkJsonContext,
+} from '../../../pipeline/config.js';
 import { renderResult } from '../../../pipeline/doctor/check-result.js';
 import { offlineChecks } from '../../../pipeline/doctor/offline/index.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 const repoRoot = new URL('../../../', import.meta.url).pathname;
-const cdkJson = JSON.parse(readFileSync(join(repoRoot, 'cdk.json'), 'utf8')) as {
-  context: Record<string, unknown>;
-};
 type Raw = Record<string, Record<string, unknown> & { passwordResetMail?: Record<string, unknown> }>;
-const example = cdkJson.context[CONTEXT_KEY] as Raw;
+const example = readCdkJsonContext(join(repoRoot, 'cdk.json')) as Raw;
 
 /** The example, changed by `edit`, through the schema only (as the doctor reads it). */
 function fixture(edit: (raw: Raw) => void): AppConfig {

@@ -31,18 +31,14 @@ import {
 } from '@aws-sdk/client-sesv2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { type AwsStub, mockClient } from 'aws-sdk-client-mock';
-import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type AppConfig, CONTEXT_KEY, parseConfig } from '../../../pipeline/config.js';
+import { type AppConfig, readCdkJsonConfig } from '../../../pipeline/config.js';
 import { renderResult } from '../../../pipeline/doctor/check-result.js';
 import { type AccountAccess, type Place, PLACES } from '../../../pipeline/doctor/online/account-access.js';
 import { onlineChecks } from '../../../pipeline/doctor/online/index.js';
 import { runDoctor } from '../../../pipeline/doctor/run-doctor.js';
 
-const cdkJson = JSON.parse(readFileSync(new URL('../../../cdk.json', import.meta.url), 'utf8')) as {
-  context: Record<string, unknown>;
-};
-const config: AppConfig = parseConfig(cdkJson.context[CONTEXT_KEY]);
+const config: AppConfig = readCdkJsonConfig();
 const MODEL = config.staging.bedrockModelId;
 const metadata = { $metadata: {} };
 const credentials = { accessKeyId: 'test', secretAccessKey: 'test' };

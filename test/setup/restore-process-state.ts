@@ -1,0 +1,21 @@
+/**
+ * Every test file of the shared project (vitest.config.ts: files run one after another in one process): what a
+ * file changed in the process — environment variables, stubs, timers, the project's own modules already
+ * evaluated — is put back once its tests have run, so the next file starts as it would in a process of its own.
+ * Only installed packages (aws-cdk-lib: most of a file's import time) stay loaded.
+ */
+import { afterAll, vi } from 'vitest';
+
+const env = { ...process.env };
+const cwd = process.cwd();
+
+afterAll(() => {
+  for (const key of Object.keys(process.env)) if (!(key in env)) delete process.env[key];
+  Object.assign(process.env, env);
+  if (process.cwd() !== cwd) process.chdir(cwd);
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  vi.resetModules();
+});

@@ -124,13 +124,7 @@ function lambdaContext(requestId: string, name: string): Context {
   };
 }
 
-const noBody = Buffer.alloc(0);
-
-function readBody(req: IncomingMessage): Promise<Buffer | null> | Buffer {
-  // Without Content-Length or Transfer-Encoding an HTTP/1.1 request has no body (RFC 9112 §6.3): most GETs.
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
-    return noBody;
-  }
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

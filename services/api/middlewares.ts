@@ -1,30 +1,19 @@
 /** The middlewares of the API's procedures (./procedures.ts): each call observed, the authed ones checked. */
-import type pg from 'pg';
+import { TRPCError } from '@trpc/server';
 import { tokenSessionIsLive } from './auth/session-check.js';
-import type { VerifiedToken } from './auth/tokens.js';
-import { observe, unauthorized } from './observe.js';
+import { observe } from './observe.js';
 import { middleware } from './trpc.js';
 
 export const observed = middleware(({ ctx, path, type, next }) => observe({ ctx, path, type }, () => next()));
 
 /**
- * Requires a valid access token whose session is live; adds `ctx.user` and `ctx.sessionId`. Observation and
- * the token check are one middleware: each tRPC middleware level copies the call's options twice, on every
- * request. The session check answers synchronously from its cache on most calls (see auth/session-check.ts).
+ * Requires a valid access token whose session is live; adds `ctx.user` and `ctx.sessionId`. Runs inside
+ * `observed`, so a refusal is logged and counted like any failure.
  */
-export const observedAndAuthenticated = middleware(({ ctx, path, type, next }) => {
+export const authenticated = middleware(async ({ ctx, next }) => {
   const { token } = ctx;
-  const proceed = (live: VerifiedToken) => next({ ctx: { user: live.user, sessionId: live.sessionId } });
-  return observe({ ctx, path, type }, token ? () => whenSessionLive(ctx.db, token, proceed) : null);
+  if (!token || !(await tokenSessionIsLive(ctx.db, token))) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
+  }
+  return next({ ctx: { user: token.user, sessionId: token.sessionId } });
 });
-
-/** Runs `proceed` if the token's session is live, else refuses: synchronously when the answer is cached. */
-function whenSessionLive<R>(db: pg.Pool, token: VerifiedToken, proceed: (token: VerifiedToken) => R): R {
-  const live = tokenSessionIsLive(db, token);
-  if (live === true) return proceed(token);
-  if (live === false) throw unauthorized();
-  return live.then((isLive) => {
-    if (!isLive) throw unauthorized();
-    return proceed(token);
-  }) as R;
-}

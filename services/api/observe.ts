@@ -12,15 +12,10 @@ import type { Context } from './context.js';
 // Tracer (X-Ray SDK) and metrics are loaded on the first call rather than at import: together they are
 // about half of a cold start's import time, and the first request waits on the pool and secrets anyway.
 type Observability = [typeof import('../shared/tracer.js'), typeof import('../shared/metrics.js')];
-let observabilityLoading: Promise<Observability> | undefined;
-// Once loaded, used directly: awaiting even a settled promise costs every call a microtask turn.
-let observability: Observability | undefined;
+let observability: Promise<Observability> | undefined;
 
 function loadObservability(): Promise<Observability> {
-  return (observabilityLoading ??= Promise.all([
-    import('../shared/tracer.js'),
-    import('../shared/metrics.js'),
-  ]).then((modules) => (observability = modules)));
+  return (observability ??= Promise.all([import('../shared/tracer.js'), import('../shared/metrics.js')]));
 }
 
 export interface Call {
@@ -32,26 +27,19 @@ export interface Call {
 /** What a middleware's `next()` settles to, as far as observing it goes. */
 type Outcome = { ok: true } | { ok: false; error: TRPCError };
 
-export const unauthorized = () =>
-  new TRPCError({ code: 'UNAUTHORIZED', message: 'A valid access token is required' });
-
-/**
- * Logs the call with its request id, maps a database outage to 503, records a metric and a trace segment.
- * `run` null means the caller is refused before any work (no valid token): observed like any failure.
- */
-export async function observe<R extends Outcome>(call: Call, run: (() => Promise<R>) | null): Promise<R> {
+/** Logs the call with its request id, maps a database outage to 503, records a metric and a trace segment. */
+export async function observe<R extends Outcome>(call: Call, run: () => Promise<R>): Promise<R> {
   const { ctx, path, type } = call;
   const started = performance.now();
-  const [{ tracer }, { metrics, MetricUnit }] = observability ?? (await loadObservability());
+  const [{ tracer }, { metrics, MetricUnit }] = await loadObservability();
   const parent = tracer.isTracingEnabled() ? tracer.getSegment() : undefined;
   const segment = parent?.addNewSubsegment(`## ${path}`);
   if (segment) tracer.setSegment(segment);
-  // A refusal thrown before `next()` (no token, an ended session, the session check failing) is observed like
-  // any failure, then thrown for tRPC to answer.
-  let thrown = !run;
+  // `next()` settles to the outcome; an error thrown instead is observed like any failure, then thrown on.
+  let thrown = false;
   let result: Outcome;
   try {
-    result = run ? await run() : { ok: false, error: unauthorized() };
+    result = await run();
   } catch (error) {
     thrown = true;
     result = { ok: false, error: asTRPCError(error) };
@@ -91,13 +79,10 @@ export async function observe<R extends Outcome>(call: Call, run: (() => Promise
   segment?.close();
   if (parent) tracer.setSegment(parent);
   // One EMF line per procedure call (a Lambda invocation serves one call unless the client batches).
-  // Disabled (off Lambda), publishing would only clear the store: skip the bookkeeping altogether.
-  if (metrics.enabled) {
-    metrics.addMetadata('procedure', path);
-    metrics.addMetric(result.ok ? 'ProcedureSucceeded' : 'ProcedureFailed', MetricUnit.Count, 1);
-    metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
-    metrics.publishStoredMetrics();
-  }
+  metrics.addMetadata('procedure', path);
+  metrics.addMetric(result.ok ? 'ProcedureSucceeded' : 'ProcedureFailed', MetricUnit.Count, 1);
+  metrics.addMetric('ProcedureDuration', MetricUnit.Milliseconds, durationMs);
+  metrics.publishStoredMetrics();
   if (thrown) throw (result as { error: TRPCError }).error; // tRPC turns it into the error response
   return result as R;
 }

@@ -2,9 +2,9 @@
  * The two kinds of API procedure: `publicProcedure` (anyone; observed) and `authedProcedure` (a valid access
  * token whose session is live; adds `ctx.user` and `ctx.sessionId`, see ./context.ts).
  */
-import { observed, observedAndAuthenticated } from './middlewares.js';
+import { authenticated, observed } from './middlewares.js';
 import { procedure } from './trpc.js';
 
 export const publicProcedure = procedure.use(observed);
 
-export const authedProcedure = procedure.use(observedAndAuthenticated);
+export const authedProcedure = publicProcedure.use(authenticated);

@@ -6,69 +6,19 @@
  * not the plan.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
-import type { LogItemExtraInput, LogItemMessage } from '@aws-lambda-powertools/logger/types';
 import type { Context } from 'aws-lambda';
 
 const sensitiveKey = /pass(word)?|token|secret|authorization|cookie/i;
 
-function redact(value: unknown, depth = 0): unknown {
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => redact(v, depth + 1));
-  if (value instanceof Error) return value;
-  return redactEntries(value as Record<string, unknown>, {}, depth);
-}
-
-/** Copies `from`'s entries into `into`, values under sensitive-looking keys replaced. */
-function redactEntries(
-  from: Record<string, unknown>,
-  into: Record<string, unknown>,
-  depth: number,
-): Record<string, unknown> {
-  for (const key of Object.keys(from)) {
-    into[key] = sensitiveKey.test(key) ? '[redacted]' : redact(from[key], depth + 1);
-  }
-  return into;
-}
-
-function redactMessage(input: LogItemMessage): LogItemMessage {
-  return typeof input === 'string' ? input : (redactEntries(input, {}, 0) as typeof input);
-}
-
-function redactExtra(extra: LogItemExtraInput): LogItemExtraInput {
-  return extra.map((item) =>
-    typeof item === 'string' || item instanceof Error ? item : redactEntries(item, {}, 0),
-  ) as LogItemExtraInput;
-}
-
 /**
- * Powertools' Logger, its own formatter and layout untouched (function name and ARN, memory size, sampling
- * rate, request id, cold start, X-Ray trace id), with values under sensitive-looking keys replaced before
- * they reach it. (Powertools exports no formatter to extend: its PowertoolsLogFormatter is internal.)
+ * Powertools' Logger with its own formatter and layout untouched (function name and ARN, memory size, sampling
+ * rate, request id, cold start, X-Ray trace id). Values under sensitive-looking keys, at any depth, are replaced
+ * as the line is serialized, through Powertools' public `jsonReplacerFn` hook (its formatter class is internal).
  */
-class RedactingLogger extends Logger {
-  override trace(input: LogItemMessage, ...extra: LogItemExtraInput): void {
-    super.trace(redactMessage(input), ...redactExtra(extra));
-  }
-  override debug(input: LogItemMessage, ...extra: LogItemExtraInput): void {
-    super.debug(redactMessage(input), ...redactExtra(extra));
-  }
-  override info(input: LogItemMessage, ...extra: LogItemExtraInput): void {
-    super.info(redactMessage(input), ...redactExtra(extra));
-  }
-  override warn(input: LogItemMessage, ...extra: LogItemExtraInput): void {
-    super.warn(redactMessage(input), ...redactExtra(extra));
-  }
-  override error(input: LogItemMessage, ...extra: LogItemExtraInput): void {
-    super.error(redactMessage(input), ...redactExtra(extra));
-  }
-  override critical(input: LogItemMessage, ...extra: LogItemExtraInput): void {
-    super.critical(redactMessage(input), ...redactExtra(extra));
-  }
-}
-
-export const logger: Logger = new RedactingLogger({
+export const logger: Logger = new Logger({
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'goal-mandala-api',
   logLevel: (process.env.POWERTOOLS_LOG_LEVEL as 'INFO' | undefined) ?? 'INFO',
+  jsonReplacerFn: (key, value) => (sensitiveKey.test(key) ? '[redacted]' : value),
 });
 
 /**

@@ -30,22 +30,17 @@ function record(sessionId: string, answer: Checked): void {
   checked.set(sessionId, answer);
 }
 
-/**
- * True when the token's session is live. Synchronous when the answer is cached (every call but one a
- * minute per token), so the common path adds no await to a request.
- */
-export function tokenSessionIsLive(db: Queryable, token: VerifiedToken): boolean | Promise<boolean> {
-  const now = Date.now();
+/** True when the token's session is live: from the cache when it has an answer, else from the database. */
+export async function tokenSessionIsLive(db: Queryable, token: VerifiedToken): Promise<boolean> {
   const hit = checked.get(token.sessionId);
-  if (hit && hit.userId === token.user.id && hit.until > now) return hit.live;
-  return sessionIsLive(db, token.sessionId, token.user.id).then((live) => {
-    record(token.sessionId, {
-      userId: token.user.id,
-      live,
-      until: live ? Date.now() + revocationHorizonMs : token.expiresAt,
-    });
-    return live;
+  if (hit && hit.userId === token.user.id && hit.until > Date.now()) return hit.live;
+  const live = await sessionIsLive(db, token.sessionId, token.user.id);
+  record(token.sessionId, {
+    userId: token.user.id,
+    live,
+    until: live ? Date.now() + revocationHorizonMs : token.expiresAt,
   });
+  return live;
 }
 
 // No token outlives its lifetime from now: an "ended" answer need not be remembered longer.

@@ -30,7 +30,7 @@ it('writes Powertools’ fields with the invocation’s context, and redacts pas
   logger.info('signed in', {
     requestId: 'r-1',
     password: 'correct horse',
-    nested: { accessToken: 'eyJhbGciOi…', email: 'a@example.com' },
+    nested: { accessToken: 'eyJhbGciOi…', email: 'a@example.com', keys: [{ clientSecret: 's3cr3t-v4lue' }] },
   });
   const line = lines
     .map((text) => JSON.parse(text) as Record<string, unknown>)
@@ -44,8 +44,24 @@ it('writes Powertools’ fields with the invocation’s context, and redacts pas
     sampling_rate: 0,
     requestId: 'r-1',
     password: '[redacted]',
-    nested: { accessToken: '[redacted]', email: 'a@example.com' },
+    nested: { accessToken: '[redacted]', email: 'a@example.com', keys: [{ clientSecret: '[redacted]' }] },
   });
   expect(lines.join('')).not.toContain('correct horse');
   expect(lines.join('')).not.toContain('eyJhbGciOi');
+  expect(lines.join('')).not.toContain('s3cr3t-v4lue');
+});
+
+it('redacts in a child logger and in extra arguments too', () => {
+  const lines: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+    lines.push(String(chunk));
+    return true;
+  });
+  logger.setLogLevel('INFO');
+  logger
+    .createChild({ serviceName: 'child' })
+    .info('reset requested', { email: 'a@example.com' }, { resetToken: 'tok-123456' });
+  const line = JSON.parse(lines.find((text) => text.includes('reset requested'))!) as Record<string, unknown>;
+  expect(line).toMatchObject({ service: 'child', email: 'a@example.com', resetToken: '[redacted]' });
+  expect(lines.join('')).not.toContain('tok-123456');
 });

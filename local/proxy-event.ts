@@ -5,19 +5,14 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const two = (n: number) => String(n).padStart(2, '0');
-let stamp = { second: -1, text: '' };
 
-/** API Gateway's `requestTime` (`09/Apr/2015:12:34:56 +0000`), formatted once per second. */
+/** API Gateway's `requestTime`: `09/Apr/2015:12:34:56 +0000`. */
 function requestTime(epochMs: number): string {
-  const second = Math.floor(epochMs / 1000);
-  if (second !== stamp.second) {
-    const d = new Date(second * 1000);
-    const text =
-      `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
-      `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`;
-    stamp = { second, text };
-  }
-  return stamp.text;
+  const d = new Date(epochMs);
+  return (
+    `${two(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:` +
+    `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} +0000`
+  );
 }
 
 /**

@@ -32,6 +32,13 @@ export const serviceBundle = {
 } as const;
 
 /**
+ * Files of packages left out of every bundle (esbuild path externals, relative to the project), ~8 KB each time:
+ * pg's client for the pg-native bindings, which Lambda never has. pg loads it only when asked for
+ * (`pg.native`, NODE_PG_FORCE_NATIVE) and then treats a missing module as pg-native not installed.
+ */
+const leftOutFiles = ['./node_modules/pg/lib/native'];
+
+/**
  * esbuild's options for one handler: `index.mjs` in `outdir`, plus a chunk per module only loaded by
  * `import()`. Code splitting is what keeps a lazy import lazy in a bundle: without it, a static import of
  * an external package (the AWS SDK) inside a lazily loaded module is hoisted to the bundle's top and loaded
@@ -53,7 +60,7 @@ export function serviceBuildOptions(entry: string, projectRoot: string, outdir: 
     sourcemap: serviceBundle.sourceMap,
     sourcesContent: serviceBundle.sourcesContent,
     mainFields: [...serviceBundle.mainFields],
-    external: [...serviceBundle.externalModules],
+    external: [...serviceBundle.externalModules, ...leftOutFiles],
     banner: { js: serviceBundle.banner },
     alias: { ...serviceBundle.alias },
     logLevel: 'warning',

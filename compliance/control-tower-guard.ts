@@ -18,7 +18,8 @@ const controlTowerRulesPath = join(dirname(pluginModule), '..', 'rules', 'contro
  * reported under the same name and with the same findings as the validator run over every template, with
  * two differences:
  * - each template is checked with only the rule files naming one of its resource types (the others can
- *   only skip; see guard-rule-selection.ts), which cuts cfn-guard's time several-fold;
+ *   only skip; see guard-rule-selection.ts), which cuts cfn-guard's time several-fold, and templates
+ *   needing the same rules share one cfn-guard run;
  * - the validator leaves `severity` unset, and once any of its findings is acknowledged aws-cdk-lib
  *   recomputes the verdict from severities and would let the remaining findings pass. Every guard
  *   finding is an error here.
@@ -31,20 +32,32 @@ export class ControlTowerGuard implements IPolicyValidationPlugin {
   readonly ruleIds = this.validator.ruleIds;
 
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    let success = true;
-    const violations: PolicyViolation[] = [];
-    // One template at a time, in order: cfn-guard reports each data file on its own, so the merged report
-    // lists what one run over all templates lists, in the same order.
+    // Templates needing the same rules are checked by one cfn-guard run (each stack's Staging and Production
+    // templates hold the same resource types): one process per rule set, not per template.
+    const byRules = new Map<string, { rules: string[]; templatePaths: string[] }>();
     for (const templatePath of context.templatePaths) {
       const rules = rulesForTypes(this.rules, templateResourceTypes(templatePath));
       if (rules.length === 0) continue;
+      const key = rules.join('\n');
+      const group = byRules.get(key) ?? { rules, templatePaths: [] };
+      group.templatePaths.push(templatePath);
+      byRules.set(key, group);
+    }
+    let success = true;
+    const violations: PolicyViolation[] = [];
+    for (const { rules, templatePaths } of byRules.values()) {
       const part = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules }).validate({
         ...context,
-        templatePaths: [templatePath],
+        templatePaths,
       });
       success = success && part.success;
       violations.push(...part.violations);
     }
+    // cfn-guard reports each data file on its own: in the templates' order, the merged report lists what one
+    // run over all templates lists, in the same order.
+    const order = (violation: PolicyViolation) =>
+      context.templatePaths.indexOf(violation.violatingResources[0]?.templatePath ?? '');
+    violations.sort((a, b) => order(a) - order(b));
     return {
       success: violations.length === 0 && success,
       violations: violations.map((violation) => ({

@@ -91,4 +91,16 @@ describe('ControlTowerGuard', () => {
       violations: single.violations.map((v) => ({ ...v, severity: v.severity ?? 'error' })),
     });
   });
+
+  it("keeps the templates' order when templates needing the same rules share one run", () => {
+    // f and h need the same rules (one cfn-guard run), g others: the report still lists f, g, h.
+    const interleaved = [writeTemplate('f', 2), writeMixedTemplate('g'), writeTemplate('h', 1)];
+    const single = new CfnGuardValidator().validate(context(interleaved));
+    const selected = new ControlTowerGuard().validate(context(interleaved));
+    const templateOrder = selected.violations.map((v) => v.violatingResources[0]!.templatePath);
+    expect(new Set(templateOrder).size).toBe(3);
+    expect(selected.violations).toEqual(
+      single.violations.map((v) => ({ ...v, severity: v.severity ?? 'error' })),
+    );
+  });
 });

@@ -19,13 +19,19 @@ afterEach(() => {
   logger.setLogLevel('SILENT');
 });
 
-it('writes Powertools’ fields with the invocation’s context, and redacts passwords and tokens', () => {
+/** What the logger prints from now on, at INFO, a line per entry. */
+function printedLines(): string[] {
   const lines: string[] = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     lines.push(String(chunk));
     return true;
   });
   logger.setLogLevel('INFO');
+  return lines;
+}
+
+it('writes Powertools’ fields with the invocation’s context, and redacts passwords and tokens', () => {
+  const lines = printedLines();
   logger.addContext(context);
   logger.info('signed in', {
     requestId: 'r-1',
@@ -52,12 +58,7 @@ it('writes Powertools’ fields with the invocation’s context, and redacts pas
 });
 
 it('redacts in a child logger and in extra arguments too', () => {
-  const lines: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
-    lines.push(String(chunk));
-    return true;
-  });
-  logger.setLogLevel('INFO');
+  const lines = printedLines();
   logger
     .createChild({ serviceName: 'child' })
     .info('reset requested', { email: 'a@example.com' }, { resetToken: 'tok-123456' });

@@ -14,6 +14,18 @@ const logicalId = (construct: { node: { defaultChild?: unknown } } | lambda.IFun
     ((construct as lambda.Function).node.defaultChild ?? construct) as never,
   );
 
+/** The statements of every policy attached to the function's role, in the API stack's template. */
+function statementsOf(fn: lambda.IFunction): { Action: string | string[]; Resource: unknown }[] {
+  const roleId = logicalId((fn as lambda.Function).role as never);
+  return resourcesOf(template, 'AWS::IAM::Policy')
+    .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
+    .flatMap(
+      ([, p]) =>
+        (p.Properties!.PolicyDocument as { Statement: { Action: string | string[]; Resource: unknown }[] })
+          .Statement,
+    );
+}
+
 beforeAll(() => {
   built = buildTestStages();
   api = built.staging.api;
@@ -76,20 +88,6 @@ describe('ApiStack functions', () => {
   });
 
   it('lets each function read exactly the secrets it is given, and only the AI function start the workflow', () => {
-    const policies = resourcesOf(template, 'AWS::IAM::Policy');
-    const statementsOf = (fn: lambda.IFunction) => {
-      const roleId = logicalId((fn as lambda.Function).role as never);
-      return policies
-        .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
-        .flatMap(
-          ([, p]) =>
-            (
-              p.Properties!.PolicyDocument as {
-                Statement: { Action: string | string[]; Resource: unknown }[];
-              }
-            ).Statement,
-        );
-    };
     for (const { name, function: fn } of api.functions) {
       const statements = statementsOf(fn);
       const secretReads = statements.filter((s) =>
@@ -109,23 +107,12 @@ describe('ApiStack database logins', () => {
   const appId = () => logicalId(data().appDatabaseSecret);
   const variablesOf = (fn: lambda.IFunction) =>
     template.toJSON().Resources[logicalId(fn)].Properties.Environment.Variables as Record<string, unknown>;
-  const secretsReadBy = (fn: lambda.IFunction) => {
-    const roleId = logicalId((fn as lambda.Function).role as never);
-    return JSON.stringify(
-      resourcesOf(template, 'AWS::IAM::Policy')
-        .filter(([, p]) => JSON.stringify(p.Properties!.Roles).includes(roleId))
-        .flatMap(
-          ([, p]) =>
-            (
-              p.Properties!.PolicyDocument as {
-                Statement: { Action: string | string[]; Resource: unknown }[];
-              }
-            ).Statement,
-        )
+  const secretsReadBy = (fn: lambda.IFunction) =>
+    JSON.stringify(
+      statementsOf(fn)
         .filter((s) => [s.Action].flat().includes('secretsmanager:GetSecretValue'))
         .map((s) => s.Resource),
     );
-  };
 
   it('gives health and every service function the application login, never the owner', () => {
     expect(ownerId()).not.toBe(appId());

@@ -1,7 +1,6 @@
-import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import { type CheckResult, failed, passed } from '../check-result.js';
 import { type AccountAccess, type OnlineContext, PLACES } from './account-access.js';
-import { isNotFound } from './aws-errors.js';
+import { deployedStack } from './deployed-stack.js';
 import { guard } from './guard.js';
 
 const BOOTSTRAP_STACK = 'CDKToolkit';
@@ -29,15 +28,7 @@ async function checkOne(context: OnlineContext, access: AccountAccess): Promise<
     ...(trusting ? [`--trust ${toolchain}`] : []),
     '--cloudformation-execution-policies arn:aws:iam::aws:policy/AdministratorAccess',
   ].join(' ');
-  let stack: Stack | undefined;
-  try {
-    const answer = await access.clients.cloudFormation.send(
-      new DescribeStacksCommand({ StackName: BOOTSTRAP_STACK }),
-    );
-    stack = answer.Stacks?.[0];
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
-  }
+  const stack = await deployedStack(access, BOOTSTRAP_STACK);
   if (!stack || stack.StackStatus === 'REVIEW_IN_PROGRESS') {
     return failed(`${where}: not bootstrapped (no ${BOOTSTRAP_STACK} stack)`, fix);
   }

@@ -1,7 +1,6 @@
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { type CheckResult, failed, passed } from '../check-result.js';
 import type { OnlineContext } from './account-access.js';
-import { isNotFound } from './aws-errors.js';
+import { deployedStack } from './deployed-stack.js';
 import { guard } from './guard.js';
 
 export const CHANGE_REVIEW_ACCESS_STACK = 'GoalMandalaChangeReviewAccess';
@@ -11,15 +10,7 @@ export async function changeReviewAccess(context: OnlineContext): Promise<CheckR
   const access = context.accounts.production;
   const fix = `npx cdk deploy ${CHANGE_REVIEW_ACCESS_STACK} ${access.profileArgument}`;
   return guard(access, `stack ${CHANGE_REVIEW_ACCESS_STACK}`, async () => {
-    let status: string | undefined;
-    try {
-      const answer = await access.clients.cloudFormation.send(
-        new DescribeStacksCommand({ StackName: CHANGE_REVIEW_ACCESS_STACK }),
-      );
-      status = answer.Stacks?.[0]?.StackStatus;
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-    }
+    const status = (await deployedStack(access, CHANGE_REVIEW_ACCESS_STACK))?.StackStatus;
     const where = `production (${access.account})`;
     if (!status || status === 'REVIEW_IN_PROGRESS') {
       return failed(

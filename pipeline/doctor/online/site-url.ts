@@ -1,8 +1,7 @@
-import { DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import type { StageName } from '../../../stages/stage-config.js';
 import { type CheckResult, failed, passed } from '../check-result.js';
 import type { OnlineContext } from './account-access.js';
-import { isNotFound } from './aws-errors.js';
+import { deployedStack } from './deployed-stack.js';
 import { guard } from './guard.js';
 
 const STAGES: readonly StageName[] = ['staging', 'production'];
@@ -16,18 +15,9 @@ export async function siteUrls(context: OnlineContext): Promise<CheckResult[]> {
       const configured = context.config[stage].passwordResetMail.siteUrl.replace(/\/+$/, '');
       const key = `goalMandala.${stage}.passwordResetMail.siteUrl`;
       return guard(access, `stack ${stackName}`, async () => {
-        let outputs;
-        try {
-          const answer = await access.clients.cloudFormation.send(
-            new DescribeStacksCommand({ StackName: stackName }),
-          );
-          outputs = answer.Stacks?.[0]?.Outputs;
-        } catch (error) {
-          if (!isNotFound(error)) throw error;
-        }
-        const deployed = outputs
-          ?.find((o) => o.OutputKey?.startsWith('SiteUrl'))
-          ?.OutputValue?.replace(/\/+$/, '');
+        const deployed = (await deployedStack(access, stackName))?.Outputs?.find((o) =>
+          o.OutputKey?.startsWith('SiteUrl'),
+        )?.OutputValue?.replace(/\/+$/, '');
         if (!deployed) {
           return passed(
             `${stage}: ${stackName} not deployed yet: after the first deployment, set ${key} to its SiteUrl output and run the doctor again`,

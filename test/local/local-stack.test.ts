@@ -25,18 +25,23 @@ async function portIsFree(port: number): Promise<boolean> {
   });
 }
 
+/** Signs a new user up through the stack's API; the JSON and bearer headers of their calls. */
+async function signedUpHeaders(url: string, email: string, name: string): Promise<Record<string, string>> {
+  const signUp = await fetch(`${url}/api/auth/signUp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'password123', name }),
+  });
+  const { accessToken } = ((await signUp.json()) as { result: { data: { accessToken: string } } }).result
+    .data;
+  return { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
+}
+
 it('keeps users, goals and sessions across a restart on the same data directory', async () => {
   logger.setLogLevel('SILENT');
   const first = await startLocalStack({ port: 0, dataDir, workflow: false });
   const port = Number(new URL(first.url).port);
-  const signUp = await fetch(`${first.url}/api/auth/signUp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'restart@example.com', password: 'password123', name: 'R' }),
-  });
-  const { accessToken } = ((await signUp.json()) as { result: { data: { accessToken: string } } }).result
-    .data;
-  const auth = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
+  const auth = await signedUpHeaders(first.url, 'restart@example.com', 'R');
   await fetch(`${first.url}/api/goals/create`, {
     method: 'POST',
     headers: auth,
@@ -76,14 +81,7 @@ it('starts AI drafts on its workflow runner, and says so in one line when starte
       [withWorkflow, 200, undefined],
       [without, 503, 'The AI draft could not be started, try again shortly'],
     ] as const) {
-      const signUp = await fetch(`${stack.url}/api/auth/signUp`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'drafts@example.com', password: 'password123', name: 'D' }),
-      });
-      const { accessToken } = ((await signUp.json()) as { result: { data: { accessToken: string } } }).result
-        .data;
-      const headers = { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` };
+      const headers = await signedUpHeaders(stack.url, 'drafts@example.com', 'D');
       const created = await fetch(`${stack.url}/api/goals/create`, {
         method: 'POST',
         headers,

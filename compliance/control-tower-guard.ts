@@ -11,13 +11,13 @@ import { indexGuardRules, rulesForTypes, templateResourceTypes } from './guard-r
 
 const pluginModule = createRequire(import.meta.url).resolve('@cdklabs/cdk-validator-cfnguard');
 /** The Control Tower rules the validator loads by default (its `controlTowerRulesEnabled`). */
-const controlTowerRulesPath = join(dirname(pluginModule), '..', 'rules', 'control-tower', 'cfn-guard');
+export const controlTowerRulesPath = join(dirname(pluginModule), '..', 'rules', 'control-tower', 'cfn-guard');
 
 /**
  * The Control Tower proactive controls (CloudFormation Guard rules of @cdklabs/cdk-validator-cfnguard),
  * reported under the same name and with the same findings as the validator run over every template, with
  * two differences:
- * - each template is checked with only the rule files naming one of its resource types (the others can
+ * - each template is checked with only the rule files checking one of its resource types (the others can
  *   only skip; see guard-rule-selection.ts), which cuts cfn-guard's time several-fold, and templates
  *   needing the same rules share one cfn-guard run;
  * - the validator leaves `severity` unset, and once any of its findings is acknowledged aws-cdk-lib

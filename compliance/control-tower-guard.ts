@@ -8,6 +8,7 @@ import type {
 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { indexGuardRules, rulesForTypes, templateResourceTypes } from './guard-rule-selection.js';
+import { validateSideBySide } from './private/validate-side-by-side.js';
 
 const pluginModule = createRequire(import.meta.url).resolve('@cdklabs/cdk-validator-cfnguard');
 /** The Control Tower rules the validator loads by default (its `controlTowerRulesEnabled`). */
@@ -19,7 +20,7 @@ export const controlTowerRulesPath = join(dirname(pluginModule), '..', 'rules', 
  * two differences:
  * - each template is checked with only the rule files checking one of its resource types (the others can
  *   only skip; see guard-rule-selection.ts), which cuts cfn-guard's time several-fold, and templates
- *   needing the same rules share one cfn-guard run;
+ *   needing the same rules share one cfn-guard run, the runs side by side;
  * - the validator leaves `severity` unset, and once any of its findings is acknowledged aws-cdk-lib
  *   recomputes the verdict from severities and would let the remaining findings pass. Every guard
  *   finding is an error here.
@@ -43,16 +44,9 @@ export class ControlTowerGuard implements IPolicyValidationPlugin {
       group.templatePaths.push(templatePath);
       byRules.set(key, group);
     }
-    let success = true;
-    const violations: PolicyViolation[] = [];
-    for (const { rules, templatePaths } of byRules.values()) {
-      const part = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules }).validate({
-        ...context,
-        templatePaths,
-      });
-      success = success && part.success;
-      violations.push(...part.violations);
-    }
+    const reports = validateSideBySide([...byRules.values()]);
+    const success = reports.every((report) => report.success);
+    const violations = reports.flatMap((report) => report.violations);
     // cfn-guard reports each data file on its own: in the templates' order, the merged report lists what one
     // run over all templates lists, in the same order.
     const order = (violation: PolicyViolation) =>

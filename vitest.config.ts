@@ -22,6 +22,9 @@ export default defineConfig({
     // The projects below add their own include and exclude lists to these (vitest concatenates them).
     exclude,
     setupFiles: ['test/setup/remove-temp-dirs.ts'],
+    // Hundreds of sign-ups: scrypt's cheapest parameters instead of 100 ms a hash (services/api/auth/password.ts;
+    // the stacks the tests start inherit it). The full cost is asserted where it is the subject.
+    env: { PASSWORD_HASH_COST: 'minimum' },
     globalSetup: ['test/setup/pglite-snapshots.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -3,7 +3,7 @@
  * database (embedded PGlite, or TEST_DATABASE_URL).
  */
 import type { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { callerWithToken, signedUpUser, type Caller } from './caller.js';
 import { failure } from '../../helpers/trpc-failure.js';
@@ -38,13 +38,15 @@ describe('auth', () => {
     expect(me).toEqual(up.user);
   });
 
-  it('stores a scrypt hash, never the password', async () => {
+  it('stores a scrypt hash at full cost, never the password', async () => {
+    vi.stubEnv('PASSWORD_HASH_COST', undefined); // npm test's minimum cost (vitest.config.ts) off for this one
     await (
       await callerWithToken(db.pool)
     ).auth.signUp({ email: 'hash@example.com', password: 'plain-text-pw', name: 'H' });
     const { rows } = await db.pool.query("SELECT password_hash FROM users WHERE email = 'hash@example.com'");
     expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(rows[0].password_hash).not.toContain('plain-text-pw');
+    vi.unstubAllEnvs();
   });
 
   it('answers CONFLICT for a taken e-mail, whatever its case', async () => {

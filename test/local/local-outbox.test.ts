@@ -3,14 +3,14 @@
  * mail at /_local/outbox, whose link opens the web app's reset page and resets the password.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../local/local-stack.js';
 import { createLocalOutbox } from '../../local/local-outbox.js';
 import { logger } from '../../services/shared/logger.js';
+import { startTestLocalStack, type TestLocalStack } from '../helpers/local-stack.js';
 
-let stack: LocalStack;
+let stack: TestLocalStack;
 beforeAll(async () => {
   logger.setLogLevel('SILENT');
-  stack = await startLocalStack({ port: 0, workflow: false });
+  stack = await startTestLocalStack({ workflow: false });
 });
 afterAll(async () => {
   await stack?.close();

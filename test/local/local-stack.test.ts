@@ -12,6 +12,7 @@ import { afterAll, expect, it } from 'vitest';
 import { healthRoute, serviceRoutes } from '../../services/api/routes.js';
 import { healthHandlerFactory, serviceHandlerFactories, startLocalStack } from '../../local/local-stack.js';
 import { logger } from '../../services/shared/logger.js';
+import { startTestLocalStack } from '../helpers/local-stack.js';
 
 const repoRoot = new URL('../../', import.meta.url);
 const dataDir = mkdtempSync(join(tmpdir(), 'gm-local-data-'));
@@ -74,8 +75,8 @@ it('composes each route from the handler module the api stack bundles for it', a
 
 it('starts AI drafts on its workflow runner, and says so in one line when started without it', async () => {
   logger.setLogLevel('SILENT');
-  const withWorkflow = await startLocalStack({ port: 0 });
-  const without = await startLocalStack({ port: 0, workflow: false });
+  const withWorkflow = await startTestLocalStack({});
+  const without = await startTestLocalStack({ workflow: false });
   try {
     for (const [stack, status, message] of [
       [withWorkflow, 200, undefined],

@@ -7,11 +7,11 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../../local/local-stack.js';
 import { logger } from '../../../services/shared/logger.js';
 import { checkSite, handler } from '../../../services/synthetics/site-check/index.mjs';
+import { startTestLocalStack, type TestLocalStack } from '../../helpers/local-stack.js';
 
-let stack: LocalStack;
+let stack: TestLocalStack;
 const webDir = mkdtempSync(join(tmpdir(), 'gm-canary-web-'));
 
 beforeAll(async () => {
@@ -22,7 +22,7 @@ beforeAll(async () => {
     '<!doctype html><title>Goal Mandala</title><script type="module" crossorigin src="/assets/app-1234.js"></script><div id="root"></div>',
   );
   writeFileSync(join(webDir, 'assets', 'app-1234.js'), 'console.log("app")');
-  stack = await startLocalStack({ port: 0, webDir, workflow: false });
+  stack = await startTestLocalStack({ webDir, workflow: false });
 });
 afterAll(async () => {
   await stack?.close();
@@ -60,11 +60,11 @@ describe('site check (the Synthetics canary script)', () => {
   });
 
   it('fails while the database is away (/api/health degraded) and passes again once it is back', async () => {
-    await stack.embeddedDatabase!.pause();
+    await stack.databaseGoesAway();
     try {
       await expect(checkSite(stack.url)).rejects.toThrow(`GET ${stack.url}/api/health: HTTP 503`);
     } finally {
-      await stack.embeddedDatabase!.resume();
+      await stack.databaseComesBack();
     }
     await expect(checkSite(stack.url)).resolves.toMatchObject({ page: `${stack.url}/` });
   });

@@ -4,20 +4,20 @@
  */
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startLocalStack, type LocalStack } from '../../../local/local-stack.js';
 import {
   createApiClient,
   endSessionOnServer,
   errorMessage,
   isUnauthorized,
 } from '../../../services/web/src/api.js';
+import { startTestLocalStack, type TestLocalStack } from '../../helpers/local-stack.js';
 
-let stack: LocalStack;
+let stack: TestLocalStack;
 let token: string | null = null;
 const sent: string[] = [];
 
 beforeAll(async () => {
-  stack = await startLocalStack({ port: 0, workflow: false, webDir: '/nonexistent' });
+  stack = await startTestLocalStack({ workflow: false, webDir: '/nonexistent' });
   const realFetch = globalThis.fetch;
   vi.spyOn(globalThis, 'fetch').mockImplementation((input, init) => {
     sent.push(`${init?.method ?? 'GET'} ${String(input).replace(stack.url, '')}`);

@@ -86,6 +86,9 @@ function bundleSizesIn(assemblyDir: string): number[] {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'gm-bench-synth-'));
+// As deep under node_modules as the bundle cache's build folders (bundle-cache.ts): esbuild writes pg's left-out
+// native client as a path relative to the output folder, so only there are the floor's bundles byte for byte synth's.
+const floorDir = join(repoRoot, 'node_modules/.cache/goal-mandala-bench-floor');
 try {
   const synthRuns: number[] = [];
   const bareRuns: number[] = [];
@@ -114,7 +117,7 @@ try {
       '--import',
       'tsx',
       'test/bench/synth-floor.ts',
-      join(work, `floor.${round}`),
+      join(floorDir, String(round)),
       ...entries,
     ]);
     floorRuns.push(floorRun.seconds);
@@ -166,4 +169,5 @@ try {
   );
 } finally {
   rmSync(work, { recursive: true, force: true });
+  rmSync(floorDir, { recursive: true, force: true });
 }

@@ -43,6 +43,8 @@ interface SuiteRun {
   readonly skipped: number;
   /** Seconds per test file (relative path), from the report. */
   readonly perFile: Map<string, number>;
+  /** `file > test: first line of the failure`, for each failed test. */
+  readonly failures: string[];
 }
 
 /** `vitest run` in `dir`, as `npm test` runs it, timed; counts from its JSON report. */
@@ -70,7 +72,13 @@ function runSuite(dir: string, keepBundleCache: boolean): SuiteRun {
       numFailedTests: number;
       numPendingTests: number;
       numTodoTests: number;
-      testResults: { name: string; startTime: number; endTime: number }[];
+      testResults: {
+        name: string;
+        startTime: number;
+        endTime: number;
+        message?: string;
+        assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+      }[];
     };
     return {
       seconds,
@@ -82,6 +90,15 @@ function runSuite(dir: string, keepBundleCache: boolean): SuiteRun {
       perFile: new Map(
         json.testResults.map((r) => [relative(dir, r.name), (r.endTime - r.startTime) / 1000] as const),
       ),
+      failures: json.testResults.flatMap((file) => [
+        ...(file.message ? [`${relative(dir, file.name)}: ${file.message.split('\n')[0]}`] : []),
+        ...file.assertionResults
+          .filter((test) => test.status === 'failed')
+          .map(
+            (test) =>
+              `${relative(dir, file.name)} > ${test.fullName}: ${(test.failureMessages[0] ?? '').split('\n')[0]}`,
+          ),
+      ]),
     };
   } finally {
     rmSync(reportDir, { recursive: true, force: true });
@@ -135,4 +152,7 @@ for (const [file, seconds] of [...refFiles].sort((a, b) => b[1] - a[1]).slice(0,
 }
 const failed = [sides.ref, sides.head].filter((side) => side.runs.some((r) => r.failed > 0 || r.tests === 0));
 if (failed.length > 0) console.log(`FAILING SUITE at ${failed.map((s) => s.label).join(', ')}`);
+for (const side of failed) {
+  for (const failure of side.runs.flatMap((run) => run.failures)) console.log(`  ${side.label}: ${failure}`);
+}
 console.log(`ratio: ${(headSeconds / refSeconds).toFixed(2)}`);

@@ -9,17 +9,17 @@ const fullCost = { N: 2 ** 15, r: 8, p: 1 } as const;
 // ~1 ms per hash. For test runs only, as Rails' `min_cost` and Django's test hashers: `npm test` signs up
 // hundreds of users and would spend a tenth of its time hashing (vitest.config.ts sets it).
 const minimumCost = { N: 2 ** 10, r: 8, p: 1 } as const;
+const keyLength = 32;
 
 /**
  * The parameters new hashes get: full cost, unless PASSWORD_HASH_COST=minimum outside Lambda. A deployed
  * function always hashes at full cost whatever its environment says. A hash keeps its parameters, so
  * verifying works either way.
  */
-function hashCost(): ScryptOptions {
+function hashCost(): { readonly N: number; readonly r: number; readonly p: number } {
   const minimum = process.env.PASSWORD_HASH_COST === 'minimum' && !process.env.AWS_LAMBDA_FUNCTION_NAME;
   return minimum ? minimumCost : fullCost;
 }
-const keyLength = 32;
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   const maxmem = 256 * options.N! * options.r! + 1024 * 1024;

@@ -8,7 +8,7 @@ import type {
 } from 'aws-cdk-lib';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import { indexGuardRules, rulesForTypes, templateResourceTypes } from './guard-rule-selection.js';
-import { validateSideBySide } from './private/validate-side-by-side.js';
+import { type GuardGroup, validateSideBySide } from './private/validate-side-by-side.js';
 
 const pluginModule = createRequire(import.meta.url).resolve('@cdklabs/cdk-validator-cfnguard');
 /** The Control Tower rules the validator loads by default (its `controlTowerRulesEnabled`). */
@@ -35,7 +35,7 @@ export class ControlTowerGuard implements IPolicyValidationPlugin {
   validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     // Templates needing the same rules are checked by one cfn-guard run (each stack's Staging and Production
     // templates hold the same resource types): one process per rule set, not per template.
-    const byRules = new Map<string, { rules: string[]; templatePaths: string[] }>();
+    const byRules = new Map<string, GuardGroup>();
     for (const templatePath of context.templatePaths) {
       const rules = rulesForTypes(this.rules, templateResourceTypes(templatePath));
       if (rules.length === 0) continue;

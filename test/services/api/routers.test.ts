@@ -3,7 +3,7 @@
  * database (embedded PGlite, or TEST_DATABASE_URL).
  */
 import type { TRPCError } from '@trpc/server';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../helpers/db.js';
 import { callerWithToken, signedUpUser, type Caller } from './caller.js';
 import { failure } from '../../helpers/trpc-failure.js';
@@ -40,13 +40,15 @@ describe('auth', () => {
 
   it('stores a scrypt hash at full cost, never the password', async () => {
     vi.stubEnv('PASSWORD_HASH_COST', undefined); // npm test's minimum cost (vitest.config.ts) off for this one
+    onTestFinished(() => {
+      vi.unstubAllEnvs();
+    });
     await (
       await callerWithToken(db.pool)
     ).auth.signUp({ email: 'hash@example.com', password: 'plain-text-pw', name: 'H' });
     const { rows } = await db.pool.query("SELECT password_hash FROM users WHERE email = 'hash@example.com'");
     expect(rows[0].password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
     expect(rows[0].password_hash).not.toContain('plain-text-pw');
-    vi.unstubAllEnvs();
   });
 
   it('answers CONFLICT for a taken e-mail, whatever its case', async () => {
